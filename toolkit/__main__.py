@@ -1,0 +1,47 @@
+"""Entry point: runs the typer app and turns errors into one line on stderr and an exit code."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+DEBUG = bool(os.environ.get("TOOLKIT_DEBUG"))
+INTERRUPTED = 130
+
+
+def main() -> None:
+    global DEBUG
+    DEBUG = DEBUG or "--debug" in sys.argv[1:]
+    from toolkit.cli import app
+    from toolkit.errors import ToolkitError
+
+    try:
+        app(prog_name="toolkit")
+    except ToolkitError as err:
+        if DEBUG:
+            raise
+        _fail(str(err), err.exit_code)
+    except BrokenPipeError:
+        _quiet_exit(0)
+    except KeyboardInterrupt:
+        _quiet_exit(INTERRUPTED)
+    except Exception as err:  # any other failure is a bug: one line unless --debug
+        if DEBUG:
+            raise
+        _fail(f"internal error: {type(err).__name__}: {err} (rerun with --debug for details)", 1)
+
+
+def _fail(message: str, code: int) -> None:
+    print(f"toolkit: error: {message}", file=sys.stderr)
+    sys.exit(code)
+
+
+def _quiet_exit(code: int) -> None:
+    # stdout may be a closed pipe: point it at /dev/null so the interpreter's final flush is silent.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(code)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,70 @@
+"""The command line: options and help only; the work lives in toolkit/commands/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    name="toolkit",
+    help="Translate and summarise French press releases offline, with proper names kept as the glossary says.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+Files = Annotated[
+    list[str] | None,
+    typer.Argument(help="Text files to read; none or '-' reads stdin.", show_default=False),
+]
+Encoding = Annotated[
+    str | None,
+    typer.Option("--encoding", help="Decode input with this codec instead of UTF-8/UTF-16 by BOM."),
+]
+
+
+@app.callback()
+def main_options(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+) -> None:
+    """Translate and summarise French press releases offline."""
+    from toolkit import __main__
+
+    __main__.DEBUG = __main__.DEBUG or debug
+
+
+@app.command()
+def translate(
+    files: Files = None,
+    source: Annotated[str, typer.Option("--from", "-f", help="Language of the input.")] = "fr",
+    to: Annotated[
+        str, typer.Option("--to", "-t", help="Target language(s), comma-separated: es,ca,en.")
+    ] = "es",
+    engine: Annotated[
+        str, typer.Option("--engine", "-e", help="auto, argos or apertium.")
+    ] = "auto",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File, or folder for several languages.")
+    ] = None,
+    format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    encoding: Encoding = None,
+) -> None:
+    """Translate press releases, one output paragraph per input paragraph."""
+    from toolkit.commands.translate import TranslateRequest, run
+
+    run(TranslateRequest(files or [], source, to, engine, output, format, encoding))
+
+
+@app.command()
+def engines(
+    source: Annotated[
+        str, typer.Option("--from", "-f", help="Source language of the routes.")
+    ] = "fr",
+    json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List the engines, whether they run here, their routes, and what to install for the rest."""
+    from toolkit.commands.engines import run
+
+    run(source, json)

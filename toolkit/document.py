@@ -1,0 +1,111 @@
+"""A text cut into paragraphs and sentences, each with its offsets, that joins back exactly.
+
+Paragraphs are separated by blank lines; the whitespace around them (the separators) is kept, so
+`document.join(paragraphs)` rebuilds the input, and any 1:1 list of translated paragraphs rebuilds
+a translated document with the original layout.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+# A paragraph break is a run of whitespace holding at least two line ends.
+_PARAGRAPH_BREAK = re.compile(r"[^\S\n]*\n[^\S\n]*\n\s*")
+_EDGE_SPACE = re.compile(r"^\s*|\s*$")
+
+# Abbreviations after which a full stop does not end a sentence. sentencex knows few French ones;
+# its segments are merged back when one ends on these.
+FRENCH_ABBREVIATIONS = frozenset(
+    ["m", "mm", "mme", "mmes", "mlle", "mlles", "dr", "pr", "me", "mgr", "st", "ste", "cf", "ex", "p", "pp", "art", "al", "vol", "no", "n°", "env", "av", "apr", "j.-c", "jan", "janv", "fév", "févr", "avr", "juil", "sept", "oct", "nov", "déc"]
+)
+_LAST_WORD = re.compile(r"([\w.°-]+)\.\s*$")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of a text: its content and where it lies in the text it was cut from."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """A text as paragraphs, with the separators between them kept for an exact rebuild."""
+
+    text: str
+    paragraphs: tuple[Span, ...]
+    separators: tuple[str, ...] = field(repr=False)  # len(paragraphs) + 1, edges included
+
+    def join(self, paragraphs: list[str]) -> str:
+        """Rebuild a text from one string per paragraph, with this document's separators."""
+        if len(paragraphs) != len(self.paragraphs):
+            raise ValueError(f"expected {len(self.paragraphs)} paragraphs, got {len(paragraphs)}")
+        pieces = [self.separators[0]]
+        for paragraph, separator in zip(paragraphs, self.separators[1:], strict=True):
+            pieces += [paragraph, separator]
+        return "".join(pieces)
+
+    @cached_property
+    def sentences(self) -> tuple[tuple[Span, ...], ...]:
+        """The sentences of each paragraph, offsets relative to the whole text."""
+        return tuple(
+            tuple(Span(s.text, p.start + s.start, p.start + s.end) for s in split_sentences(p.text))
+            for p in self.paragraphs
+        )
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+def segment(text: str) -> Document:
+    """Cut a text into paragraphs; the separators hold all whitespace between and around them."""
+    leading = _EDGE_SPACE.match(text)
+    assert leading is not None
+    body_start = leading.end()
+    body_end = max(body_start, len(text.rstrip()))
+    if body_start >= body_end:
+        return Document(text, (), (text,))
+    paragraphs: list[Span] = []
+    separators = [text[:body_start]]
+    position = body_start
+    for brk in _PARAGRAPH_BREAK.finditer(text, body_start, body_end):
+        paragraphs.append(Span(text[position : brk.start()], position, brk.start()))
+        separators.append(brk.group())
+        position = brk.end()
+    paragraphs.append(Span(text[position:body_end], position, body_end))
+    separators.append(text[body_end:])
+    return Document(text, tuple(paragraphs), tuple(separators))
+
+
+def split_sentences(text: str, language: str = "fr") -> list[Span]:
+    """Sentences of one paragraph; each keeps its trailing spaces so that they join back exactly."""
+    import sentencex
+
+    spans: list[Span] = []
+    position = 0
+    for piece in sentencex.segment(language, text):
+        if not piece:
+            continue
+        end = position + len(piece)
+        if spans and (not piece.strip() or _ends_on_abbreviation(spans[-1].text)):
+            last = spans.pop()
+            spans.append(Span(last.text + piece, last.start, end))
+        else:
+            spans.append(Span(piece, position, end))
+        position = end
+    assert position == len(text), "sentence splitter lost text"
+    return spans
+
+
+def _ends_on_abbreviation(sentence: str) -> bool:
+    match = _LAST_WORD.search(sentence)
+    if match is None:
+        return False
+    word = match.group(1)
+    # Initials (J. Dupont) are abbreviations too.
+    return word.lower() in FRENCH_ABBREVIATIONS or (len(word) == 1 and word.isupper())

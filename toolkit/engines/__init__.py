@@ -1,0 +1,1 @@
+"""Translation engines, registered by name and imported only when used."""

@@ -1,0 +1,84 @@
+"""Apertium's stream format: text in, text out, no character lost.
+
+Apertium's own text deformatter leaves some reserved characters unescaped and drops others (a
+`~`, say). Here every character outside letters, digits, spaces and ordinary punctuation travels in a
+superblank, which every Apertium stage passes through verbatim; line ends are superblanks too, and
+paragraphs are closed with `.[]` + a superblank holding two line ends, as apertium-destxt does, so
+that no transfer rule reorders words across them.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Characters Apertium reads as stream syntax, or mangles when escaped.
+_RESERVED = r"\[\]^$@/<>{}*#~\\|+"
+_TO_SUPERBLANK = re.compile(rf"[{_RESERVED}]+|[^\S\n]*\n\s*")
+_SUPERBLANK_ESCAPE = re.compile(rf"([{_RESERVED}])")
+PARAGRAPH_END = ".[][\n\n]"
+_MARKS = frozenset("*#@")
+
+
+def encode(paragraphs: list[str]) -> str:
+    """The paragraphs as one Apertium stream, ready for `apertium -f none`."""
+    return "".join(_encode_paragraph(p) + PARAGRAPH_END for p in paragraphs)
+
+
+def _encode_paragraph(text: str) -> str:
+    return _TO_SUPERBLANK.sub(
+        lambda m: "[" + _SUPERBLANK_ESCAPE.sub(r"\\\1", m.group()) + "]", text
+    )
+
+
+def decode(stream: str) -> tuple[list[str], int]:
+    """Paragraphs from an Apertium output stream, and the count of words it marked as unknown.
+
+    Marks (`*` unknown, `#` generation error, `@` transfer error) are removed; superblanks are
+    unescaped; each paragraph ends at a superblank holding two line ends.
+    """
+    paragraphs: list[str] = []
+    current: list[str] = []
+    unknown = 0
+    i, n = 0, len(stream)
+    while i < n:
+        char = stream[i]
+        if char == "\\" and i + 1 < n:
+            current.append(stream[i + 1])
+            i += 2
+        elif char == "[":
+            end, content = _read_superblank(stream, i)
+            if content == "\n\n":
+                paragraphs.append(_drop_added_stop("".join(current)))
+                current = []
+            else:
+                current.append(content)
+            i = end
+        elif char in _MARKS:
+            if char == "*":
+                unknown += 1
+            i += 1
+        else:
+            current.append(char)
+            i += 1
+    if "".join(current).strip():
+        paragraphs.append("".join(current))
+    return paragraphs, unknown
+
+
+def _drop_added_stop(paragraph: str) -> str:
+    """Remove the full stop that encode() put before each paragraph end."""
+    end = len(paragraph.rstrip())
+    if end and paragraph[end - 1] == ".":
+        return paragraph[: end - 1] + paragraph[end:]
+    return paragraph
+
+
+def _read_superblank(stream: str, start: int) -> tuple[int, str]:
+    content: list[str] = []
+    i = start + 1
+    while i < len(stream) and stream[i] != "]":
+        if stream[i] == "\\" and i + 1 < len(stream):
+            i += 1
+        content.append(stream[i])
+        i += 1
+    return i + 1, "".join(content)

@@ -1,0 +1,115 @@
+"""The Engine protocol, routes through one or more language pairs, and the engine registry."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Protocol
+
+from toolkit.errors import ToolkitError, UsageError
+
+
+@dataclass(frozen=True)
+class Hop:
+    """One language pair an engine translates directly; `model` names its mode or package."""
+
+    source: str
+    target: str
+    model: str
+
+
+@dataclass(frozen=True)
+class Route:
+    """A chain of hops of one engine from a source language to a target language."""
+
+    engine: str
+    hops: tuple[Hop, ...]
+
+    @property
+    def source(self) -> str:
+        return self.hops[0].source
+
+    @property
+    def target(self) -> str:
+        return self.hops[-1].target
+
+    @property
+    def languages(self) -> list[str]:
+        return [self.source] + [hop.target for hop in self.hops]
+
+    def describe(self) -> str:
+        models = ", ".join(hop.model for hop in self.hops)
+        return f"{self.engine} {'→'.join(self.languages)} ({models})"
+
+
+@dataclass(frozen=True)
+class EngineOutput:
+    """Translated paragraphs, 1:1 with the input, and how many words the engine did not know."""
+
+    paragraphs: list[str]
+    unknown_words: int = 0
+    words: int = 0
+
+
+class EngineUnavailable(ToolkitError):
+    """The engine cannot run here; the message says what to install."""
+
+
+class Engine(Protocol):
+    name: str
+
+    def unavailable_reason(self) -> str | None:
+        """None when the engine can run, else one line saying what to install."""
+
+    def hops(self) -> list[Hop]:
+        """Every language pair installed for this engine."""
+
+    def translate(self, paragraphs: list[str], route: Route) -> EngineOutput:
+        """Translate every paragraph along the route, in one batch, 1:1."""
+
+    def choose(self, paragraphs: list[str], routes: list[Route]) -> Route:
+        """Pick the best of several routes to the same target for this input."""
+
+
+def find_routes(
+    engine: str, hops: list[Hop], source: str, target: str, max_hops: int = 3
+) -> list[Route]:
+    """Every route from source to target through the given hops, shortest first, no language twice."""
+    if source == target:
+        return []
+    found: list[Route] = []
+    frontier: list[tuple[Hop, ...]] = [(hop,) for hop in hops if hop.source == source]
+    for _ in range(max_hops):
+        next_frontier = []
+        for path in frontier:
+            if path[-1].target == target:
+                found.append(Route(engine, path))
+                continue
+            seen = {source} | {hop.target for hop in path}
+            next_frontier += [
+                (*path, hop)
+                for hop in hops
+                if hop.source == path[-1].target and hop.target not in seen
+            ]
+        if found:
+            break  # only the shortest routes: each extra hop costs quality and time
+        frontier = next_frontier
+    return found
+
+
+# In order of preference for `--engine auto`.
+ENGINE_NAMES = ("apertium",)
+_IMPLEMENTATIONS = {
+    "apertium": ("toolkit.engines.apertium", "ApertiumEngine"),
+}
+
+
+def load(name: str, **options: object) -> Engine:
+    """An engine instance by name; the module is imported only now."""
+    try:
+        module_name, class_name = _IMPLEMENTATIONS[name]
+    except KeyError:
+        raise UsageError(
+            f"unknown engine {name!r}; choose auto, {', '.join(ENGINE_NAMES)}"
+        ) from None
+    return getattr(importlib.import_module(module_name), class_name)(**options)

@@ -1,0 +1,13 @@
+"""The errors the command line turns into one line on stderr and an exit code."""
+
+
+class ToolkitError(Exception):
+    """A failure at run time (exit 1): the message says what went wrong and what to do."""
+
+    exit_code = 1
+
+
+class UsageError(ToolkitError):
+    """A mistake in how the tool was called (exit 2): unknown language, missing file, bad option."""
+
+    exit_code = 2

@@ -1,0 +1,36 @@
+"""Choosing the engine and route that take a source language to each target."""
+
+from __future__ import annotations
+
+from toolkit import languages
+from toolkit.engines import base
+from toolkit.engines.base import Engine, Route
+from toolkit.errors import UsageError
+
+AUTO = "auto"
+
+
+def candidate_engines(choice: str, **options: object) -> list[Engine]:
+    """The engines to try, in order of preference: for `auto`, neural first."""
+    names = base.ENGINE_NAMES if choice == AUTO else (choice,)
+    return [base.load(name, **options) for name in names]
+
+
+def resolve(
+    engines: list[Engine], source: str, target: str, paragraphs: list[str]
+) -> tuple[Engine, Route]:
+    """The first engine that reaches the target, with its best route for this input."""
+    reasons = []
+    for engine in engines:
+        reason = engine.unavailable_reason()
+        if reason:
+            reasons.append(reason)
+            continue
+        routes = base.find_routes(engine.name, engine.hops(), source, target)
+        if routes:
+            return engine, engine.choose(paragraphs, routes)
+        reasons.append(f"{engine.name} has no route {source}→{target}")
+    raise UsageError(
+        f"no way to translate {languages.name(source)} ({source}) to "
+        f"{languages.name(target)} ({target}): {'; '.join(reasons)}; `toolkit engines` shows what to install"
+    )
