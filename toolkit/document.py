@@ -18,7 +18,43 @@ _EDGE_SPACE = re.compile(r"^\s*|\s*$")
 # Abbreviations after which a full stop does not end a sentence. sentencex knows few French ones;
 # its segments are merged back when one ends on these.
 FRENCH_ABBREVIATIONS = frozenset(
-    ["m", "mm", "mme", "mmes", "mlle", "mlles", "dr", "pr", "me", "mgr", "st", "ste", "cf", "ex", "p", "pp", "art", "al", "vol", "no", "n°", "env", "av", "apr", "j.-c", "jan", "janv", "fév", "févr", "avr", "juil", "sept", "oct", "nov", "déc"]
+    [
+        "m",
+        "mm",
+        "mme",
+        "mmes",
+        "mlle",
+        "mlles",
+        "dr",
+        "pr",
+        "me",
+        "mgr",
+        "st",
+        "ste",
+        "cf",
+        "ex",
+        "p",
+        "pp",
+        "art",
+        "al",
+        "vol",
+        "no",
+        "n°",
+        "env",
+        "av",
+        "apr",
+        "j.-c",
+        "jan",
+        "janv",
+        "fév",
+        "févr",
+        "avr",
+        "juil",
+        "sept",
+        "oct",
+        "nov",
+        "déc",
+    ]
 )
 _LAST_WORD = re.compile(r"([\w.°-]+)\.\s*$")
 

@@ -23,11 +23,21 @@ def write_stdout(text: str) -> None:
     sys.stdout.flush()
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write a file through a temporary file in the same folder, renamed into place on success."""
-    folder = path.parent if str(path.parent) else Path(".")
+def check_writable(path: Path) -> None:
+    """Fail before any work when a file cannot be written at `path`."""
+    folder = path.parent
+    if path.is_dir():
+        folder = path
     if not folder.is_dir():
         raise UsageError(f"{path}: folder {folder} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise UsageError(f"{path}: folder {folder} is not writable")
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a file through a temporary file in the same folder, renamed into place on success."""
+    check_writable(path)
+    folder = path.parent
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as err:

@@ -50,7 +50,7 @@ def to_json(data: Any) -> str:
 def stderr_console() -> Console:
     from rich.console import Console
 
-    return Console(stderr=True)
+    return Console(stderr=True, soft_wrap=True)
 
 
 def translation_summary(console: Console, translation: Translation) -> None:

@@ -16,6 +16,17 @@ def candidate_engines(choice: str, **options: object) -> list[Engine]:
     return [base.load(name, **options) for name in names]
 
 
+def install_hint(source: str, target: str) -> str:
+    """What to install to reach a target that no installed engine reaches."""
+    from toolkit.engines.apertium import DEBIAN_PACKAGES
+
+    hints = []
+    if source == "fr" and target in DEBIAN_PACKAGES:
+        hints.append("apt-get install " + " ".join(DEBIAN_PACKAGES[target]))
+    hints.append(f"toolkit models install {source}-{target} (or {source}-en and en-{target})")
+    return " or ".join(hints)
+
+
 def resolve(
     engines: list[Engine], source: str, target: str, paragraphs: list[str]
 ) -> tuple[Engine, Route]:
@@ -32,5 +43,5 @@ def resolve(
         reasons.append(f"{engine.name} has no route {source}→{target}")
     raise UsageError(
         f"no way to translate {languages.name(source)} ({source}) to "
-        f"{languages.name(target)} ({target}): {'; '.join(reasons)}; `toolkit engines` shows what to install"
+        f"{languages.name(target)} ({target}): {'; '.join(reasons)}; to add it: {install_hint(source, target)}"
     )

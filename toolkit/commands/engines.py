@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from toolkit import languages
 from toolkit.engines import base
-from toolkit.engines.apertium import DEBIAN_PACKAGES
+from toolkit.routing import install_hint
 
 # Targets a news desk asks for most; listed even when no engine reaches them, with what to install.
 WANTED_TARGETS = (
@@ -46,15 +46,6 @@ def describe(source: str) -> list[dict[str, object]]:
     return rows
 
 
-def install_hint(target: str, source: str) -> str:
-    """What to install to reach a target that no engine reaches."""
-    hints = []
-    if source == "fr" and target in DEBIAN_PACKAGES:
-        hints.append("apt-get install " + " ".join(DEBIAN_PACKAGES[target]))
-    hints.append(f"toolkit models install {source}-{target} (or {source}-en and en-{target})")
-    return " or ".join(hints)
-
-
 def run(source: str, as_json: bool) -> None:
     from toolkit import render
 
@@ -62,7 +53,7 @@ def run(source: str, as_json: bool) -> None:
     rows = describe(source)
     reached = {t for row in rows for t in row["routes"]}  # type: ignore[attr-defined]
     missing = {
-        t: install_hint(t, source) for t in WANTED_TARGETS if t not in reached and t != source
+        t: install_hint(source, t) for t in WANTED_TARGETS if t not in reached and t != source
     }
     if as_json:
         from toolkit.output import write_stdout

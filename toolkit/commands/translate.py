@@ -35,6 +35,12 @@ def run(request: TranslateRequest) -> None:
     several_outputs = len(targets) > 1 and request.format == "text"
     if several_outputs and request.output is None:
         raise UsageError("several target languages need -o DIR (one file each) or --format json")
+    folder = None
+    if several_outputs or (request.output is not None and request.output.is_dir()):
+        assert request.output is not None
+        folder = output.output_folder(request.output)
+    elif request.output is not None:
+        output.check_writable(request.output)
     sources = read_sources(request.files, request.encoding)
     documents = [(s.name, segment(s.text)) for s in sources]
     paragraphs = all_paragraphs(documents)
@@ -56,9 +62,7 @@ def run(request: TranslateRequest) -> None:
             }
         )
         _emit(text, request.output)
-    elif several_outputs or (request.output is not None and request.output.is_dir()):
-        assert request.output is not None
-        folder = output.output_folder(request.output)
+    elif folder is not None:
         for translation in translations:
             for doc in translation.documents:
                 stem = "stdin" if doc.name == "<stdin>" else Path(doc.name).stem

@@ -1,0 +1,70 @@
+"""The Apertium engine through the real Debian packages."""
+
+import pytest
+
+from toolkit.document import segment
+from toolkit.engines import apertium_stream
+from toolkit.engines.apertium import ApertiumEngine
+from toolkit.engines.base import find_routes
+
+RESERVED = "Le chat* [noir] ^dort$ sur l’Artsakh @ 5 € \\ {x} <y> #z / w ~q | a+b"
+
+
+@pytest.fixture(scope="module")
+def engine() -> ApertiumEngine:
+    engine = ApertiumEngine()
+    assert engine.unavailable_reason() is None, engine.unavailable_reason()
+    return engine
+
+
+def route(engine: ApertiumEngine, target: str):
+    routes = find_routes("apertium", engine.hops(), "fr", target)
+    assert routes, f"no apertium route fr→{target}"
+    return engine.choose(["Le ministre a envoyé des lettres officielles."], routes)
+
+
+@pytest.mark.parametrize("target", ["es", "ca", "eo", "oc", "frp", "en", "pt", "gl", "it"])
+def test_targets_reachable_from_french(engine: ApertiumEngine, target: str) -> None:
+    translated = engine.translate(["Le ministre a envoyé des lettres."], route(engine, target))
+    assert len(translated.paragraphs) == 1
+    assert translated.paragraphs[0].strip()
+    assert translated.paragraphs[0] != "Le ministre a envoyé des lettres."
+
+
+def test_pivot_routes_go_through_another_language(engine: ApertiumEngine) -> None:
+    english = route(engine, "en")
+    assert len(english.hops) == 2
+    assert english.languages[0] == "fr" and english.languages[-1] == "en"
+
+
+@pytest.mark.parametrize("target", ["es", "ca", "en", "eo"])
+def test_release_keeps_one_paragraph_per_paragraph(
+    engine: ApertiumEngine, release_text: str, target: str
+) -> None:
+    paragraphs = [p.text for p in segment(release_text).paragraphs]
+    output = engine.translate(paragraphs, route(engine, target))
+    assert len(output.paragraphs) == len(paragraphs)
+    assert all(p.strip() for p in output.paragraphs)
+    assert 0 < output.unknown_words < output.words
+
+
+@pytest.mark.parametrize("target", ["es", "ca", "en"])
+def test_reserved_characters_survive(engine: ApertiumEngine, target: str) -> None:
+    output = engine.translate([RESERVED, "Deux.\nLignes"], route(engine, target))
+    text = output.paragraphs[0]
+    for char in "*[]^$@€\\{}<>#/~|+":
+        assert text.count(char) >= RESERVED.count(char), (char, text)
+    assert "\n" in output.paragraphs[1]
+
+
+def test_unknown_word_marks_are_counted_and_removed(engine: ApertiumEngine) -> None:
+    output = engine.translate(["Le ministre Ghazaryan est arrivé."], route(engine, "es"))
+    assert output.unknown_words == 1
+    assert "*" not in output.paragraphs[0]
+    assert "Ghazaryan" in output.paragraphs[0]
+
+
+def test_stream_round_trip_without_translation() -> None:
+    paragraphs = [RESERVED, "a\nb", "Fin."]
+    decoded, unknown = apertium_stream.decode(apertium_stream.encode(paragraphs))
+    assert decoded == paragraphs and unknown == 0

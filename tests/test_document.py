@@ -1,0 +1,54 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from toolkit.document import segment, split_sentences
+
+
+def test_release_paragraphs_join_back_exactly(release_text: str) -> None:
+    document = segment(release_text)
+    assert len(document.paragraphs) == 6
+    assert document.join([p.text for p in document.paragraphs]) == release_text
+    for paragraph in document.paragraphs:
+        assert release_text[paragraph.start : paragraph.end] == paragraph.text
+
+
+def test_sentence_offsets_point_into_the_text(release_text: str) -> None:
+    document = segment(release_text)
+    for sentences in document.sentences:
+        for sentence in sentences:
+            assert release_text[sentence.start : sentence.end] == sentence.text
+
+
+def test_french_abbreviations_and_quotes_do_not_split() -> None:
+    cases = {
+        "M. Dupont est arrivé. Il a dit « Bonjour. Ça va ? » puis il est parti.": 2,
+        "Selon le Dr. Martin, J. Dupont vient. Mme Durand aussi.": 2,
+        "Le 9 nov. 2020, l’accord fut signé. La suite.": 2,
+        "Voir p. 12 et art. 4. Fin !": 2,
+        "Le 9 novembre 2020, la déclaration trilatérale a été signée. L’Artsakh a réagi.": 2,
+    }
+    for text, count in cases.items():
+        sentences = split_sentences(text)
+        assert [s.text for s in sentences] and "".join(s.text for s in sentences) == text
+        assert len(sentences) == count, [s.text for s in sentences]
+
+
+def test_blank_input_has_no_paragraphs() -> None:
+    for text in ("", "  ", "\n\n\n", " \t\n"):
+        document = segment(text)
+        assert document.paragraphs == ()
+        assert document.join([]) == text
+
+
+def test_paragraph_breaks_need_a_blank_line() -> None:
+    document = segment("Un.\nDeux.\n\n  \nTrois.")
+    assert [p.text for p in document.paragraphs] == ["Un.\nDeux.", "Trois."]
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.sampled_from("ab .?!\n\t«»’l'9"), max_size=80) | st.text(max_size=60))
+def test_any_text_joins_back(text: str) -> None:
+    document = segment(text)
+    assert document.join([p.text for p in document.paragraphs]) == text
+    for paragraph, sentences in zip(document.paragraphs, document.sentences, strict=True):
+        assert "".join(s.text for s in sentences) == paragraph.text
