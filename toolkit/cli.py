@@ -11,6 +11,7 @@ app = typer.Typer(
     name="toolkit",
     help="Translate and summarise French press releases offline, with proper names kept as the glossary says.",
     no_args_is_help=True,
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
