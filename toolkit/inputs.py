@@ -1,15 +1,24 @@
-"""Reading input text from files or stdin: encodings, BOMs, line ends, binary refusal."""
+"""Reading input text from files or stdin: encodings, BOMs, line ends, binary refusal.
+
+Input is decoded block by block, so that a large file can be processed in pieces: `read_pieces`
+yields text that ends on a paragraph break, never inside a paragraph.
+"""
 
 from __future__ import annotations
 
 import codecs
+import re
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from typing import BinaryIO
 
 from toolkit.errors import ToolkitError, UsageError
 
 STDIN = "-"
+BLOCK_BYTES = 1 << 20
+# A piece ends after a paragraph break: a blank line and the whitespace after it.
+_PARAGRAPH_BREAK_END = re.compile(r"\n[^\S\n]*\n\s*(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -20,46 +29,139 @@ class Source:
     text: str
 
 
-def decode(data: bytes, name: str, encoding: str | None = None) -> str:
-    """Decode bytes to text: UTF-8 (BOM optional) or UTF-16 with a BOM, unless `encoding` is given."""
-    if encoding is None:
-        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            encoding = "utf-16"
-        elif data.startswith(codecs.BOM_UTF8):
-            encoding = "utf-8-sig"
-        else:
-            encoding = "utf-8"
-        if encoding != "utf-16" and b"\x00" in data:
-            offset = data.index(b"\x00")
+def _choose_encoding(head: bytes, encoding: str | None) -> str:
+    if encoding is not None:
+        try:
+            return codecs.lookup(encoding).name
+        except LookupError:
+            raise UsageError(f"unknown encoding {encoding!r}; use a Python codec name") from None
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    return "utf-8"
+
+
+def decode_blocks(stream: BinaryIO, name: str, encoding: str | None = None) -> Iterator[str]:
+    """Decoded text of a byte stream, block by block, line ends normalised to \\n.
+
+    Invalid bytes and NUL bytes (binary data) raise ToolkitError naming the byte offset.
+    """
+    head = stream.read(BLOCK_BYTES)
+    codec = _choose_encoding(head, encoding)
+    refuse_nul = encoding is None and codec != "utf-16"
+    decoder = codecs.getincrementaldecoder(codec)()
+    consumed = 0  # bytes fed to the decoder before this block
+    pending_cr = False
+    data = head
+    while True:
+        final = not data
+        if refuse_nul and b"\x00" in data:
+            offset = consumed + data.index(b"\x00")
             raise ToolkitError(
                 f"{name}: binary data (NUL byte at offset {offset}); give a text file"
             )
-    try:
-        text = data.decode(encoding)
-    except LookupError:
-        raise UsageError(f"unknown encoding {encoding!r}; use a Python codec name") from None
-    except UnicodeDecodeError as err:
-        raise ToolkitError(
-            f"{name}: invalid {err.encoding} at byte offset {err.start}; "
-            "convert the file to UTF-8 or pass --encoding"
-        ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+        try:
+            text = decoder.decode(data, final=final)
+        except UnicodeDecodeError as err:
+            buffered = len(err.object) - len(
+                data
+            )  # bytes the decoder held back from earlier blocks
+            offset = consumed - buffered + err.start
+            raise ToolkitError(
+                f"{name}: invalid {err.encoding} at byte offset {offset}; "
+                "convert the file to UTF-8 or pass --encoding"
+            ) from None
+        consumed += len(data)
+        if pending_cr:
+            text = "\r" + text
+        pending_cr = not final and text.endswith("\r")
+        if pending_cr:
+            text = text[:-1]  # it may be the first half of a CRLF split across blocks
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if text:
+            yield text
+        if final:
+            return
+        data = stream.read(BLOCK_BYTES)
 
 
-def read_source(path: str, encoding: str | None = None) -> Source:
-    """Read one file, or stdin when `path` is '-'."""
+def split_pieces(blocks: Iterator[str], max_chars: int) -> Iterator[str]:
+    """Regroup text into pieces of about `max_chars`, each ending right after a paragraph break.
+
+    A paragraph longer than `max_chars` stays whole in one piece.
+    """
+    buffer = ""
+    for block in blocks:
+        buffer += block
+        while len(buffer) > max_chars:
+            cut = _last_break(buffer, max_chars) or _first_break(buffer)
+            if cut is None:
+                break  # one paragraph so far: keep reading until it ends
+            yield buffer[:cut]
+            buffer = buffer[cut:]
+    if buffer:
+        yield buffer
+
+
+def _last_break(text: str, limit: int) -> int | None:
+    cut = None
+    for match in _PARAGRAPH_BREAK_END.finditer(text, 0, len(text)):
+        if match.end() > limit:
+            break
+        cut = match.end()
+    return cut
+
+
+def _first_break(text: str) -> int | None:
+    match = _PARAGRAPH_BREAK_END.search(text)
+    return match.end() if match else None
+
+
+def decode(data: bytes, name: str, encoding: str | None = None) -> str:
+    """Decode bytes to text: UTF-8 (BOM optional) or UTF-16 with a BOM, unless `encoding` is given."""
+    import io
+
+    return "".join(decode_blocks(io.BytesIO(data), name, encoding))
+
+
+def _open(path: str) -> BinaryIO:
     if path == STDIN:
-        return Source("<stdin>", decode(sys.stdin.buffer.read(), "<stdin>", encoding))
-    file = Path(path)
+        return sys.stdin.buffer
     try:
-        data = file.read_bytes()
+        return open(path, "rb")
     except FileNotFoundError:
         raise UsageError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise UsageError(f"{path}: is a directory; give text files") from None
     except OSError as err:
         raise UsageError(f"{path}: cannot read ({err.strerror})") from None
-    return Source(path, decode(data, path, encoding))
+
+
+def display_name(path: str) -> str:
+    return "<stdin>" if path == STDIN else path
+
+
+def read_pieces(path: str, encoding: str | None, max_chars: int) -> Iterator[str]:
+    """The text of one file (or stdin), in pieces that end on paragraph breaks."""
+    stream = _open(path)
+    try:
+        yield from split_pieces(decode_blocks(stream, display_name(path), encoding), max_chars)
+    finally:
+        if path != STDIN:
+            stream.close()
+
+
+def read_source(path: str, encoding: str | None = None) -> Source:
+    """Read one whole file, or stdin when `path` is '-'."""
+    stream = _open(path)
+    try:
+        return Source(
+            display_name(path), "".join(decode_blocks(stream, display_name(path), encoding))
+        )
+    finally:
+        if path != STDIN:
+            stream.close()
 
 
 def read_sources(paths: list[str] | None, encoding: str | None = None) -> list[Source]:
