@@ -1,0 +1,144 @@
+"""The catalogue of bad inputs: each gives its exit code and one clear line on stderr, nothing else.
+
+Cases that need a package or a glossary file live beside their features (test_packages*.py,
+test_glossary*.py) and follow the same rule.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_toolkit
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    args: tuple[str, ...]
+    stdin: bytes
+    code: int
+    message: str  # a part of the one line on stderr
+
+
+CASES = [
+    Case(
+        "invalid UTF-8",
+        ("translate", "--to", "es"),
+        b"Le minist\xe8re.",
+        1,
+        "invalid utf-8 at byte offset 9",
+    ),
+    Case(
+        "NUL bytes",
+        ("translate", "--to", "es"),
+        b"Bonjour\x00\x01",
+        1,
+        "binary data (NUL byte at offset 7)",
+    ),
+    Case(
+        "truncated UTF-8",
+        ("translate", "--to", "es"),
+        b"Caf\xc3",
+        1,
+        "invalid utf-8 at byte offset 3",
+    ),
+    Case(
+        "unknown target",
+        ("translate", "--to", "zz"),
+        b"Bonjour.",
+        2,
+        "unknown target language 'zz'",
+    ),
+    Case(
+        "unknown source",
+        ("translate", "--from", "xx", "--to", "es"),
+        b"Bonjour.",
+        2,
+        "unknown source language 'xx'",
+    ),
+    Case(
+        "empty target list", ("translate", "--to", ","), b"Bonjour.", 2, "no target language given"
+    ),
+    Case(
+        "no route",
+        ("translate", "--to", "ro", "--engine", "apertium"),
+        b"Bonjour.",
+        2,
+        "no way to translate French (fr) to Romanian (ro)",
+    ),
+    Case(
+        "unknown engine",
+        ("translate", "--to", "es", "--engine", "google"),
+        b"Bonjour.",
+        2,
+        "unknown engine 'google'",
+    ),
+    Case(
+        "unknown encoding",
+        ("translate", "--to", "es", "--encoding", "klingon"),
+        b"Bonjour.",
+        2,
+        "unknown encoding 'klingon'",
+    ),
+    Case(
+        "missing file",
+        ("translate", "absent.txt", "--to", "es"),
+        b"",
+        2,
+        "absent.txt: no such file",
+    ),
+    Case("directory as input", ("translate", ".", "--to", "es"), b"", 2, ".: is a directory"),
+    Case(
+        "output under a file",
+        ("translate", "--to", "es", "-o", "README.md/out.txt"),
+        b"Bonjour.",
+        2,
+        "does not exist",
+    ),
+    Case("unknown option", ("translate", "--colour"), b"", 2, "No such option"),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_bad_input_gives_one_line_and_its_exit_code(case: Case, tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("a file, not a folder")
+    result = run_toolkit(*case.args, input=case.stdin, cwd=tmp_path)
+    assert result.returncode == case.code, result.stderr
+    assert case.message in result.stderr
+    assert "Traceback" not in result.stderr
+    if case.code == 2 and "option" in case.name:
+        return  # typer prints its usage line and a boxed message for bad options
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert result.stdout == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["README.md"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"", b"   \n\n  ", codecs.BOM_UTF8, codecs.BOM_UTF16_LE],
+    ids=["empty", "blank", "BOM only", "UTF-16 BOM only"],
+)
+def test_empty_input_gives_empty_output_and_success(data: bytes) -> None:
+    result = run_toolkit("translate", "--to", "es", input=data)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-le-bom", "crlf", "cr"])
+def test_accepted_encodings_and_line_ends(encoding: str) -> None:
+    text = "Le ministre d’Artsakh.\n\nLa lettre.\n"
+    data = {
+        "utf-8-sig": text.encode("utf-8-sig"),
+        "utf-16": text.encode("utf-16"),
+        "utf-16-le-bom": codecs.BOM_UTF16_LE + text.encode("utf-16-le"),
+        "crlf": text.replace("\n", "\r\n").encode(),
+        "cr": text.replace("\n", "\r").encode(),
+    }[encoding]
+    result = run_toolkit("translate", "--to", "es", input=data)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("\n\n") == 1
+    assert "ministro" in result.stdout
