@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from toolkit.document import Document
 from toolkit.engines.base import Engine, Route
+
+if TYPE_CHECKING:
+    from toolkit.glossary import Glossary
+    from toolkit.glossary_enforce import ParagraphCheck
+    from toolkit.qa import MissingNumber
 
 
 @dataclass(frozen=True)
@@ -27,24 +33,55 @@ class Translation:
     words: int
     unknown_words: int
     seconds: float
+    # One check per input paragraph (1:1, all documents in order) when a glossary was applied.
+    terms: tuple[ParagraphCheck, ...] = ()
+    # Numbers and dates of each source paragraph that its translation lacks.
+    missing_numbers: tuple[MissingNumber, ...] = ()
 
     @property
     def unknown_share(self) -> float:
         return self.unknown_words / self.words if self.words else 0.0
 
+    @property
+    def missing_terms(self) -> int:
+        return sum(check.missing for check in self.terms)
+
 
 def translate_documents(
-    documents: list[tuple[str, Document]], engine: Engine, route: Route
+    documents: list[tuple[str, Document]],
+    engine: Engine,
+    route: Route,
+    glossary: Glossary | None = None,
 ) -> Translation:
-    """Translate the paragraphs of every document in one engine call, then rebuild each document."""
+    """Translate the paragraphs of every document in one engine call, then rebuild each document.
+
+    With a glossary, names travel through the engine as placeholders and come back in their
+    glossary form; each paragraph's terms are counted and checked.
+    """
+    from toolkit import glossary_enforce, qa
+
     started = time.perf_counter()
     paragraphs = all_paragraphs(documents)
-    output = engine.translate(paragraphs, route) if paragraphs else None
+    protected = []
+    if glossary is not None and glossary.terms:
+        style = glossary_enforce.style_for(engine)
+        protected = [glossary_enforce.protect(p, glossary, style) for p in paragraphs]
+    sent = [p.text for p in protected] if protected else paragraphs
+    output = engine.translate(sent, route) if paragraphs else None
     translated = output.paragraphs if output else []
     if len(translated) != len(paragraphs):
         raise AssertionError(
             f"{route.describe()} gave {len(translated)} paragraphs for {len(paragraphs)}"
         )
+    checks: list[ParagraphCheck] = []
+    if protected:
+        assert glossary is not None
+        restored = [
+            glossary_enforce.restore(p, t, glossary, route.target, route.source)
+            for p, t in zip(protected, translated, strict=True)
+        ]
+        translated = [text for text, _ in restored]
+        checks = [check for _, check in restored]
     results, position = [], 0
     for name, doc in documents:
         count = len(doc.paragraphs)
@@ -59,6 +96,8 @@ def translate_documents(
         words=output.words if output else 0,
         unknown_words=output.unknown_words if output else 0,
         seconds=time.perf_counter() - started,
+        terms=tuple(checks),
+        missing_numbers=qa.missing_numbers(paragraphs, translated),
     )
 
 

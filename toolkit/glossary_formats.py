@@ -1,0 +1,438 @@
+"""Reading glossaries: the project's TOML, CSV/TSV tables (one column per language) and TBX.
+
+Every problem is a UsageError naming the file and line, raised before any term is used: a glossary
+is read whole or not at all.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+from xml.sax.handler import ContentHandler
+
+from toolkit import languages
+from toolkit.errors import UsageError
+from toolkit.glossary import Glossary, Term
+
+if TYPE_CHECKING:
+    from xml.sax.xmlreader import AttributesImpl, Locator
+
+MAX_BYTES = 5_000_000  # a glossary of proper names is far smaller; a larger file is a mistake
+DEFAULT_SOURCE = "fr"
+TERM_KEYS = ("name", "match", "variants")
+
+
+def load(path: Path) -> Glossary:
+    """A glossary file, its format chosen by extension: .toml, .csv, .tsv, .tbx (or .xml)."""
+    suffix = path.suffix.lower()
+    readers = {".toml": read_toml, ".csv": read_table, ".tsv": read_table, ".txt": read_table}
+    readers |= {".tbx": read_tbx, ".xml": read_tbx}
+    if suffix not in readers:
+        raise UsageError(
+            f"{path}: unknown glossary format {suffix or '(no extension)'!r}; use .toml, .csv, .tsv or .tbx"
+        )
+    return readers[suffix](path)
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise UsageError(f"{path}: is a directory; give a glossary file")
+        if size > MAX_BYTES:
+            raise UsageError(
+                f"{path}: {size} bytes is too large for a glossary (at most {MAX_BYTES})"
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such glossary file") from None
+    except OSError as err:
+        raise UsageError(f"{path}: cannot read ({err.strerror})") from None
+
+
+def read_text(path: Path) -> str:
+    data = read_bytes(path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise UsageError(
+            f"{path}:{line}: invalid UTF-8 at byte offset {err.start}; save the glossary as UTF-8"
+        ) from None
+    if "\x00" in text:
+        raise UsageError(
+            f"{path}:{text[: text.index(chr(0))].count(chr(10)) + 1}: binary data (NUL byte); give a text file"
+        )
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@dataclass
+class _Builder:
+    """Collects terms, refusing empty and duplicate ones, with the line each came from."""
+
+    path: Path
+    terms: list[Term] = field(default_factory=list)
+    seen: dict[str, int] = field(default_factory=dict)
+
+    def fail(self, line: int, message: str) -> UsageError:
+        return UsageError(f"{self.path}:{line}: {message}")
+
+    def add(
+        self, line: int, name: str, matches: list[str], forms: dict[str, str], variants: list[str]
+    ) -> None:
+        name = name.strip()
+        if not name:
+            raise self.fail(line, "empty term; give the name, or delete the entry")
+        spellings = [m.strip() for m in matches] or [name]
+        if not all(spellings):
+            raise self.fail(line, f"empty spelling in the entry of {name!r}")
+        keys = {s.casefold() for s in [name, *spellings]}
+        for key in sorted(keys):
+            if key in self.seen:
+                raise self.fail(
+                    line, f"duplicate term {key!r} (also on line {self.seen[key]}); keep one entry"
+                )
+        self.seen.update(dict.fromkeys(keys, line))
+        for language, form in forms.items():
+            if not form.strip():
+                raise self.fail(line, f"empty {language} form of {name!r}; give it, or delete it")
+        clean_variants = tuple(v.strip() for v in variants if v.strip())
+        self.terms.append(
+            Term(
+                name,
+                tuple(dict.fromkeys(spellings)),
+                {k: v.strip() for k, v in forms.items()},
+                clean_variants,
+                f"{self.path}:{line}",
+            )
+        )
+
+    def glossary(self, source: str) -> Glossary:
+        return Glossary(source, tuple(self.terms), (str(self.path),))
+
+
+def language_code(text: str) -> str | None:
+    """The project's code for a language tag such as fr, FR, fra, fr-FR or en_US; None if unknown."""
+    base = re.split(r"[-_]", text.strip(), maxsplit=1)[0]
+    return languages.normalize(base) if re.fullmatch(r"[A-Za-z]{2,3}", base) else None
+
+
+# --- TOML -------------------------------------------------------------------------------------
+
+_TERM_HEADER = re.compile(r"^\s*\[\[\s*term\s*\]\]", re.MULTILINE)
+_TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def read_toml(path: Path) -> Glossary:
+    import tomllib
+
+    text = read_text(path)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        message = str(err)
+        where = _TOML_LINE.search(message)
+        line = where.group(1) if where else "1"
+        raise UsageError(
+            f"{path}:{line}: malformed TOML: {_TOML_LINE.sub('', message).strip()}"
+        ) from None
+    lines = _TomlLines(text)
+    unknown = set(data) - {"glossary", "term"}
+    if unknown:
+        key = sorted(unknown)[0]
+        raise UsageError(
+            f"{path}:{lines.top_key(key)}: unknown section {key!r}; use [glossary] and [[term]]"
+        )
+    header = data.get("glossary", {})
+    if not isinstance(header, dict):
+        raise UsageError(
+            f"{path}:{lines.top_key('glossary')}: `glossary` must be a [glossary] table"
+        )
+    source = DEFAULT_SOURCE
+    for key, value in header.items():
+        if key != "source":
+            raise UsageError(
+                f"{path}:{lines.top_key(key)}: unknown setting {key!r} in [glossary]; only `source` is known"
+            )
+        code = language_code(value) if isinstance(value, str) else None
+        if code is None:
+            raise UsageError(
+                f"{path}:{lines.top_key(key)}: unknown language code {value!r}; use an ISO 639 code such as fr"
+            )
+        source = code
+    entries = data.get("term", [])
+    if not isinstance(entries, list):
+        raise UsageError(f"{path}:{lines.top_key('term')}: write each term as a [[term]] table")
+    builder = _Builder(path)
+    for index, entry in enumerate(entries):
+        builder.add(*_toml_term(path, lines, index, entry))
+    return builder.glossary(source)
+
+
+def _toml_term(
+    path: Path, lines: _TomlLines, index: int, entry: object
+) -> tuple[int, str, list[str], dict[str, str], list[str]]:
+    start = lines.term(index)
+    if not isinstance(entry, dict):
+        raise UsageError(f"{path}:{start}: a term must be a [[term]] table")
+    if "name" not in entry:
+        raise UsageError(f"{path}:{start}: this term has no `name`; give its canonical form")
+    forms: dict[str, str] = {}
+    for key, value in entry.items():
+        line = lines.term_key(index, key)
+        if key in ("match", "variants"):
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise UsageError(f"{path}:{line}: `{key}` must be a list of strings")
+            continue
+        if not isinstance(value, str):
+            raise UsageError(f"{path}:{line}: `{key}` must be a string")
+        if key == "name":
+            continue
+        code = language_code(key) if re.fullmatch(r"[a-z]{2,3}", key) else None
+        if code is None:
+            what = "language code" if re.fullmatch(r"[A-Za-z]{2,3}([-_][A-Za-z]+)?", key) else "key"
+            raise UsageError(
+                f"{path}:{line}: unknown {what} {key!r}; use name, match, variants or an ISO 639 code such as ru"
+            )
+        forms[code] = value
+    return (
+        start,
+        entry["name"],
+        list(entry.get("match", [])),
+        forms,
+        list(entry.get("variants", [])),
+    )
+
+
+class _TomlLines:
+    """Line numbers of tables and keys in a TOML text, for error messages (tomllib gives none)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [text.count("\n", 0, m.start()) + 1 for m in _TERM_HEADER.finditer(text)]
+        self.lines = text.split("\n")
+
+    def term(self, index: int) -> int:
+        return self.starts[index] if index < len(self.starts) else 1
+
+    def term_key(self, index: int, key: str) -> int:
+        first = self.term(index)
+        last = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.lines) + 1
+        return self._find(key, first, last) or first
+
+    def top_key(self, key: str) -> int:
+        return self._find(key, 1, len(self.lines) + 1) or 1
+
+    def _find(self, key: str, first: int, last: int) -> int | None:
+        pattern = re.compile(rf"^\s*(\[+\s*)?[\"']?{re.escape(key)}[\"']?\s*(=|\])")
+        for number in range(first, last):
+            if pattern.match(self.lines[number - 1]):
+                return number
+        return None
+
+
+# --- CSV / TSV --------------------------------------------------------------------------------
+
+
+def read_table(path: Path) -> Glossary:
+    """One column per language, a header row naming them; the fr column (else the first) is the source."""
+    text = read_text(path)
+    lines = [
+        line for line in text.split("\n") if line.strip() and not line.lstrip().startswith("#")
+    ]
+    if not lines:
+        raise UsageError(
+            f"{path}:1: empty glossary; the first row names the languages, e.g. fr,en,ru"
+        )
+    delimiter = _delimiter(path, lines[0])
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    builder = _Builder(path)
+    header: list[str] | None = None
+    codes: list[str] = []
+    source_column = 0
+    try:
+        for row in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in row) or row[0].lstrip().startswith("#"):
+                continue
+            if header is None:
+                header, codes = row, _header_codes(path, line, row)
+                source_column = codes.index(DEFAULT_SOURCE) if DEFAULT_SOURCE in codes else 0
+                continue
+            if len(row) > len(codes):
+                raise UsageError(
+                    f"{path}:{line}: {len(row)} cells for {len(codes)} languages in the header; quote cells that hold a {_name(delimiter)}"
+                )
+            cells = [cell.strip() for cell in row] + [""] * (len(codes) - len(row))
+            name = cells[source_column]
+            if not name:
+                raise UsageError(
+                    f"{path}:{line}: empty term in the {codes[source_column]} column; fill it or delete the row"
+                )
+            forms = {
+                code: cell
+                for code, cell in zip(codes, cells, strict=True)
+                if cell and code != codes[source_column]
+            }
+            builder.add(line, name, [name], forms, [])
+    except csv.Error as err:
+        raise UsageError(
+            f"{path}:{reader.line_num}: malformed {_name(delimiter)}-separated table: {err}"
+        ) from None
+    return builder.glossary(codes[source_column])
+
+
+def _delimiter(path: Path, header: str) -> str:
+    if path.suffix.lower() == ".tsv" or "\t" in header:
+        return "\t"
+    if ";" in header and "," not in header:
+        return ";"
+    return ","
+
+
+def _name(delimiter: str) -> str:
+    return {"\t": "tab", ";": "semicolon", ",": "comma"}[delimiter]
+
+
+def _header_codes(path: Path, line: int, row: list[str]) -> list[str]:
+    codes = []
+    for cell in row:
+        code = language_code(cell)
+        if code is None:
+            raise UsageError(
+                f"{path}:{line}: unknown language code {cell.strip()!r} in the header; name each column with an ISO 639 code such as fr, en, ru"
+            )
+        if code in codes:
+            raise UsageError(
+                f"{path}:{line}: language {code} has two columns in the header; keep one"
+            )
+        codes.append(code)
+    return codes
+
+
+# --- TBX --------------------------------------------------------------------------------------
+
+
+def read_tbx(path: Path) -> Glossary:
+    """TBX (ISO 30042, v2 martif or v3 tbx): each concept entry's terms per language.
+
+    The fr terms are the spellings matched; the first fr term is the canonical form. For every other
+    language the first term is its form and the others are variants. Parsed without entity
+    expansion or external resources.
+    """
+    import defusedxml.sax
+    from defusedxml import DefusedXmlException
+
+    data = read_bytes(path)
+    handler = _TbxHandler(path)
+    try:
+        defusedxml.sax.parseString(
+            data, handler, forbid_dtd=False, forbid_entities=True, forbid_external=True
+        )
+    except DefusedXmlException as err:
+        line = handler.locator.getLineNumber() if handler.locator else 1
+        raise UsageError(
+            f"{path}:{line}: refused: {type(err).__name__} ({err}); TBX glossaries may not define entities or load external resources"
+        ) from None
+    except _TbxError as err:
+        raise UsageError(str(err)) from None
+    except Exception as err:  # SAXParseException and expat errors carry their own line
+        from xml.sax import SAXParseException
+
+        if isinstance(err, SAXParseException):
+            raise UsageError(
+                f"{path}:{err.getLineNumber()}: malformed TBX: {err.getMessage()}"
+            ) from None
+        raise
+    if not handler.seen_root:
+        raise UsageError(f"{path}:1: not a TBX file (its root element is not <tbx> or <martif>)")
+    return handler.builder.glossary(DEFAULT_SOURCE)
+
+
+class _TbxError(Exception):
+    pass
+
+
+def _local(name: str) -> str:
+    return name.rsplit(":", 1)[-1]
+
+
+class _TbxHandler(ContentHandler):
+    """Collects the terms of each concept entry, language by language."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self.builder = _Builder(path)
+        self.locator: Locator | None = None
+        self.seen_root = False
+        self.entry_line = 0
+        self.terms: dict[str, list[str]] | None = None
+        self.language: str | None = None
+        self.text: list[str] | None = None
+
+    def setDocumentLocator(self, locator: Locator) -> None:
+        self.locator = locator
+
+    def line(self) -> int:
+        return self.locator.getLineNumber() if self.locator else 1
+
+    def startElement(self, name: str, attrs: AttributesImpl) -> None:
+        local = _local(name)
+        if not self.seen_root:
+            if local not in ("tbx", "martif"):
+                raise _TbxError(
+                    f"{self.path}:{self.line()}: not a TBX file (root element <{name}>, expected <tbx> or <martif>)"
+                )
+            self.seen_root = True
+        elif local in ("conceptEntry", "termEntry"):
+            self.entry_line, self.terms = self.line(), {}
+        elif local in ("langSec", "langSet"):
+            tag = attrs.get("xml:lang") or attrs.get("lang")
+            code = language_code(tag) if tag else None
+            if code is None:
+                raise _TbxError(
+                    f"{self.path}:{self.line()}: unknown language code {tag!r} in <{local}>; use an ISO 639 code such as fr"
+                )
+            self.language = code
+        elif local == "term":
+            self.text = []
+
+    def characters(self, content: str) -> None:
+        if self.text is not None:
+            self.text.append(content)
+
+    def endElement(self, name: str) -> None:
+        local = _local(name)
+        if local == "term" and self.text is not None:
+            if self.terms is None or self.language is None:
+                raise _TbxError(
+                    f"{self.path}:{self.line()}: <term> outside a language section of a concept entry"
+                )
+            term = "".join(self.text).strip()
+            if not term:
+                raise _TbxError(f"{self.path}:{self.line()}: empty <term>; fill it or delete it")
+            self.terms.setdefault(self.language, []).append(term)
+            self.text = None
+        elif local in ("langSec", "langSet"):
+            self.language = None
+        elif local in ("conceptEntry", "termEntry") and self.terms is not None:
+            self._finish_entry()
+
+    def _finish_entry(self) -> None:
+        assert self.terms is not None
+        source = self.terms.pop(DEFAULT_SOURCE, [])
+        if not source:
+            raise _TbxError(
+                f"{self.path}:{self.entry_line}: concept entry without a {DEFAULT_SOURCE} term; add one or delete the entry"
+            )
+        forms = {code: terms[0] for code, terms in self.terms.items()}
+        variants = [v for terms in self.terms.values() for v in terms[1:]]
+        self.builder.add(self.entry_line, source[0], source, forms, variants)
+        self.terms = None
