@@ -20,6 +20,14 @@ Files = Annotated[
     list[str] | None,
     typer.Argument(help="Text files to read; none or '-' reads stdin.", show_default=False),
 ]
+Glossaries = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--glossary",
+        "-g",
+        help="A glossary file (.toml, .csv, .tsv, .tbx) on top of the default; repeatable, later files win.",
+    ),
+]
 Encoding = Annotated[
     str | None,
     typer.Option("--encoding", help="Decode input with this codec instead of UTF-8/UTF-16 by BOM."),
@@ -51,11 +59,39 @@ def translate(
     ] = None,
     format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
     encoding: Encoding = None,
+    glossary: Glossaries = None,
+    no_glossary: Annotated[
+        bool, typer.Option("--no-glossary", help="Translate without the glossary of names.")
+    ] = False,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check", help="QA report on stderr (in the JSON with --format json): names, numbers."
+        ),
+    ] = False,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Exit 1, writing nothing, when a glossary name is missing."),
+    ] = False,
 ) -> None:
     """Translate press releases, one output paragraph per input paragraph."""
     from toolkit.commands.translate import TranslateRequest, run
 
-    run(TranslateRequest(files or [], source, to, engine, output, format, encoding))
+    run(
+        TranslateRequest(
+            files or [],
+            source,
+            to,
+            engine,
+            output,
+            format,
+            encoding,
+            glossaries=tuple(glossary or ()),
+            use_glossary=not no_glossary,
+            check=check,
+            strict=strict,
+        )
+    )
 
 
 @app.command()
@@ -69,3 +105,38 @@ def engines(
     from toolkit.commands.engines import run
 
     run(source, json)
+
+
+glossary_app = typer.Typer(
+    help="The glossary of proper names: show it, check a glossary file.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(glossary_app, name="glossary")
+
+
+@glossary_app.command("show")
+def glossary_show(
+    glossary: Glossaries = None,
+    no_default: Annotated[
+        bool, typer.Option("--no-default", help="Leave out the default glossary.")
+    ] = False,
+    lang: Annotated[
+        str | None, typer.Option("--lang", "-l", help="Show the forms for these languages: ru,hy.")
+    ] = None,
+    json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Print the active glossary as a table: each name, its source spellings and its forms."""
+    from toolkit.commands.glossary import show
+
+    show(list(glossary or ()), not no_default, lang, json)
+
+
+@glossary_app.command("check")
+def glossary_check(
+    files: Annotated[list[str], typer.Argument(help="Glossary files to validate.")],
+) -> None:
+    """Validate glossary files: malformed lines, empty or duplicate terms, unknown languages."""
+    from toolkit.commands.glossary import check
+
+    check(files)

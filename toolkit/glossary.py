@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 
 # Letters, digits and combining marks: a name never starts or ends next to one of these.
@@ -125,11 +125,19 @@ def default_path() -> Path:
     return Path(str(files("toolkit.glossaries") / "default.toml"))
 
 
+@cache
+def default() -> Glossary:
+    """The default glossary, read once."""
+    from toolkit import glossary_formats
+
+    return glossary_formats.load(default_path())
+
+
 def load_active(paths: list[str], use_default: bool = True, source: str = "fr") -> Glossary:
     """The default glossary (unless turned off) with each user file on top, later files winning."""
     from toolkit import glossary_formats
 
-    glossaries = [glossary_formats.load(default_path())] if use_default else []
+    glossaries = [default()] if use_default else []
     glossaries += [glossary_formats.load(Path(path)) for path in paths]
     active = empty(glossaries[0].source if glossaries else source)
     for glossary in glossaries:

@@ -194,3 +194,27 @@ def print_rich(console: Console, translation: Translation) -> None:
         f"{data['unknown_words']} of {data['words']} words unknown to the engine ({data['unknown_share']:.1%})",
         highlight=False,
     )
+
+
+def print_report(console: Console, translation: Translation) -> None:
+    """The QA report on stderr: rich tables on a terminal, plain lines otherwise."""
+    if console.is_terminal:
+        print_rich(console, translation)
+    else:
+        console.file.write(plain(translation))
+        console.file.flush()
+
+
+def enforce_strict(translations: list[Translation]) -> None:
+    """Refuse the translations (exit 1, nothing written) when a glossary name is missing."""
+    from toolkit.errors import ToolkitError
+
+    for translation in translations:
+        missing = report(translation)["missing_terms"]
+        if missing:
+            first = missing[0]
+            total = sum(item["source"] - item["target"] for item in missing)
+            raise ToolkitError(
+                f"--strict: {total} glossary name(s) missing from the {translation.target} translation, "
+                f"first {first['term']} in {_where(first)}; nothing written (--check shows the report)"
+            )

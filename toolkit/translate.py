@@ -55,15 +55,20 @@ def translate_documents(
 ) -> Translation:
     """Translate the paragraphs of every document in one engine call, then rebuild each document.
 
-    With a glossary, names travel through the engine as placeholders and come back in their
-    glossary form; each paragraph's terms are counted and checked.
+    Names travel through the engine as placeholders and come back in their glossary form; each
+    paragraph's terms are counted and checked. `glossary=None` means the default glossary; pass
+    `toolkit.glossary.empty()` to translate without one.
     """
     from toolkit import glossary_enforce, qa
+    from toolkit.glossary import default
+
+    if glossary is None:
+        glossary = default()
 
     started = time.perf_counter()
     paragraphs = all_paragraphs(documents)
     protected = []
-    if glossary is not None and glossary.terms:
+    if glossary.terms:
         style = glossary_enforce.style_for(engine)
         protected = [glossary_enforce.protect(p, glossary, style) for p in paragraphs]
     sent = [p.text for p in protected] if protected else paragraphs
@@ -75,7 +80,6 @@ def translate_documents(
         )
     checks: list[ParagraphCheck] = []
     if protected:
-        assert glossary is not None
         restored = [
             glossary_enforce.restore(p, t, glossary, route.target, route.source)
             for p, t in zip(protected, translated, strict=True)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from toolkit import languages, output, render, routing
+from toolkit import languages, output, qa, render, routing
 from toolkit.document import segment
 from toolkit.errors import UsageError
+from toolkit.glossary import load_active
 from toolkit.inputs import read_sources
 from toolkit.translate import Translation, all_paragraphs, translate_documents
 
@@ -23,6 +24,10 @@ class TranslateRequest:
     output: Path | None
     format: str
     encoding: str | None
+    glossaries: tuple[str, ...] = ()
+    use_glossary: bool = True
+    check: bool = False
+    strict: bool = False
 
 
 def run(request: TranslateRequest) -> None:
@@ -41,6 +46,8 @@ def run(request: TranslateRequest) -> None:
         folder = output.output_folder(request.output)
     elif request.output is not None:
         output.check_writable(request.output)
+    # The whole glossary is read, and refused with file:line, before any input or engine is touched.
+    glossary = load_active(list(request.glossaries), request.use_glossary, source)
     sources = read_sources(request.files, request.encoding)
     documents = [(s.name, segment(s.text)) for s in sources]
     paragraphs = all_paragraphs(documents)
@@ -50,15 +57,22 @@ def run(request: TranslateRequest) -> None:
     console = render.stderr_console()
     for target in targets:
         engine, route = routing.resolve(engines, source, target, paragraphs)
-        translation = translate_documents(documents, engine, route)
+        translation = translate_documents(documents, engine, route, glossary)
         translations.append(translation)
         render.translation_summary(console, translation)
+        if request.check and request.format != "json":
+            qa.print_report(console, translation)
+    if request.strict:
+        qa.enforce_strict(translations)
 
     if request.format == "json":
         text = render.to_json(
             {
                 "inputs": [name for name, _ in documents],
-                "translations": [render.translation_data(t) for t in translations],
+                "translations": [
+                    render.translation_data(t) | ({"qa": qa.report(t)} if request.check else {})
+                    for t in translations
+                ],
             }
         )
         _emit(text, request.output)

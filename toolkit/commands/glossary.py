@@ -1,0 +1,88 @@
+"""`toolkit glossary show` and `toolkit glossary check`: the active glossary, and validating files."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from toolkit import languages, output, render
+from toolkit.errors import UsageError
+from toolkit.glossary import Glossary, load_active
+
+
+def _languages(glossary: Glossary, lang: str | None) -> list[str]:
+    if lang:
+        return languages.parse_list(lang, "language")
+    return sorted({code for term in glossary.terms for code in term.forms})
+
+
+def show_data(glossary: Glossary, codes: list[str]) -> dict[str, Any]:
+    return {
+        "source": glossary.source,
+        "files": list(glossary.files),
+        "terms": [
+            {
+                "name": term.name,
+                "match": list(term.matches),
+                "variants": list(term.variants),
+                "forms": {code: term.form(code) for code in codes},
+                "origin": term.origin,
+            }
+            for term in glossary.terms
+        ],
+    }
+
+
+def show(paths: list[str], use_default: bool, lang: str | None, as_json: bool) -> None:
+    glossary = load_active(paths, use_default)
+    codes = _languages(glossary, lang)
+    if as_json:
+        output.write_stdout(render.to_json(show_data(glossary, codes)))
+    elif output.stdout_is_terminal():
+        _show_rich(glossary, codes)
+    else:
+        # A tab-separated table, itself a glossary file: `toolkit glossary show > mine.tsv`.
+        rows = [[glossary.source, *codes]]
+        rows += [[term.name, *(term.form(code) for code in codes)] for term in glossary.terms]
+        output.write_stdout("".join("\t".join(row) + "\n" for row in rows))
+
+
+def _show_rich(glossary: Glossary, codes: list[str]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"Glossary ({', '.join(glossary.files) or 'empty'})")
+    table.add_column("name")
+    table.add_column(f"matched in {glossary.source}")
+    for code in codes:
+        table.add_column(code)
+    table.add_column("repaired variants")
+    for term in glossary.terms:
+        forms = [term.form(code) for code in codes]
+        table.add_row(term.name, ", ".join(term.matches), *forms, ", ".join(term.variants))
+    console = Console()
+    console.print(table)
+    console.print("Languages not shown keep the name as it is.", highlight=False)
+
+
+def check(paths: list[str]) -> None:
+    """Validate each file; problems go to stderr as file:line, and the exit code is 2 if any."""
+    from toolkit import glossary_formats
+
+    problems = []
+    for path in paths:
+        try:
+            glossary = glossary_formats.load(Path(path))
+        except UsageError as err:
+            problems.append(str(err))
+            continue
+        codes = sorted({code for term in glossary.terms for code in term.forms})
+        output.write_stdout(
+            f"{path}: ok, {len(glossary.terms)} terms matched in {glossary.source}"
+            f"{', forms for ' + ' '.join(codes) if codes else ''}\n"
+        )
+    for problem in problems[:-1]:
+        print(f"toolkit: error: {problem}", file=sys.stderr)
+    if problems:
+        raise UsageError(problems[-1])
