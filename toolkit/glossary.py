@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from pathlib import Path
 
@@ -53,10 +53,28 @@ class Glossary:
     files: tuple[str, ...] = ()
 
     def merge(self, later: Glossary) -> Glossary:
-        """This glossary with `later` on top: a term of the same name, or a shared spelling, is replaced."""
-        taken = {key for term in later.terms for key in _keys(term)}
-        kept = tuple(t for t in self.terms if not taken & set(_keys(t)))
-        return Glossary(self.source, kept + later.terms, self.files + later.files)
+        """This glossary with `later` on top.
+
+        A later term that shares its name or a source spelling with earlier ones replaces them,
+        keeping the spellings, forms and variants it does not give itself: a file that adds a
+        Russian form keeps the default Armenian one.
+        """
+        terms = list(self.terms)
+        for term in later.terms:
+            keys = set(_keys(term))
+            earlier = [t for t in terms if keys & set(_keys(t))]
+            terms = [t for t in terms if t not in earlier]
+            forms: dict[str, str] = {}
+            for old in earlier:
+                forms |= old.forms
+            matches = _union(term.matches, *(old.matches for old in earlier))
+            variants = _union(term.variants, *(old.variants for old in earlier))
+            terms.append(
+                replace(term, matches=matches, forms=forms | dict(term.forms), variants=variants)
+            )
+        return Glossary(
+            later.source if later.terms else self.source, tuple(terms), self.files + later.files
+        )
 
     def find(self, text: str) -> list[Found]:
         """Every whole-word occurrence of a term in the text, in any case, left to right."""
@@ -108,6 +126,15 @@ def is_capitals(surface: str) -> bool:
     """A name written all in capitals (STEPANAKERT), as opposed to a capitalised one."""
     letters = [c for c in surface if c.isalpha()]
     return len(letters) > 1 and all(c.isupper() for c in letters if c.lower() != c.upper())
+
+
+def _union(*groups: tuple[str, ...]) -> tuple[str, ...]:
+    """The spellings of all groups in order, each once (in any case)."""
+    seen: dict[str, str] = {}
+    for group in groups:
+        for spelling in group:
+            seen.setdefault(spelling.casefold(), spelling)
+    return tuple(seen.values())
 
 
 def _keys(term: Term) -> list[str]:

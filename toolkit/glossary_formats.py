@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+from xml.sax import SAXParseException
 from xml.sax.handler import ContentHandler
 
 from toolkit import languages
@@ -123,7 +124,7 @@ def language_code(text: str) -> str | None:
 
 # --- TOML -------------------------------------------------------------------------------------
 
-_TERM_HEADER = re.compile(r"^\s*\[\[\s*term\s*\]\]", re.MULTILINE)
+_TERM_HEADER = re.compile(r"^[ \t]*\[\[\s*term\s*\]\]", re.MULTILINE)
 _TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -327,29 +328,29 @@ def read_tbx(path: Path) -> Glossary:
     expansion or external resources.
     """
     import defusedxml.sax
-    from defusedxml import DefusedXmlException
+    from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden
 
     data = read_bytes(path)
     handler = _TbxHandler(path)
     try:
+        # Entities are refused outright; external ones (a DTD named in <!DOCTYPE>, as TBX v2 files
+        # do) are never fetched, since the SAX reader leaves external entities alone by default.
         defusedxml.sax.parseString(
-            data, handler, forbid_dtd=False, forbid_entities=True, forbid_external=True
+            data, handler, forbid_dtd=False, forbid_entities=True, forbid_external=False
         )
-    except DefusedXmlException as err:
-        line = handler.locator.getLineNumber() if handler.locator else 1
+    except EntitiesForbidden as err:
         raise UsageError(
-            f"{path}:{line}: refused: {type(err).__name__} ({err}); TBX glossaries may not define entities or load external resources"
+            f"{path}:{handler.line()}: refused: the file declares the entity {err.name!r}; "
+            "TBX glossaries may not define entities"
         ) from None
+    except (DTDForbidden, DefusedXmlException) as err:
+        raise UsageError(f"{path}:{handler.line()}: refused: {type(err).__name__}") from None
     except _TbxError as err:
         raise UsageError(str(err)) from None
-    except Exception as err:  # SAXParseException and expat errors carry their own line
-        from xml.sax import SAXParseException
-
-        if isinstance(err, SAXParseException):
-            raise UsageError(
-                f"{path}:{err.getLineNumber()}: malformed TBX: {err.getMessage()}"
-            ) from None
-        raise
+    except SAXParseException as err:
+        raise UsageError(
+            f"{path}:{err.getLineNumber()}: malformed TBX: {err.getMessage()}"
+        ) from None
     if not handler.seen_root:
         raise UsageError(f"{path}:1: not a TBX file (its root element is not <tbx> or <martif>)")
     return handler.builder.glossary(DEFAULT_SOURCE)

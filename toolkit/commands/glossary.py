@@ -79,7 +79,8 @@ def check(paths: list[str]) -> None:
             continue
         codes = sorted({code for term in glossary.terms for code in term.forms})
         output.write_stdout(
-            f"{path}: ok, {len(glossary.terms)} terms matched in {glossary.source}"
+            f"{path}: ok, {len(glossary.terms)} term{'s' if len(glossary.terms) != 1 else ''}"
+            f" matched in {glossary.source}"
             f"{', forms for ' + ' '.join(codes) if codes else ''}\n"
         )
     for problem in problems[:-1]:
