@@ -34,25 +34,58 @@ def check_writable(path: Path) -> None:
         raise UsageError(f"{path}: folder {folder} is not writable")
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write a file through a temporary file in the same folder, renamed into place on success."""
-    check_writable(path)
-    folder = path.parent
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    except OSError as err:
-        raise UsageError(f"{path}: cannot write ({err.strerror})") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException as err:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(err, OSError):
+class AtomicFile:
+    """A text file written under a temporary name and renamed into place only by `commit()`.
+
+    Used as a context manager, an exception (Ctrl-C included) removes the temporary file, so an
+    existing file is replaced only on success and a failed run leaves nothing half-written.
+    """
+
+    def __init__(self, path: Path) -> None:
+        check_writable(path)
+        self.path = path
+        try:
+            handle, self._temporary = tempfile.mkstemp(
+                prefix=f".{path.name}.", suffix=".part", dir=path.parent
+            )
+        except OSError as err:
             raise UsageError(f"{path}: cannot write ({err.strerror})") from None
-        raise
+        self._file = os.fdopen(handle, "w", encoding="utf-8", newline="\n")
+
+    def write(self, text: str) -> None:
+        try:
+            self._file.write(text)
+        except OSError as err:
+            self.discard()
+            raise UsageError(f"{self.path}: cannot write ({err.strerror})") from None
+
+    def commit(self) -> None:
+        try:
+            self._file.flush()
+            os.fsync(self._file.fileno())
+            self._file.close()
+            os.replace(self._temporary, self.path)
+        except OSError as err:
+            self.discard()
+            raise UsageError(f"{self.path}: cannot write ({err.strerror})") from None
+
+    def discard(self) -> None:
+        self._file.close()
+        Path(self._temporary).unlink(missing_ok=True)
+
+    def __enter__(self) -> AtomicFile:
+        return self
+
+    def __exit__(self, kind: object, *_: object) -> None:
+        if kind is not None:
+            self.discard()
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a whole file atomically."""
+    with AtomicFile(path) as file:
+        file.write(text)
+        file.commit()
 
 
 def output_folder(path: Path) -> Path:

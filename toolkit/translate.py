@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from toolkit.document import Document
@@ -102,6 +102,44 @@ def translate_documents(
         seconds=time.perf_counter() - started,
         terms=tuple(checks),
         missing_numbers=qa.missing_numbers(paragraphs, translated),
+    )
+
+
+def concatenate(parts: list[tuple[list[int], Translation]]) -> Translation:
+    """One Translation from the translations of consecutive batches of the input, in order.
+
+    Each batch comes with the input index of each of its documents: documents of the same input
+    that follow one another are pieces of one input and are joined.
+    """
+
+    documents: list[DocumentTranslation] = []
+    last_input = None
+    terms: list[ParagraphCheck] = []
+    missing: list[MissingNumber] = []
+    offset = 0
+    for inputs, translation in parts:
+        for index, doc in zip(inputs, translation.documents, strict=True):
+            if documents and index == last_input:
+                previous = documents.pop()
+                doc = DocumentTranslation(
+                    doc.name, previous.text + doc.text, previous.paragraphs + doc.paragraphs
+                )
+            documents.append(doc)
+            last_input = index
+        terms += translation.terms
+        missing += [replace(m, paragraph=m.paragraph + offset) for m in translation.missing_numbers]
+        offset += sum(doc.paragraphs for doc in translation.documents)
+    first = parts[0][1]
+    return Translation(
+        source=first.source,
+        target=first.target,
+        route=first.route,
+        documents=documents,
+        words=sum(t.words for _, t in parts),
+        unknown_words=sum(t.unknown_words for _, t in parts),
+        seconds=sum(t.seconds for _, t in parts),
+        terms=tuple(terms),
+        missing_numbers=tuple(missing),
     )
 
 

@@ -1,18 +1,26 @@
-"""`toolkit translate`: read, segment, route, translate, write."""
+"""`toolkit translate`: read, segment, route, translate, write.
+
+Input is read in batches of whole paragraphs (about BATCH_CHARS characters, across files), so that
+memory stays bounded on large inputs while a typical input is still one engine batch. Plain text is
+written as each batch is done; JSON and --strict wait for the whole input.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from toolkit import languages, output, qa, render, routing
-from toolkit.document import segment
+from toolkit.document import Document, segment
 from toolkit.errors import UsageError
 from toolkit.glossary import load_active
-from toolkit.inputs import read_sources
-from toolkit.translate import Translation, all_paragraphs, translate_documents
+from toolkit.inputs import STDIN, display_name, read_pieces
+from toolkit.sinks import FolderSink, JoinedSink, Sink
+from toolkit.translate import Translation, all_paragraphs, concatenate, translate_documents
 
 FORMATS = ("text", "json")
+BATCH_CHARS = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -28,6 +36,35 @@ class TranslateRequest:
     use_glossary: bool = True
     check: bool = False
     strict: bool = False
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Whole paragraphs of one input; an input may come in several pieces, in order."""
+
+    input: int
+    name: str
+    document: Document
+
+
+def batches(files: list[str], encoding: str | None) -> Iterator[list[Piece]]:
+    """The inputs in order, as batches of pieces holding about BATCH_CHARS characters each."""
+    batch: list[Piece] = []
+    size = 0
+    for index, path in enumerate(files or [STDIN]):
+        name = display_name(path)
+        empty = True
+        for text in read_pieces(path, encoding, BATCH_CHARS):
+            empty = False
+            batch.append(Piece(index, name, segment(text)))
+            size += len(text)
+            if size >= BATCH_CHARS:
+                yield batch
+                batch, size = [], 0
+        if empty:  # an empty input is still an input: it gets its (empty) output
+            batch.append(Piece(index, name, segment("")))
+    if batch:
+        yield batch
 
 
 def run(request: TranslateRequest) -> None:
@@ -48,49 +85,79 @@ def run(request: TranslateRequest) -> None:
         output.check_writable(request.output)
     # The whole glossary is read, and refused with file:line, before any input or engine is touched.
     glossary = load_active(list(request.glossaries), request.use_glossary, source)
-    sources = read_sources(request.files, request.encoding)
-    documents = [(s.name, segment(s.text)) for s in sources]
-    paragraphs = all_paragraphs(documents)
-
     engines = routing.candidate_engines(request.engine)
-    translations: list[Translation] = []
+
+    streaming = request.format == "text" and not request.strict
+    sinks: dict[str, Sink] = {}
+    parts: dict[str, list[tuple[list[int], Translation]]] = {target: [] for target in targets}
+    routes = {}
+    try:
+        for batch in batches(request.files, request.encoding):
+            documents = [(piece.name, piece.document) for piece in batch]
+            if not routes:  # chosen once, on the first batch, for every target
+                sample = all_paragraphs(documents)
+                routes = {t: routing.resolve(engines, source, t, sample) for t in targets}
+            for target, (engine, route) in routes.items():
+                translation = translate_documents(documents, engine, route, glossary)
+                if streaming:
+                    if target not in sinks:
+                        sinks[target] = _sink(target, folder, request.output)
+                    for piece, doc in zip(batch, translation.documents, strict=True):
+                        sinks[target].write(piece.input, piece.name, doc.text)
+                    translation = replace(
+                        translation, documents=[replace(d, text="") for d in translation.documents]
+                    )
+                parts[target].append(([piece.input for piece in batch], translation))
+        for sink in sinks.values():
+            sink.close()
+    except BaseException:
+        for sink in sinks.values():
+            sink.discard()
+        raise
+
+    translations = [concatenate(parts[target]) for target in targets]
     console = render.stderr_console()
-    for target in targets:
-        engine, route = routing.resolve(engines, source, target, paragraphs)
-        translation = translate_documents(documents, engine, route, glossary)
-        translations.append(translation)
+    for translation in translations:
         render.translation_summary(console, translation)
         if request.check and request.format != "json":
             qa.print_report(console, translation)
     if request.strict:
         qa.enforce_strict(translations)
+    if not streaming:
+        _write_all(request, translations, folder)
 
+
+def _sink(target: str, folder: Path | None, path: Path | None) -> Sink:
+    if folder is not None:
+        return FolderSink(folder, target)
+    return JoinedSink(output.AtomicFile(path) if path is not None else None)
+
+
+def _write_all(
+    request: TranslateRequest, translations: list[Translation], folder: Path | None
+) -> None:
+    """Write results held in memory: JSON, or text under --strict once every name was checked."""
     if request.format == "json":
         text = render.to_json(
             {
-                "inputs": [name for name, _ in documents],
+                "inputs": [doc.name for doc in translations[0].documents],
                 "translations": [
                     render.translation_data(t) | ({"qa": qa.report(t)} if request.check else {})
                     for t in translations
                 ],
             }
         )
-        _emit(text, request.output)
-    elif folder is not None:
-        for translation in translations:
-            for doc in translation.documents:
-                stem = "stdin" if doc.name == "<stdin>" else Path(doc.name).stem
-                output.write_atomic(folder / f"{stem}.{translation.target}.txt", _ending(doc.text))
-    else:
-        _emit(render.translation_text(translations[0]), request.output)
-
-
-def _emit(text: str, path: Path | None) -> None:
-    if path is None:
-        output.write_stdout(text)
-    else:
-        output.write_atomic(path, text)
-
-
-def _ending(text: str) -> str:
-    return text if text.endswith("\n") or not text else text + "\n"
+        if request.output is None:
+            output.write_stdout(text)
+        else:
+            output.write_atomic(request.output, text)
+        return
+    for translation in translations:
+        sink = _sink(translation.target, folder, request.output)
+        try:
+            for index, doc in enumerate(translation.documents):
+                sink.write(index, doc.name, doc.text)
+            sink.close()
+        except BaseException:
+            sink.discard()
+            raise

@@ -1,0 +1,89 @@
+"""Where translated text goes as it is produced: stdout, one file, or one file per input and language.
+
+Text arrives in pieces, each tagged with the input it belongs to; an input's pieces arrive in order
+and inputs follow one another. Every input's text ends with a line end, and on stdout or in one file
+a blank line separates inputs, as `toolkit.render.translation_text` lays them out.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from toolkit import output
+from toolkit.output import AtomicFile
+
+
+class Sink(Protocol):
+    def write(self, index: int, name: str, text: str) -> None: ...
+    def close(self) -> None: ...
+    def discard(self) -> None: ...
+
+
+class JoinedSink:
+    """Inputs one after another, into stdout or (renamed into place on close) into one file."""
+
+    def __init__(self, file: AtomicFile | None = None) -> None:
+        self._file = file
+        self._current: int | None = None
+        self._last = ""
+
+    def write(self, index: int, name: str, text: str) -> None:
+        if index != self._current:
+            if self._current is not None:
+                self._emit("\n" if self._last == "\n" else "\n\n")
+            self._current, self._last = index, "\n"
+        if text:
+            self._emit(text)
+            self._last = text[-1]
+
+    def close(self) -> None:
+        if self._current is not None and self._last != "\n":
+            self._emit("\n")
+        if self._file is not None:
+            self._file.commit()
+
+    def discard(self) -> None:
+        if self._file is not None:
+            self._file.discard()
+
+    def _emit(self, text: str) -> None:
+        if self._file is None:
+            output.write_stdout(text)
+        else:
+            self._file.write(text)
+
+
+class FolderSink:
+    """One file per input, FOLDER/<input stem>.<language>.txt, each renamed into place when done."""
+
+    def __init__(self, folder: Path, language: str) -> None:
+        self.folder, self.language = folder, language
+        self._current: int | None = None
+        self._file: AtomicFile | None = None
+        self._last = "\n"
+
+    def write(self, index: int, name: str, text: str) -> None:
+        if index != self._current:
+            self._finish()
+            stem = "stdin" if name == "<stdin>" else Path(name).stem
+            self._file = AtomicFile(self.folder / f"{stem}.{self.language}.txt")
+            self._current, self._last = index, "\n"
+        assert self._file is not None
+        if text:
+            self._file.write(text)
+            self._last = text[-1]
+
+    def close(self) -> None:
+        self._finish()
+
+    def discard(self) -> None:
+        if self._file is not None:
+            self._file.discard()
+
+    def _finish(self) -> None:
+        if self._file is not None:
+            if self._last != "\n":
+                self._file.write("\n")
+            self._file.commit()
+            self._file = None
