@@ -258,3 +258,26 @@ def test_an_engine_can_declare_its_own_placeholder_style() -> None:
         roundtrip("Artsakh, Lachin, Stepanakert, Artsakh", "es", style)
         == "Artsakh, Lachin, Stepanakert, Artsakh"
     )
+
+
+def test_a_style_fitted_to_a_small_vocabulary_uses_only_letters_it_knows(release_text: str) -> None:
+    known = set(release_text)  # a vocabulary learnt from the French release alone
+    style = DEFAULT_STYLE.fitted(known.__contains__)
+    assert not style.keep_case  # the release has no capital Z, Q or X
+    text = "STEPANAKERT, l’Artsakh et Lachin"
+    protected = protect(text, GLOSSARY, style)
+    assert set(protected.text) <= known
+    assert roundtrip(text, "es", style) == text
+    assert DEFAULT_STYLE.fitted(lambda c: True) == DEFAULT_STYLE
+
+
+def test_an_engine_declares_its_style_per_route() -> None:
+    from toolkit.glossary_enforce import style_for
+
+    class Engine:
+        def glossary_placeholders(self, route: object) -> PlaceholderStyle:
+            return PlaceholderStyle(stems=("Kw",), digits="ab") if route == "fr-ru" else None
+
+    assert style_for(Engine(), "fr-ru").stems == ("Kw",)
+    assert style_for(Engine(), "fr-es") == DEFAULT_STYLE
+    assert style_for(object()) == DEFAULT_STYLE

@@ -217,3 +217,21 @@ def test_a_built_package_carries_the_default_glossary(tmp_path: Path) -> None:
         str(build / "toolkit" / "glossaries" / "default.toml"),
         "3",
     ]
+
+
+def test_the_rich_report_for_a_terminal(release_text: str) -> None:
+    from rich.console import Console
+
+    from toolkit.document import segment
+    from toolkit.engines.apertium import ApertiumEngine
+    from toolkit.engines.base import find_routes
+    from toolkit.qa import print_report
+    from toolkit.translate import translate_documents
+
+    engine = ApertiumEngine()
+    (route,) = find_routes("apertium", engine.hops(), "fr", "ca")
+    translation = translate_documents([("release", segment(release_text))], engine, route)
+    console = Console(force_terminal=True, width=100, record=True, color_system=None)
+    print_report(console, translation)
+    text = console.export_text()
+    assert "glossary terms" in text and "Artsakh" in text and "11" in text and "ok" in text

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 # Letters, digits and combining marks: a name never starts or ends next to one of these.
@@ -117,7 +117,12 @@ def spelling_pattern(spelling: str) -> str:
 
 def word_pattern(spellings: Iterable[str]) -> re.Pattern[str]:
     """Whole-word, any-case matches of any of the spellings."""
-    ordered = sorted(set(spellings), key=lambda s: -len(s))
+    return _word_pattern(tuple(sorted(set(spellings))))
+
+
+@lru_cache(maxsize=256)
+def _word_pattern(spellings: tuple[str, ...]) -> re.Pattern[str]:
+    ordered = sorted(spellings, key=lambda s: -len(s))
     body = "|".join(spelling_pattern(s) for s in ordered)
     return re.compile(f"(?<!{_WORD})(?:{body})(?!{_WORD})", re.IGNORECASE)
 
