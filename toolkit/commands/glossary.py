@@ -63,7 +63,7 @@ def _show_rich(glossary: Glossary, codes: list[str]) -> None:
         table.add_row(term.name, ", ".join(term.matches), *forms, ", ".join(term.variants))
     console = Console()
     console.print(table)
-    console.print("Languages not shown keep the name as it is.", highlight=False)
+    console.print("Languages without a form of their own keep the name as it is.", highlight=False)
 
 
 def check(paths: list[str]) -> None:
