@@ -42,3 +42,22 @@ def run_toolkit(
 @pytest.fixture
 def toolkit():
     return run_toolkit
+
+
+@pytest.fixture(scope="session")
+def argos_archives(tmp_path_factory) -> dict[str, Path]:
+    """Real .argosmodel archives built for the tests: fr→en, and en→de with a target prefix."""
+    from tests.argos_package import build_test_packages
+
+    return build_test_packages(tmp_path_factory.mktemp("argos-build"))
+
+
+@pytest.fixture(scope="session")
+def argos_env(argos_archives, tmp_path_factory) -> dict[str, str]:
+    """The environment of a toolkit with both test packages installed by `toolkit models install`."""
+    from tests.argos_package import argos_environment
+
+    env = argos_environment(tmp_path_factory.mktemp("argos-home"))
+    result = run_toolkit("models", "install", *map(str, argos_archives.values()), env=env)
+    assert result.returncode == 0, result.stderr
+    return env

@@ -73,6 +73,13 @@ def translate(
         bool,
         typer.Option("--strict", help="Exit 1, writing nothing, when a glossary name is missing."),
     ] = False,
+    device: Annotated[str, typer.Option("--device", help="argos: auto, cpu or cuda.")] = "auto",
+    threads: Annotated[
+        int, typer.Option("--threads", help="argos: CPU threads; 0 uses every core.")
+    ] = 0,
+    beam_size: Annotated[
+        int, typer.Option("--beam-size", help="argos: beam width; 1 is greedy and fastest.")
+    ] = 4,
 ) -> None:
     """Translate press releases, one output paragraph per input paragraph."""
     from toolkit.commands.translate import TranslateRequest, run
@@ -90,6 +97,7 @@ def translate(
             use_glossary=not no_glossary,
             check=check,
             strict=strict,
+            engine_options={"device": device, "threads": threads, "beam_size": beam_size},
         )
     )
 
@@ -140,3 +148,56 @@ def glossary_check(
     from toolkit.commands.glossary import check
 
     check(files)
+
+
+models = typer.Typer(
+    help="Argos Translate language packages: list, install, remove.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(models, name="models")
+Json = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+
+
+@models.command("list")
+def models_list(json: Json = False) -> None:
+    """Installed packages: pair, version, size, folder."""
+    from toolkit.commands.models import list_installed
+
+    list_installed(json)
+
+
+@models.command("available")
+def models_available(json: Json = False) -> None:
+    """Packages in the Argos Translate index (needs the network)."""
+    from toolkit.commands.models import list_available
+
+    list_available(json)
+
+
+@models.command("install")
+def models_install(
+    packages: Annotated[
+        list[str],
+        typer.Argument(
+            help="A .argosmodel file, a folder of them, or a pair such as fr-en from the index.",
+            show_default=False,
+        ),
+    ],
+) -> None:
+    """Check and install packages; a package for the same pair is replaced."""
+    from toolkit.commands.models import install
+
+    install(packages)
+
+
+@models.command("remove")
+def models_remove(
+    pairs: Annotated[
+        list[str], typer.Argument(help="Pairs to remove, such as fr-en.", show_default=False)
+    ],
+) -> None:
+    """Remove installed packages."""
+    from toolkit.commands.models import remove
+
+    remove(pairs)

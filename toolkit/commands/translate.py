@@ -8,7 +8,7 @@ written as each batch is done; JSON and --strict wait for the whole input.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from toolkit import languages, output, qa, render, routing
@@ -36,6 +36,7 @@ class TranslateRequest:
     use_glossary: bool = True
     check: bool = False
     strict: bool = False
+    engine_options: dict[str, object] = field(default_factory=dict)  # --device, --threads, ...
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ def run(request: TranslateRequest) -> None:
         output.check_writable(request.output)
     # The whole glossary is read, and refused with file:line, before any input or engine is touched.
     glossary = load_active(list(request.glossaries), request.use_glossary, source)
-    engines = routing.candidate_engines(request.engine)
+    engines = routing.candidate_engines(request.engine, **request.engine_options)
 
     streaming = request.format == "text" and not request.strict
     sinks: dict[str, Sink] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import inspect
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -98,8 +99,9 @@ def find_routes(
 
 
 # In order of preference for `--engine auto`.
-ENGINE_NAMES = ("apertium",)
+ENGINE_NAMES = ("argos", "apertium")
 _IMPLEMENTATIONS = {
+    "argos": ("toolkit.engines.argos", "ArgosEngine"),
     "apertium": ("toolkit.engines.apertium", "ApertiumEngine"),
 }
 
@@ -112,4 +114,7 @@ def load(name: str, **options: object) -> Engine:
         raise UsageError(
             f"unknown engine {name!r}; choose auto, {', '.join(ENGINE_NAMES)}"
         ) from None
-    return getattr(importlib.import_module(module_name), class_name)(**options)
+    engine_class = getattr(importlib.import_module(module_name), class_name)
+    # Each engine takes the options it understands (--device is for argos, not apertium).
+    accepted = inspect.signature(engine_class).parameters
+    return engine_class(**{key: value for key, value in options.items() if key in accepted})

@@ -1,0 +1,59 @@
+"""The packages the tests build are real Argos packages: argostranslate translates with them too."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.argos_package import FRENCH_TEXTS
+from tests.conftest import RELEASE
+from toolkit.document import split_sentences
+
+# argostranslate's default sentence splitter (MiniSBD) downloads its model on first use, which
+# cannot happen here: give it the project's splitter, through the sentencizer attribute it reads.
+SCRIPT = """
+import sys
+from argostranslate import translate
+from toolkit.document import split_sentences
+
+
+class Sentencizer:
+    def split_sentences(self, text):
+        return [span.text for span in split_sentences(text)]
+
+
+for language in translate.get_installed_languages():
+    for translation in language.translations_from:
+        if hasattr(translation, "underlying"):
+            translation.underlying.sentencizer = Sentencizer()
+sys.stdout.write(translate.translate(sys.stdin.read(), sys.argv[1], sys.argv[2]))
+"""
+
+
+# argostranslate decodes a paragraph's sentences together and removes the target prefix only at
+# its start, so through a package with a prefix (en→de) it is given one sentence per line.
+def one_sentence_lines() -> str:
+    lines = FRENCH_TEXTS[1].read_text("utf-8").splitlines()
+    return "\n".join(line for line in lines if len(split_sentences(line)) == 1) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("target", "original"), [("en", RELEASE.read_text("utf-8")), ("de", one_sentence_lines())]
+)
+def test_argostranslate_translates_with_the_test_packages(argos_env, target, original):
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT, "fr", target],
+        input=original,
+        env={**os.environ, **argos_env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    # argostranslate drops the space that starts a paragraph; the rest comes back.
+    assert [line.strip() for line in result.stdout.splitlines()] == [
+        line.strip() for line in original.splitlines()
+    ]

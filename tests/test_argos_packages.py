@@ -1,0 +1,356 @@
+"""`toolkit models`: install, list, remove; bad and hostile archives refused, nothing half-installed."""
+
+from __future__ import annotations
+
+import json
+import os
+import struct
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.argos_package import argos_environment
+from tests.conftest import run_toolkit
+
+
+@pytest.fixture
+def home(tmp_path) -> Path:
+    return tmp_path / "home"
+
+
+@pytest.fixture
+def env(home) -> dict[str, str]:
+    return argos_environment(home)
+
+
+def models(env: dict[str, str], *args: str):
+    return run_toolkit("models", *args, env=env)
+
+
+def tree(folder: Path) -> set[str]:
+    """Every path under a folder, to tell that nothing was written."""
+    return {str(p.relative_to(folder)) for p in folder.rglob("*")}
+
+
+def one_line_error(result, code: int = 1) -> str:
+    assert result.returncode == code, (result.returncode, result.stderr)
+    assert result.stderr.startswith("toolkit: error: ")
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    return result.stderr
+
+
+# ---------------------------------------------------------------- install, list, remove
+
+
+def test_install_list_remove(env, home, argos_archives):
+    result = models(env, "install", str(argos_archives["fr-en"]))
+    assert result.returncode == 0, result.stderr
+    assert "installed fr-en 1.0 in" in result.stderr
+
+    listing = models(env, "list")
+    assert listing.returncode == 0, listing.stderr
+    pair, version, size, path = listing.stdout.rstrip("\n").split("\t")
+    assert (pair, version, path) == ("fr-en", "1.0", str(home / "packages" / "translate-fr_en-1_0"))
+    assert size.endswith(" MB")
+
+    data = json.loads(models(env, "list", "--json").stdout)
+    assert [p["pair"] for p in data["packages"]] == ["fr-en"]
+    assert data["packages"][0]["size"] > 0
+
+    removed = models(env, "remove", "fr-en")
+    assert removed.returncode == 0, removed.stderr
+    assert tree(home / "packages") == set()
+    assert "no Argos Translate package" in models(env, "list").stderr
+
+
+def test_install_a_folder_of_archives(env, argos_archives):
+    folder = next(iter(argos_archives.values())).parent
+    result = models(env, "install", str(folder))
+    assert result.returncode == 0, result.stderr
+    pairs = [p["pair"] for p in json.loads(models(env, "list", "--json").stdout)["packages"]]
+    assert pairs == ["en-de", "fr-en"]
+
+
+def test_a_new_version_replaces_the_old(env, home, tmp_path, argos_archives):
+    assert models(env, "install", str(argos_archives["fr-en"])).returncode == 0
+    newer = rewrite(
+        argos_archives["fr-en"],
+        tmp_path / "newer.argosmodel",
+        rename=("translate-fr_en-1_0", "translate-fr_en-1_1"),
+        metadata={"package_version": "1.1"},
+    )
+    result = models(env, "install", str(newer))
+    assert result.returncode == 0, result.stderr
+    assert "replaced translate-fr_en-1_0" in result.stderr
+    assert sorted(os.listdir(home / "packages")) == ["translate-fr_en-1_1"]
+    again = models(env, "install", str(newer))  # the same version again: replaced in place
+    assert again.returncode == 0, again.stderr
+    assert sorted(os.listdir(home / "packages")) == ["translate-fr_en-1_1"]
+
+
+def test_concurrent_installs_do_not_corrupt_each_other(env, home, argos_archives):
+    archives = [*argos_archives.values(), argos_archives["fr-en"], argos_archives["en-de"]]
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-m", "toolkit", "models", "install", str(archive)],
+            env={**os.environ, **env},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for archive in archives
+    ]
+    for process in processes:
+        _, stderr = process.communicate()
+        assert process.returncode == 0, stderr.decode()
+    assert sorted(os.listdir(home / "packages")) == ["translate-en_de-1_0", "translate-fr_en-1_0"]
+    result = run_toolkit(
+        "translate", "--engine", "argos", "-t", "de", input="Le corridor de Lachin.\n", env=env
+    )
+    assert result.stdout == "Le corridor de Lachin.\n", result.stderr
+    assert not list(home.glob(".packages.toolkit-staging"))
+
+
+def test_a_killed_install_leaves_nothing_behind(env, home, argos_archives):
+    # What a SIGKILLed install leaves: its staging folder. The next install clears it.
+    staging = home / ".packages.toolkit-staging" / "install-killed" / "translate-x"
+    staging.mkdir(parents=True)
+    result = models(env, "install", str(argos_archives["fr-en"]))
+    assert result.returncode == 0, result.stderr
+    assert not (home / ".packages.toolkit-staging").exists()
+    assert sorted(os.listdir(home / "packages")) == ["translate-fr_en-1_0"]
+
+
+def test_a_failed_install_keeps_the_installed_version(env, home, tmp_path, argos_archives):
+    assert models(env, "install", str(argos_archives["fr-en"])).returncode == 0
+    before = tree(home)
+    broken = corrupt_member_data(argos_archives["fr-en"], tmp_path / "crc.argosmodel")
+    error = one_line_error(models(env, "install", str(broken)))
+    assert "corrupt archive" in error
+    assert tree(home) == before
+
+
+def test_packages_are_shared_with_argostranslate(env, home, tmp_path, argos_archives):
+    assert models(env, "install", str(argos_archives["fr-en"])).returncode == 0
+    script = (
+        "import sys\n"
+        "from argostranslate import package, settings\n"
+        "print(settings.package_data_dir)\n"
+        "package.install_from_path(sys.argv[1])\n"
+        "print(sorted(f'{p.from_code}-{p.to_code}' for p in package.get_installed_packages()))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(argos_archives["en-de"])],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    directory, pairs = result.stdout.splitlines()
+    assert Path(directory) == home / "packages"
+    assert pairs == "['en-de', 'fr-en']"
+    listing = json.loads(models(env, "list", "--json").stdout)
+    assert [p["pair"] for p in listing["packages"]] == ["en-de", "fr-en"]
+
+
+def test_argostranslate_settings_file_is_honoured(env, home, argos_archives):
+    del env["ARGOS_PACKAGES_DIR"]
+    elsewhere = home / "from-settings"
+    settings = Path(env["XDG_CONFIG_HOME"]) / "argos-translate" / "settings.json"
+    settings.parent.mkdir(parents=True)
+    settings.write_text(json.dumps({"ARGOS_PACKAGES_DIR": str(elsewhere)}))
+    environment = {k: v for k, v in os.environ.items() if k != "ARGOS_PACKAGES_DIR"}
+    script = "from argostranslate import settings; print(settings.package_data_dir)"
+    argos_dir = subprocess.run(
+        [sys.executable, "-c", script],
+        env={**environment, **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert Path(argos_dir) == elsewhere
+    result = subprocess.run(
+        [sys.executable, "-m", "toolkit", "models", "install", str(argos_archives["fr-en"])],
+        env={**environment, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert os.listdir(elsewhere) == ["translate-fr_en-1_0"]
+
+
+def test_offline_index_is_a_clear_error(env):
+    for args in (("available",), ("install", "fr-en")):
+        error = one_line_error(models(env, *args))
+        assert "cannot reach http://127.0.0.1:9/index.json" in error
+        assert "offline" in error and "toolkit models install FILE.argosmodel" in error
+
+
+def test_saved_index_is_used_offline(env, home):
+    index = [
+        {"from_code": "fr", "to_code": "en", "package_version": "1.9", "links": ["https://x/y"]},
+        {"type": "sbd", "from_code": "fr", "links": []},
+    ]
+    (home / "data" / "argos-translate").mkdir(parents=True)
+    (home / "data" / "argos-translate" / "index.json").write_text(json.dumps(index))
+    result = models(env, "available")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "fr-en\t1.9\tFrench → English\n"
+    assert "could not be reached" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("remove", "fr-en"), "no package fr-en is installed (`toolkit models list`)"),
+        (("remove", "french"), "'french' is not a pair; write it as FROM-TO, such as fr-en"),
+        (("install", "missing.argosmodel"), "missing.argosmodel: no such file"),
+        (("install", "xx-yy"), "unknown language 'xx'"),
+    ],
+)
+def test_usage_errors(env, args, message):
+    assert message in one_line_error(models(env, *args), code=2)
+
+
+# ---------------------------------------------------------------- hostile and broken archives
+
+
+def rewrite(
+    source: Path,
+    destination: Path,
+    *,
+    rename: tuple[str, str] | None = None,
+    metadata: dict | None = None,
+    drop: str | None = None,
+    add: dict[str, bytes] | None = None,
+) -> Path:
+    """A copy of an archive with members renamed, dropped, added or its metadata changed."""
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(destination, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            name = info.filename
+            if drop and name.endswith(drop):
+                continue
+            if metadata is not None and name.endswith("/metadata.json"):
+                data = json.dumps({**json.loads(data), **metadata}).encode()
+            if rename:
+                name = name.replace(*rename)
+            zout.writestr(name, data, zipfile.ZIP_DEFLATED)
+        for name, data in (add or {}).items():
+            zout.writestr(name, data, zipfile.ZIP_DEFLATED)
+    return destination
+
+
+def with_symlink(source: Path, destination: Path) -> Path:
+    rewrite(source, destination)
+    with zipfile.ZipFile(destination, "a") as zf:
+        link = zipfile.ZipInfo("translate-fr_en-1_0/model/evil")
+        link.external_attr = (0o120777 << 16) | 0
+        zf.writestr(link, "/etc/passwd")
+    return destination
+
+
+def corrupt_member_data(source: Path, destination: Path) -> Path:
+    """Flip bytes inside model.bin's compressed data: the archive opens, extraction fails."""
+    data = bytearray(source.read_bytes())
+    with zipfile.ZipFile(source) as zf:
+        info = zf.getinfo("translate-fr_en-1_0/model/model.bin")
+    name_length, extra_length = struct.unpack(
+        "<HH", data[info.header_offset + 26 : info.header_offset + 30]
+    )
+    start = info.header_offset + 30 + name_length + extra_length + info.compress_size // 2
+    data[start : start + 64] = bytes(64)
+    destination.write_bytes(bytes(data))
+    return destination
+
+
+def declared_size_bomb(source: Path, destination: Path) -> Path:
+    """Two members whose central directory entries claim about 4 GB each."""
+    rewrite(source, destination, add={"translate-fr_en-1_0/a": b"x", "translate-fr_en-1_0/b": b"y"})
+    data = bytearray(destination.read_bytes())
+    for name in (b"translate-fr_en-1_0/a", b"translate-fr_en-1_0/b"):
+        header = data.rfind(b"PK\x01\x02", 0, data.rfind(name))
+        data[header + 24 : header + 28] = struct.pack("<I", 0xF0000000)
+    destination.write_bytes(bytes(data))
+    return destination
+
+
+def ratio_bomb(source: Path, destination: Path) -> Path:
+    return rewrite(source, destination, add={"translate-fr_en-1_0/zeros": bytes(64 << 20)})
+
+
+def entries_bomb(source: Path, destination: Path) -> Path:
+    rewrite(source, destination)
+    with zipfile.ZipFile(destination, "a") as zf:
+        for i in range(10_001):
+            zf.writestr(f"translate-fr_en-1_0/many/{i}", b"")
+    return destination
+
+
+def add_member(name: str):
+    def make(source: Path, destination: Path) -> Path:
+        return rewrite(source, destination, add={name: b"pwned"})
+
+    return make
+
+
+def change(**kwargs):
+    def make(source: Path, destination: Path) -> Path:
+        return rewrite(source, destination, **kwargs)
+
+    return make
+
+
+def not_a_zip(source: Path, destination: Path) -> Path:
+    destination.write_text("this is not a zip archive\n")
+    return destination
+
+
+def truncated(source: Path, destination: Path) -> Path:
+    destination.write_bytes(source.read_bytes()[: source.stat().st_size // 2])
+    return destination
+
+
+BAD_ARCHIVES = {
+    "not a zip": (not_a_zip, "not a valid .argosmodel package"),
+    "truncated": (truncated, "not a valid .argosmodel package"),
+    "corrupt data": (corrupt_member_data, "corrupt archive"),
+    "parent path": (add_member("translate-fr_en-1_0/../../evil.txt"), "outside the package folder"),
+    "absolute path": (add_member("/tmp/evil.txt"), "outside the package folder"),
+    "backslash path": (
+        add_member("translate-fr_en-1_0\\..\\evil.txt"),
+        "outside the package folder",
+    ),
+    "symlink": (with_symlink, "model/evil is a symbolic link"),
+    "two top folders": (add_member("other/evil.txt"), "a package holds one top folder"),
+    "missing metadata": (change(drop="metadata.json"), "no metadata.json in the package"),
+    "missing model": (change(drop="model.bin"), "no model/model.bin in the package"),
+    "missing tokenizer": (change(drop="sentencepiece.model"), "no tokenizer"),
+    "metadata not json": (
+        change(drop="metadata.json", add={"translate-fr_en-1_0/metadata.json": b"{nope"}),
+        "metadata.json is not valid JSON",
+    ),
+    "metadata without codes": (change(metadata={"to_code": None}), "no valid to_code"),
+    "metadata bad code": (change(metadata={"from_code": "../x"}), "no valid from_code"),
+    "sbd package": (change(metadata={"type": "sbd"}), "only translation packages can be used"),
+    "zip bomb: ratio": (ratio_bomb, "over the 200:1 limit (zip bomb?)"),
+    "zip bomb: entries": (entries_bomb, "over the 10000 limit (zip bomb?)"),
+    "zip bomb: declared size": (declared_size_bomb, "over the 4,295.0 MB limit (zip bomb?)"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_ARCHIVES)
+def test_bad_archives_are_refused(case, env, home, tmp_path, argos_archives):
+    make, message = BAD_ARCHIVES[case]
+    archive = make(argos_archives["fr-en"], tmp_path / "bad.argosmodel")
+    (home / "packages").mkdir(parents=True)
+    before = tree(tmp_path)
+    error = one_line_error(models(env, "install", str(archive)))
+    assert message in error
+    assert str(archive) in error
+    assert tree(tmp_path) == before  # nothing written anywhere, not even a staging folder
+    assert not (Path("/tmp") / "evil.txt").exists()

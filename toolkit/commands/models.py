@@ -1,0 +1,165 @@
+"""`toolkit models`: list, show available, install and remove Argos Translate packages."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from toolkit import languages, output, packages, render
+from toolkit.errors import UsageError
+
+_PAIR = re.compile(r"^([A-Za-z]{2,3})-([A-Za-z]{2,3})$")
+
+
+def list_installed(as_json: bool) -> None:
+    found = packages.scan()
+    usable = [p for p, problem in found if p is not None]
+    rows = [
+        {
+            "pair": p.pair,
+            "version": p.metadata.version,
+            "size": p.size(),
+            "path": str(p.path),
+            "target_prefix": p.metadata.target_prefix,
+        }
+        for p in usable
+    ]
+    console = render.stderr_console()
+    if as_json:
+        data = {"install_dir": str(packages.install_dir()), "packages": rows}
+        data["broken"] = [problem for _, problem in found if problem]
+        output.write_stdout(render.to_json(data))
+        return
+    for _, problem in found:
+        if problem:
+            console.print(f"[yellow]skipped[/]: {problem}", highlight=False)
+    if not rows:
+        console.print(
+            f"no Argos Translate package in {packages.install_dir()}; install one with "
+            "`toolkit models install FILE.argosmodel` (or FROM-TO when online)",
+            highlight=False,
+        )
+        return
+    if output.stdout_is_terminal():
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=f"Argos Translate packages ({packages.install_dir()})")
+        for column in ("pair", "version", "size", "path"):
+            table.add_column(column, justify="right" if column == "size" else "left")
+        for row in rows:
+            table.add_row(row["pair"], row["version"], _size(row["size"]), row["path"])
+        Console().print(table)
+    else:
+        output.write_stdout(
+            "".join(f"{r['pair']}\t{r['version']}\t{_size(r['size'])}\t{r['path']}\n" for r in rows)
+        )
+
+
+def list_available(as_json: bool) -> None:
+    from toolkit import package_index
+
+    index = package_index.fetch()
+    console = render.stderr_console()
+    if index.cached:
+        console.print(
+            f"[yellow]the index could not be reached ({index.problem}); "
+            f"showing the copy saved in {package_index.local_index()}[/]",
+            highlight=False,
+        )
+    installed = {p.pair: p.metadata.version for p in packages.installed()}
+    rows = [
+        {
+            "pair": e.pair,
+            "version": e.version,
+            "from": languages.name(e.source),
+            "to": languages.name(e.target),
+            "installed": installed.get(e.pair),
+        }
+        for e in sorted(index.packages, key=lambda e: e.pair)
+    ]
+    if as_json:
+        output.write_stdout(render.to_json({"index": package_index.index_url(), "packages": rows}))
+        return
+    output.write_stdout(
+        "".join(
+            f"{r['pair']}\t{r['version']}\t{r['from']} → {r['to']}"
+            + (f"\tinstalled {r['installed']}" if r["installed"] else "")
+            + "\n"
+            for r in rows
+        )
+    )
+
+
+def install(arguments: list[str]) -> None:
+    """Install each argument: a .argosmodel file, a folder of them, or a pair from the index."""
+    console = render.stderr_console()
+    for argument in arguments:
+        path = Path(argument)
+        pair = _PAIR.match(argument)
+        if pair and not path.exists():
+            _install_from_index(*(languages.parse(code) for code in pair.groups()))
+            continue
+        for archive in packages.archives(path):
+            with _progress_bar(f"installing {archive.name}") as progress:
+                result = packages.install_archive(archive, progress)
+            _report(console, result)
+
+
+def _install_from_index(source: str, target: str) -> None:
+    from toolkit import package_index
+
+    entry = package_index.find(package_index.fetch(), source, target)
+    folder = packages.install_dir().parent
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".toolkit-download-", dir=folder) as work:
+        with _progress_bar(f"downloading {entry.pair} {entry.version}") as progress:
+            archive = package_index.download(entry, Path(work), progress)
+        with _progress_bar(f"installing {entry.pair}") as progress:
+            result = packages.install_archive(archive, progress)
+    _report(render.stderr_console(), result)
+
+
+def remove(arguments: list[str]) -> None:
+    console = render.stderr_console()
+    for argument in arguments:
+        pair = _PAIR.match(argument)
+        if not pair:
+            raise UsageError(f"{argument!r} is not a pair; write it as FROM-TO, such as fr-en")
+        source, target = (languages.parse(code) for code in pair.groups())
+        for path in packages.remove(source, target):
+            console.print(f"removed {source}-{target} ({path})", highlight=False)
+
+
+def _report(console: object, result: packages.Install) -> None:
+    package = result.package
+    console.print(  # type: ignore[attr-defined]
+        f"installed {package.pair} {package.metadata.version} in {package.path}"
+        + "".join(f"; replaced {p.name}" for p in result.replaced),
+        highlight=False,
+    )
+
+
+@contextmanager
+def _progress_bar(label: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A bytes progress bar on stderr when it is a terminal."""
+    if not output.stderr_is_terminal():
+        yield None
+        return
+    from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColumn
+
+    columns = ("{task.description}", BarColumn(), DownloadColumn(), TransferSpeedColumn())
+    with Progress(*columns, console=render.stderr_console(), transient=True) as bar:
+        task = bar.add_task(label, total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+def _size(size: int) -> str:
+    return f"{size / 1e6:,.1f} MB"

@@ -1,0 +1,269 @@
+"""Argos Translate packages through CTranslate2: every sentence of the input in one sorted batch.
+
+argostranslate translates paragraph by paragraph with a sentence splitter that needs downloads;
+here the project's own segmenter cuts the sentences, the package's tokenizer encodes them, and one
+`translate_iterable` call over the whole input, sorted by length and batched by tokens, keeps the
+model busy. Results go back in input order; the whitespace around each sentence is kept.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from toolkit import output, packages
+from toolkit.document import split_sentences
+from toolkit.engines import argos_tokenizers
+from toolkit.engines.base import EngineOutput, EngineUnavailable, Hop, Route
+from toolkit.errors import ToolkitError, UsageError
+
+if TYPE_CHECKING:
+    import ctranslate2
+
+    from toolkit.engines.argos_tokenizers import Tokenizer
+
+DEVICES = ("auto", "cpu", "cuda")
+DEFAULT_BEAM_SIZE = 4  # argostranslate's default
+# Longest token sequence given to the model at once; longer sentences are cut at word starts, so
+# nothing is truncated, and the output may be up to twice as long.
+MAX_TOKENS = 256
+MAX_DECODING_LENGTH = 2 * MAX_TOKENS
+# Tokens per batch: enough to keep every core (or the GPU) busy, little padding once sorted.
+BATCH_TOKENS = {"cpu": 4096, "cuda": 16384}
+# Decoding options as argostranslate sets them, for the same translations.
+LENGTH_PENALTY = 0.2
+PIVOT = "en"
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """A sentence cut into the whitespace around it and the text the model sees."""
+
+    lead: str
+    core: str
+    trail: str
+
+
+class ArgosEngine:
+    name = "argos"
+
+    def __init__(
+        self, device: str = "auto", threads: int = 0, beam_size: int = DEFAULT_BEAM_SIZE
+    ) -> None:
+        if device not in DEVICES:
+            raise UsageError(f"unknown device {device!r}; choose {', '.join(DEVICES)}")
+        if threads < 0:
+            raise UsageError("--threads must be 0 (every core) or more")
+        if beam_size < 1:
+            raise UsageError("--beam-size must be 1 (greedy) or more")
+        self.device_choice = device
+        self.threads = threads or len(os.sched_getaffinity(0))
+        self.beam_size = beam_size
+        self._models: dict[str, tuple[ctranslate2.Translator, Tokenizer]] = {}
+
+    def unavailable_reason(self) -> str | None:
+        missing = [
+            m for m in ("ctranslate2", "sentencepiece") if importlib.util.find_spec(m) is None
+        ]
+        if missing:
+            return f"{' and '.join(missing)} not installed; run: pip install argos-translate-lt"
+        if not self._packages:
+            return (
+                f"no Argos Translate package is installed in {packages.install_dir()}; run "
+                "`toolkit models install FROM-TO` (online) or `toolkit models install FILE.argosmodel`"
+            )
+        return None
+
+    def hops(self) -> list[Hop]:
+        return [Hop(p.source, p.target, p.name) for p in self._packages.values()]
+
+    @cached_property
+    def _packages(self) -> dict[str, packages.InstalledPackage]:
+        """Installed packages by folder name; the first found for a pair, as argostranslate does."""
+        chosen: dict[str, packages.InstalledPackage] = {}
+        pairs = set()
+        for package in packages.installed():
+            if package.pair not in pairs and package.name not in chosen:
+                chosen[package.name] = package
+                pairs.add(package.pair)
+        return chosen
+
+    def choose(self, paragraphs: list[str], routes: list[Route]) -> Route:
+        """Of routes of one length, the one that pivots through English, as argostranslate does."""
+        return min(routes, key=lambda r: sum(lang != PIVOT for lang in r.languages[1:-1]))
+
+    def translate(self, paragraphs: list[str], route: Route) -> EngineOutput:
+        texts, unknown = list(paragraphs), 0
+        for number, hop in enumerate(route.hops):
+            package = self._packages.get(hop.model)
+            if package is None:
+                raise EngineUnavailable(f"the Argos package {hop.model} is no longer installed")
+            texts, hop_unknown = self._translate_hop(texts, package)
+            if number == 0:
+                unknown = hop_unknown
+        return EngineOutput(texts, unknown, sum(len(t.split()) for t in texts))
+
+    # ------------------------------------------------------------------ one package
+
+    def _translate_hop(
+        self, paragraphs: list[str], package: packages.InstalledPackage
+    ) -> tuple[list[str], int]:
+        translator, tokenizer = self._load(package)
+        sentences = [
+            [_parts(span.text) for span in split_sentences(p, package.source)] if p else []
+            for p in paragraphs
+        ]
+        cores = [s.core for paragraph in sentences for s in paragraph if s.core]
+        tokens = tokenizer.encode(cores) if cores else []
+        unknown = sum(tokenizer.unknown(t) for t in tokens)
+
+        units: list[list[str]] = []  # what the model translates: sentences, or parts of long ones
+        owners: list[tuple[int, bool]] = []  # (sentence, whether a space comes before this part)
+        for number, sequence in enumerate(tokens):
+            for start, end in _cuts(sequence, tokenizer):
+                units.append(sequence[start:end])
+                owners.append((number, start > 0 and tokenizer.starts_word(sequence, start)))
+        outputs = self._run(translator, units, package)
+
+        translated = [""] * len(cores)
+        for (number, spaced), result in zip(owners, outputs, strict=True):
+            text = tokenizer.decode(result)
+            translated[number] += (" " if spaced and translated[number] else "") + text
+        for number, sequence in enumerate(tokens):
+            if not sequence:  # nothing the model can see (a lone control character): keep it
+                translated[number] = cores[number]
+
+        results, position = [], 0
+        for paragraph in sentences:
+            pieces = []
+            for sentence in paragraph:
+                if sentence.core:
+                    pieces += [sentence.lead, translated[position], sentence.trail]
+                    position += 1
+                else:
+                    pieces.append(sentence.lead)
+            results.append("".join(pieces))
+        return results, unknown
+
+    def _run(
+        self,
+        translator: ctranslate2.Translator,
+        units: list[list[str]],
+        package: packages.InstalledPackage,
+    ) -> list[list[str]]:
+        """Translate every unit in one length-sorted stream; results in input order."""
+        order = sorted(range(len(units)), key=lambda i: len(units[i]))
+        prefix = [package.target_prefix] if package.target_prefix else None
+        results: list[list[str]] = [[] for _ in units]
+        if not units:
+            return results
+        stream = translator.translate_iterable(
+            (units[i] for i in order),
+            target_prefix=(prefix for _ in order) if prefix else None,
+            max_batch_size=BATCH_TOKENS[self.device],
+            batch_type="tokens",
+            beam_size=self.beam_size,
+            length_penalty=LENGTH_PENALTY,
+            replace_unknowns=True,
+            max_input_length=0,
+            max_decoding_length=MAX_DECODING_LENGTH,
+        )
+        with _progress(len(units), f"{package.pair} ({self.device})") as advance:
+            for index, result in zip(order, stream, strict=True):
+                hypothesis = result.hypotheses[0]
+                if prefix and hypothesis[:1] == prefix:
+                    hypothesis = hypothesis[1:]
+                results[index] = hypothesis
+                advance()
+        return results
+
+    def _load(self, package: packages.InstalledPackage) -> tuple[ctranslate2.Translator, Tokenizer]:
+        """The package's model and tokenizer, loaded once per run."""
+        if package.name not in self._models:
+            import ctranslate2
+
+            try:
+                translator = ctranslate2.Translator(
+                    str(package.model),
+                    device=self.device,
+                    compute_type=self.compute_type,
+                    inter_threads=1,
+                    intra_threads=self.threads,
+                )
+                tokenizer = argos_tokenizers.load(package)
+            except (RuntimeError, ValueError, OSError) as err:
+                raise ToolkitError(
+                    f"cannot load the Argos package {package.name} ({package.path}): {err}; "
+                    "reinstall it with `toolkit models install`"
+                ) from None
+            self._models[package.name] = (translator, tokenizer)
+        return self._models[package.name]
+
+    @cached_property
+    def device(self) -> str:
+        import ctranslate2
+
+        gpus = ctranslate2.get_cuda_device_count()
+        if self.device_choice == "auto":
+            return "cuda" if gpus else "cpu"
+        if self.device_choice == "cuda" and not gpus:
+            raise ToolkitError(
+                "--device cuda: CTranslate2 finds no CUDA device here; use --device cpu"
+            )
+        return self.device_choice
+
+    @cached_property
+    def compute_type(self) -> str:
+        """int8 on CPU, int8/float16 on a GPU, where supported; else the model's own type."""
+        import ctranslate2
+
+        supported = ctranslate2.get_supported_compute_types(self.device)
+        preferred = ("int8",) if self.device == "cpu" else ("int8_float16", "float16")
+        return next((c for c in preferred if c in supported), "default")
+
+
+def _parts(text: str) -> _Sentence:
+    core = text.strip()
+    if not core:
+        return _Sentence(text, "", "")
+    lead = len(text) - len(text.lstrip())
+    trail = len(text.rstrip())
+    return _Sentence(text[:lead], core, text[trail:])
+
+
+def _cuts(tokens: list[str], tokenizer: Tokenizer) -> list[tuple[int, int]]:
+    """Cut a long sequence into parts of at most MAX_TOKENS, at word starts where there is one."""
+    cuts, start = [], 0
+    while len(tokens) - start > MAX_TOKENS:
+        end = start + MAX_TOKENS
+        cut = next((i for i in range(end, start, -1) if tokenizer.starts_word(tokens, i)), end)
+        cuts.append((start, cut))
+        start = cut
+    cuts.append((start, len(tokens)))
+    return cuts
+
+
+@contextmanager
+def _progress(total: int, label: str) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr when it is a terminal; otherwise nothing."""
+    if not output.stderr_is_terminal() or total < 2:
+        yield lambda: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    from toolkit.render import stderr_console
+
+    columns = (
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=stderr_console(), transient=True) as bar:
+        task = bar.add_task(f"argos {label}", total=total)
+        yield lambda: bar.advance(task)
