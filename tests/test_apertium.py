@@ -67,4 +67,12 @@ def test_unknown_word_marks_are_counted_and_removed(engine: ApertiumEngine) -> N
 def test_stream_round_trip_without_translation() -> None:
     paragraphs = [RESERVED, "a\nb", "Fin."]
     decoded, unknown = apertium_stream.decode(apertium_stream.encode(paragraphs))
-    assert decoded == paragraphs and unknown == 0
+    assert decoded == paragraphs and not unknown
+
+
+def test_a_word_unknown_to_both_hops_of_a_pivot_counts_once(engine: ApertiumEngine) -> None:
+    direct = engine.translate(["Le ministre Ghazaryan est arrivé."], route(engine, "es"))
+    english = route(engine, "en")
+    pivot = engine.translate(["Le ministre Ghazaryan est arrivé."], english)
+    assert direct.unknown_words == 1
+    assert pivot.unknown_words == 1, english.describe()

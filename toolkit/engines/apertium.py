@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from collections import Counter
 from functools import cached_property
 
 from toolkit import languages
@@ -66,7 +67,8 @@ class ApertiumEngine:
     def translate(self, paragraphs: list[str], route: Route) -> EngineOutput:
         if self.executable is None:
             raise EngineUnavailable(self.unavailable_reason() or "apertium is not available")
-        unknown = 0
+        unknown: Counter[str] = Counter()  # each unknown word once, however many hops it crossed
+        unknown_count = 0
         for hop in route.hops:
             stream = self._run(["-f", "none", hop.model], apertium_stream.encode(paragraphs))
             translated, hop_unknown = apertium_stream.decode(stream)
@@ -75,9 +77,12 @@ class ApertiumEngine:
                     f"apertium {hop.model} returned {len(translated)} paragraphs for "
                     f"{len(paragraphs)}; please report this input"
                 )
-            paragraphs, unknown = translated, unknown + hop_unknown
+            new = hop_unknown - unknown  # a word unknown to a first hop passes on unknown
+            unknown_count += sum(new.values())
+            unknown += new
+            paragraphs = translated
         words = sum(len(p.split()) for p in paragraphs)
-        return EngineOutput(paragraphs, unknown, words)
+        return EngineOutput(paragraphs, unknown_count, words)
 
     def choose(self, paragraphs: list[str], routes: list[Route]) -> Route:
         """The route that leaves the fewest unknown words on a sample of this input."""

@@ -10,6 +10,7 @@ that no transfer rule reorders words across them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 # Characters Apertium reads as stream syntax, or mangles when escaped.
 _RESERVED = r"\[\]^$@/<>{}*#~\\|+"
@@ -17,6 +18,7 @@ _TO_SUPERBLANK = re.compile(rf"[{_RESERVED}]+|[^\S\n]*\n\s*")
 _SUPERBLANK_ESCAPE = re.compile(rf"([{_RESERVED}])")
 PARAGRAPH_END = ".[][\n\n]"
 _MARKS = frozenset("*#@")
+_WORD = re.compile(r"[\w'’-]+")
 
 
 def encode(paragraphs: list[str]) -> str:
@@ -30,15 +32,15 @@ def _encode_paragraph(text: str) -> str:
     )
 
 
-def decode(stream: str) -> tuple[list[str], int]:
-    """Paragraphs from an Apertium output stream, and the count of words it marked as unknown.
+def decode(stream: str) -> tuple[list[str], Counter[str]]:
+    """Paragraphs from an Apertium output stream, and the words it marked as unknown.
 
     Marks (`*` unknown, `#` generation error, `@` transfer error) are removed; superblanks are
     unescaped; each paragraph ends at a superblank holding two line ends.
     """
     paragraphs: list[str] = []
     current: list[str] = []
-    unknown = 0
+    unknown: Counter[str] = Counter()
     i, n = 0, len(stream)
     while i < n:
         char = stream[i]
@@ -54,9 +56,10 @@ def decode(stream: str) -> tuple[list[str], int]:
                 current.append(content)
             i = end
         elif char in _MARKS:
-            if char == "*":
-                unknown += 1
             i += 1
+            if char == "*":
+                word = _WORD.match(stream, i)
+                unknown[word.group() if word else ""] += 1
         else:
             current.append(char)
             i += 1
