@@ -154,3 +154,15 @@ def test_without_packages_the_error_says_how_to_install(tmp_path):
     assert result.stderr.count("\n") == 1
     assert "no Argos Translate package is installed" in result.stderr
     assert "toolkit models install" in result.stderr
+
+
+def test_line_breaks_are_kept_unless_prose_was_wrapped(argos_env):
+    names = "Stepanakert\nLachin\nArtsakh"
+    wrapped = (
+        "Le ministre des affaires étrangères de la République a envoyé\n"
+        "des lettres officielles aux chefs des missions diplomatiques."
+    )
+    result = translate(argos_env, "-f", "fr", "-t", "en", input=f"{names}\n\n{wrapped}\n")
+    assert result.returncode == 0, result.stderr
+    # The list keeps its lines; the wrapped sentence is translated whole, on one line.
+    assert result.stdout == f"{names}\n\n{wrapped.replace(chr(10), ' ')}\n"

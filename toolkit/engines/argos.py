@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -38,6 +39,8 @@ BATCH_TOKENS = {"cpu": 4096, "cuda": 16384}
 # Decoding options as argostranslate sets them, for the same translations.
 LENGTH_PENALTY = 0.2
 PIVOT = "en"
+_LINE_BREAK = re.compile(r"[^\S\n]*\n\s*")
+SOFT_WRAP_WIDTH = 40  # a line at least this long, followed by a lowercase word, was wrapped
 
 
 @dataclass(frozen=True)
@@ -115,7 +118,7 @@ class ArgosEngine:
     ) -> tuple[list[str], int]:
         translator, tokenizer = self._load(package)
         sentences = [
-            [_parts(span.text) for span in split_sentences(p, package.source)] if p else []
+            [part for span in split_sentences(p, package.source) for part in _lines(span.text)]
             for p in paragraphs
         ]
         cores = [s.core for paragraph in sentences for s in paragraph if s.core]
@@ -225,6 +228,25 @@ class ArgosEngine:
         supported = ctranslate2.get_supported_compute_types(self.device)
         preferred = ("int8",) if self.device == "cpu" else ("int8_float16", "float16")
         return next((c for c in preferred if c in supported), "default")
+
+
+def _lines(sentence: str) -> list[_Sentence]:
+    """A sentence cut at its line breaks, except where a line of prose was only wrapped.
+
+    The model cannot place a line break, so a kept break is a cut: a list of names on separate
+    lines stays a list. A long line followed by a lowercase word is prose wrapped at a width, and
+    is translated whole (the break becomes a space, as SentencePiece normalises it).
+    """
+    pieces, start = [], 0
+    for brk in _LINE_BREAK.finditer(sentence):
+        line = sentence[: brk.start()].rsplit("\n", 1)[-1]
+        following = sentence[brk.end() : brk.end() + 1]
+        if len(line) >= SOFT_WRAP_WIDTH and following.islower():
+            continue
+        pieces.append(sentence[start : brk.end()])
+        start = brk.end()
+    pieces.append(sentence[start:])
+    return [_parts(piece) for piece in pieces if piece]
 
 
 def _parts(text: str) -> _Sentence:
