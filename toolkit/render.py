@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Sequence
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
+from toolkit import languages
+
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
 
     from toolkit.engines.base import Route
+    from toolkit.summarize import SelectionTranslation, Summary
     from toolkit.translate import Translation
 
 
@@ -62,3 +69,230 @@ def translation_summary(console: Console, translation: Translation) -> None:
         f"{translation.unknown_share:.1%} unknown, {translation.seconds:.2f} s",
         highlight=False,
     )
+
+
+# Summaries ---------------------------------------------------------------------------------------
+
+_LINE_BREAK = re.compile(r"[^\S\n]*\n\s*")
+_EIGHTHS = " ▏▎▍▌▋▊▉█"
+EXPLAIN_BAR_WIDTH = 24
+
+
+def one_line(text: str) -> str:
+    """A sentence on one line: line breaks inside it (wrapped text) become single spaces."""
+    return _LINE_BREAK.sub(" ", text)
+
+
+def summary_text(
+    summaries: list[Summary], translations: list[SelectionTranslation | None] | None = None
+) -> str:
+    """For pipes: each summary's sentences in document order, one a line, verbatim; then their
+    translations, if any; a blank line between blocks."""
+    blocks = []
+    for i, summary in enumerate(summaries):
+        if summary.selected:
+            blocks.append("".join(one_line(s.text) + "\n" for s in summary.selected))
+        translation = translations[i] if translations else None
+        if translation is not None:
+            blocks.append("".join(one_line(t) + "\n" for t in translation.sentences))
+    return "\n".join(blocks)
+
+
+def summary_data(
+    summary: Summary, translation: SelectionTranslation | None = None, explain: bool = False
+) -> dict[str, Any]:
+    """One summary for JSON: the selected sentences with their offsets and scores, the algorithm
+    and its parameters; every sentence's score with `explain`."""
+    selected = []
+    for k, s in enumerate(summary.selected):
+        item: dict[str, Any] = {
+            "index": s.index,
+            "paragraph": s.paragraph,
+            "sentence": s.sentence,
+            "start": s.start,
+            "end": s.end,
+            "score": s.score,
+            "rank": s.rank,
+            "text": s.text,
+        }
+        if translation is not None:
+            item["translation"] = translation.sentences[k]
+        selected.append(item)
+    data: dict[str, Any] = {
+        "name": summary.name,
+        "language": summary.language,
+        "language_detected": summary.language_detected,
+        "algorithm": summary.algorithm,
+        "parameters": summary.parameters,
+        "sentences_total": len(summary.sentences),
+        "sentences_requested": summary.requested,
+        "summary": selected,
+    }
+    if translation is not None:
+        data["translation"] = {"target": translation.target, "route": translation.route}
+    if explain:
+        data["scores"] = [
+            {
+                "index": s.index,
+                "paragraph": s.paragraph,
+                "sentence": s.sentence,
+                "score": s.score,
+                "rank": s.rank,
+                "selected": s.selected,
+            }
+            for s in summary.sentences
+        ]
+    data["notes"] = summary.notes
+    return data
+
+
+def summary_markdown(
+    summaries: list[Summary],
+    translations: list[SelectionTranslation | None] | None = None,
+    explain: bool = False,
+) -> str:
+    """Markdown: a list of the selected sentences per text (a heading each when there are several),
+    the translations as a second list, and with `explain` a table of every sentence's score."""
+    parts = []
+    for i, summary in enumerate(summaries):
+        if not summary.sentences:
+            continue
+        lines = []
+        if len(summaries) > 1:
+            lines += [f"## {_markdown_escape(summary.name)}", ""]
+        lines += [f"- {_markdown_escape(one_line(s.text))}" for s in summary.selected]
+        translation = translations[i] if translations else None
+        if translation is not None:
+            lines += ["", f"**{languages.name(translation.target)}** ({translation.route}):", ""]
+            lines += [f"- {_markdown_escape(one_line(t))}" for t in translation.sentences]
+        if explain:
+            lines += ["", "| ¶ | sentence | score | rank | chosen |", "|---|---|---|---|---|"]
+            lines += [
+                f"| {s.paragraph} | {s.sentence} | {_score(s.score)} | {s.rank} | "
+                f"{'✓' if s.selected else ''} |"
+                for s in summary.sentences
+            ]
+        parts.append("\n".join(lines) + "\n")
+    return "\n".join(parts)
+
+
+def _markdown_escape(text: str) -> str:
+    return re.sub(r"([\\`*_\[\]<>|#])", r"\\\1", text)
+
+
+def _score(score: float) -> str:
+    return f"{score:.4g}"
+
+
+def names_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
+    """A pattern for the glossary names as whole words, any case (not inside ARTSAKHPRESS)."""
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def _highlighted(text: str, pattern: re.Pattern[str] | None) -> Text:
+    from rich.text import Text
+
+    rich_text = Text(text)
+    if pattern is not None:
+        rich_text.highlight_regex(pattern, "bold magenta")
+    return rich_text
+
+
+def print_summary(
+    console: Console,
+    summary: Summary,
+    translation: SelectionTranslation | None = None,
+    explain: bool = False,
+    names: Sequence[str] = (),
+) -> None:
+    """For terminals: a panel titled by the text's name with the selected sentences in document
+    order, each with its rank, score and position (paragraph·sentence), glossary names
+    highlighted, the translation beside them; with `explain`, a bar per sentence below."""
+    from rich import box
+    from rich.panel import Panel
+    from rich.table import Table
+
+    if not summary.sentences:
+        return
+    pattern = names_pattern(names)
+    table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
+    table.add_column("rank", justify="right", style="bold cyan", no_wrap=True)
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("¶·s", justify="right", style="dim", no_wrap=True)
+    table.add_column("sentence", ratio=1)
+    if translation is not None:
+        table.add_column(languages.name(translation.target), ratio=1)
+    for k, s in enumerate(summary.selected):
+        row = [f"#{s.rank}", _score(s.score), f"{s.paragraph}·{s.sentence}"]
+        row.append(_highlighted(one_line(s.text), pattern))
+        if translation is not None:
+            row.append(_highlighted(one_line(translation.sentences[k]), pattern))
+        table.add_row(*row)
+    subtitle = (
+        f"{summary.algorithm} · {languages.name(summary.language)}"
+        f"{' (detected)' if summary.language_detected else ''} · "
+        f"{len(summary.selected)} of {len(summary.sentences)} sentences"
+    )
+    if translation is not None:
+        subtitle += f" · {translation.route}"
+    console.print(
+        Panel(table, title=f"[bold]{summary.name}[/]", subtitle=subtitle, title_align="left")
+    )
+    if explain:
+        console.print(explain_chart(summary))
+
+
+def explain_chart(summary: Summary, width: int = EXPLAIN_BAR_WIDTH) -> Table:
+    """One bar per sentence in document order, its length the sentence's score (from the lowest to
+    the highest), the chosen sentences marked with their rank."""
+    from rich import box
+    from rich.table import Table
+
+    table = Table(
+        box=box.SIMPLE_HEAD, expand=True, pad_edge=False, title="Where the weight of the text lies"
+    )
+    table.add_column("¶·s", justify="right", style="dim", no_wrap=True)
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("", no_wrap=True, min_width=width)
+    table.add_column("", no_wrap=True)
+    table.add_column("sentence", no_wrap=True, overflow="ellipsis", ratio=1)
+    scores = [s.score for s in summary.sentences]
+    low, high = min(scores), max(scores)
+    for s in summary.sentences:
+        share = (s.score - low) / (high - low) if high > low else 1.0
+        style = "bold green" if s.selected else "blue"
+        table.add_row(
+            f"{s.paragraph}·{s.sentence}",
+            _score(s.score),
+            f"[{style}]{bar(share, width)}[/]",
+            f"[bold green]◀ #{s.rank}[/]" if s.selected else "",
+            one_line(s.text),
+            style="bold" if s.selected else None,
+        )
+    return table
+
+
+def bar(share: float, width: int) -> str:
+    """A horizontal bar `share` (0 to 1) of `width` cells long, in eighths of a cell."""
+    eighths = round(max(0.0, min(1.0, share)) * width * 8)
+    full, rest = divmod(eighths, 8)
+    return ("█" * full + (_EIGHTHS[rest] if rest else "")).ljust(width)
+
+
+def plain_chart(summaries: list[Summary], width: int = 100) -> str:
+    """The explain charts as plain text, for pipes."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, color_system=None, force_terminal=False)
+    for summary in summaries:
+        if summary.sentences:
+            if len(summaries) > 1:
+                console.print(summary.name)
+            console.print(explain_chart(summary))
+    return buffer.getvalue()

@@ -1,0 +1,98 @@
+"""`toolkit summarize`: read, score the sentences, select, optionally translate, render."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from toolkit import languages, output, render
+from toolkit.errors import UsageError
+from toolkit.inputs import read_sources
+from toolkit.summarize import AUTO, Options, SelectionTranslation, Summary, summarize_text
+from toolkit.summarizers import ALGORITHMS
+from toolkit.summarizers.select import check_length
+
+FORMATS = ("text", "json", "markdown")
+
+
+@dataclass(frozen=True)
+class SummarizeRequest:
+    files: list[str]
+    sentences: int | None
+    ratio: float | None
+    algorithm: str
+    language: str
+    to: str | None
+    format: str
+    explain: bool
+    encoding: str | None
+
+
+def run(request: SummarizeRequest) -> None:
+    options = _options(request)
+    target = languages.parse(request.to, "target language") if request.to else None
+    if target is not None and target == options.language:
+        raise UsageError(f"--to {target} is the language of the text")
+    sources = read_sources(request.files, request.encoding)
+    summaries = [summarize_text(s.name, s.text, options) for s in sources]
+    console = render.stderr_console()
+    for summary in summaries:
+        for note in summary.notes:
+            console.print(f"[yellow]{summary.name}: {note}[/]", highlight=False)
+
+    translations: list[SelectionTranslation | None] | None = None
+    if target is not None:
+        from toolkit.summarize import translate_selections
+
+        translations, runs = translate_selections(summaries, target)
+        for translation in runs:
+            render.translation_summary(console, translation)
+
+    if request.format == "json":
+        data = {
+            "summaries": [
+                render.summary_data(s, translations[i] if translations else None, request.explain)
+                for i, s in enumerate(summaries)
+            ]
+        }
+        output.write_stdout(render.to_json(data))
+    elif request.format == "markdown":
+        output.write_stdout(render.summary_markdown(summaries, translations, request.explain))
+    elif output.stdout_is_terminal():
+        _print(summaries, translations, request.explain)
+    else:
+        text = render.summary_text(summaries, translations)
+        if request.explain and any(s.sentences for s in summaries):
+            text += "\n" + render.plain_chart(summaries)
+        output.write_stdout(text)
+
+
+def _options(request: SummarizeRequest) -> Options:
+    if request.format not in FORMATS:
+        raise UsageError(f"unknown format {request.format!r}; choose {', '.join(FORMATS)}")
+    algorithm = request.algorithm.strip().lower()
+    if algorithm not in ALGORITHMS:
+        raise UsageError(f"unknown algorithm {request.algorithm!r}; choose {', '.join(ALGORITHMS)}")
+    check_length(request.sentences, request.ratio)
+    language = request.language.strip().lower()
+    if language != AUTO:
+        language = languages.parse(language, "language")
+    return Options(algorithm, language, request.sentences, request.ratio)
+
+
+def _print(
+    summaries: list[Summary],
+    translations: list[SelectionTranslation | None] | None,
+    explain: bool,
+) -> None:
+    from rich.console import Console
+
+    console = Console()
+    names = glossary_names()
+    for i, summary in enumerate(summaries):
+        translation = translations[i] if translations else None
+        render.print_summary(console, summary, translation, explain, names)
+
+
+def glossary_names() -> list[str]:
+    """The names of the default glossary, highlighted in summaries."""
+    return []

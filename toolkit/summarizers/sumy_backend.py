@@ -1,0 +1,97 @@
+"""sumy's summarizers run on the project's sentences, with every sentence's score kept.
+
+sumy returns only the chosen sentences; each summarizer ends by handing its ratings to
+`_get_best_sentences`, so a subclass that reads them there gives the scores of all sentences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from toolkit.errors import UsageError
+from toolkit.summarizers import PARAMETERS
+from toolkit.summarizers.text import LanguageTools, OfflineTokenizer
+
+
+def sumy_scores(
+    algorithm: str, paragraphs: Sequence[Sequence[str]], tools: LanguageTools
+) -> list[float]:
+    """Every sentence's score from sumy's own summarizer, in document order."""
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+
+    tokenizer = OfflineTokenizer(tools.code)
+    document = ObjectDocumentModel(
+        [Paragraph([Sentence(text, tokenizer) for text in sentences]) for sentences in paragraphs]
+    )
+    if not document.sentences:
+        return []
+    summarizer = _build(algorithm, tools, document)
+    summarizer(document, len(document.sentences))
+    return summarizer.ratings
+
+
+def _build(algorithm: str, tools: LanguageTools, document: Any) -> Any:
+    cls = _capturing(_summarizer_class(algorithm))
+    if algorithm != "edmundson":
+        summarizer = cls(tools.stemmer)
+        summarizer.stop_words = tools.stop_words
+        return summarizer
+    if not tools.stop_words:
+        raise UsageError(
+            "edmundson needs a stop-word list, and there is none for this language; "
+            "choose another --algorithm"
+        )
+    content = {w for w in map(str.lower, document.words) if w not in tools.stop_words}
+    weights = dict(PARAMETERS["edmundson"])
+    if not content:
+        weights["key_weight"] = 0.0
+    summarizer = cls(tools.stemmer, **weights)
+    summarizer.null_words = tools.stop_words
+    if content:
+        summarizer.bonus_words = content
+    return summarizer
+
+
+def _summarizer_class(algorithm: str) -> type:
+    from sumy.summarizers import (
+        edmundson,
+        kl,
+        lex_rank,
+        lsa,
+        luhn,
+        reduction,
+        sum_basic,
+        text_rank,
+    )
+
+    return {
+        "lexrank": lex_rank.LexRankSummarizer,
+        "textrank": text_rank.TextRankSummarizer,
+        "lsa": lsa.LsaSummarizer,
+        "luhn": luhn.LuhnSummarizer,
+        "edmundson": edmundson.EdmundsonSummarizer,
+        "kl": kl.KLSummarizer,
+        "sumbasic": sum_basic.SumBasicSummarizer,
+        "reduction": reduction.ReductionSummarizer,
+    }[algorithm]
+
+
+def _capturing(summarizer: type) -> type:
+    class Capturing(summarizer):  # type: ignore[misc, valid-type]
+        ratings: list[float]
+
+        def _get_best_sentences(
+            self, sentences: Sequence[Any], count: Any, rating: Any, *args: Any, **kwargs: Any
+        ) -> tuple[Any, ...]:
+            rate: Callable[[Any], float] = (
+                rating.__getitem__
+                if isinstance(rating, dict)
+                else lambda sentence: rating(sentence, *args, **kwargs)
+            )
+            # Rated once, in order: LSA's rating is an iterator over the sentences.
+            self.ratings = [float(rate(sentence)) for sentence in sentences]
+            values = iter(self.ratings)
+            return super()._get_best_sentences(sentences, count, lambda _: next(values))
+
+    return Capturing

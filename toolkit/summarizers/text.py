@@ -1,0 +1,161 @@
+"""Words for the summarizers, offline: a word tokenizer, and each language's stemmer and stop words.
+
+sumy's own tokenizer needs NLTK's punkt data, downloaded at run time; `OfflineTokenizer` gives sumy
+the project's sentence splitter and the word tokenizer below instead. Stemmers and stop-word lists
+are sumy's (Snowball stemmers from NLTK, which need no data).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from toolkit import languages
+from toolkit.document import split_sentences
+from toolkit.errors import UsageError
+
+# sumy's names for the languages it has a stemmer or a stop-word list for.
+SUMY_LANGUAGES = {
+    "ar": "arabic",
+    "cs": "czech",
+    "da": "danish",
+    "de": "german",
+    "el": "greek",
+    "en": "english",
+    "es": "spanish",
+    "fi": "finnish",
+    "fr": "french",
+    "he": "hebrew",
+    "hu": "hungarian",
+    "it": "italian",
+    "nb": "norwegian",
+    "nl": "dutch",
+    "nn": "norwegian",
+    "pl": "polish",
+    "pt": "portuguese",
+    "ro": "romanian",
+    "ru": "russian",
+    "sk": "slovak",
+    "sv": "swedish",
+    "uk": "ukrainian",
+}
+# sumy has stop words but no stemmer for these.
+_UNSTEMMED = frozenset({"hebrew"})
+# Scripts written without spaces between words: a word tokenizer of their own would be needed.
+UNSEGMENTED = frozenset({"ja", "ko", "th", "zh", "zt"})
+
+# Languages whose articles and pronouns elide before a vowel (l'État, dell'anno): the apostrophe
+# separates two words there, while in English it joins one (don't, O'Brien).
+_ELIDING = frozenset({"ca", "fr", "frp", "it", "oc"})
+# sumy's French list lacks the commonest French words, and none of the lists have the elided
+# forms that the tokenizer splits off.
+EXTRA_STOP_WORDS = {
+    "fr": "à au aux c d de j l m n qu s t un une y jusqu lorsqu puisqu quoiqu",
+    "it": "all c d dall dell l nell quell quest sull un",
+}
+
+_LETTERS = r"[^\W\d_]+"
+# Apostrophes ' and \u2019; hyphens - and \u2010.
+_WORD = re.compile(rf"{_LETTERS}(?:['\u2019\-\u2010]{_LETTERS})*")
+_WORD_NO_APOSTROPHE = re.compile(rf"{_LETTERS}(?:[\-\u2010]{_LETTERS})*")
+
+
+def words(sentence: str, language: str) -> list[str]:
+    """The words of a sentence as written: runs of letters, joined by inner hyphens (and apostrophes
+    in languages that do not elide). Numbers and punctuation are not words."""
+    pattern = _WORD_NO_APOSTROPHE if language in _ELIDING else _WORD
+    return pattern.findall(sentence)
+
+
+def null_stemmer(word: str) -> str:
+    return word.lower()
+
+
+@dataclass(frozen=True)
+class LanguageTools:
+    """How one language's words become terms: its stemmer and its stop words (lower case)."""
+
+    code: str
+    stemmer: Callable[[str], str] = field(repr=False)
+    stemmer_name: str
+    stop_words: frozenset[str] = field(repr=False)
+    notes: tuple[str, ...] = ()
+
+    def terms(self, sentences: Sequence[str]) -> list[list[str]]:
+        """Each sentence's terms as sumy's LexRank and TextRank see them: words lower-cased, stop
+        words removed, the rest stemmed (one stemmer call per distinct word)."""
+        stems: dict[str, str] = {}
+        stop_words = self.stop_words
+        result = []
+        for sentence in sentences:
+            terms = []
+            for word in words(sentence, self.code):
+                lower = word.lower()
+                if lower in stop_words:
+                    continue
+                stem = stems.get(lower)
+                if stem is None:
+                    stem = stems[lower] = self.stemmer(lower.lower())
+                terms.append(stem)
+            result.append(terms)
+        return result
+
+
+def load_language(code: str) -> LanguageTools:
+    """The stemmer and stop words of a language; languages sumy has neither for get plain
+    lower-cased words, and a note saying so."""
+    if code in UNSEGMENTED:
+        raise UsageError(
+            f"summaries of {languages.name(code)} text are not supported: its words are not "
+            "separated by spaces"
+        )
+    name = SUMY_LANGUAGES.get(code)
+    notes = []
+    stemmer, stemmer_name = _stemmer(name)
+    if name is None or stemmer is null_stemmer:
+        notes.append(f"no stemmer for {languages.name(code)}; words are compared as written")
+    stop_words = _stop_words(name) | frozenset(EXTRA_STOP_WORDS.get(code, "").split())
+    if not stop_words:
+        notes.append(f"no stop-word list for {languages.name(code)}")
+    return LanguageTools(code, stemmer, stemmer_name, stop_words, tuple(notes))
+
+
+def _stemmer(name: str | None) -> tuple[Callable[[str], str], str]:
+    if name is None:
+        return null_stemmer, "none"
+    from sumy.nlp.stemmers import Stemmer
+
+    if name in _UNSTEMMED:
+        return null_stemmer, "none"
+    try:
+        return Stemmer(name), f"sumy {name}"
+    except (LookupError, ValueError):  # no stemmer, or one that needs a package not installed
+        return null_stemmer, "none"
+
+
+def _stop_words(name: str | None) -> frozenset[str]:
+    if name is None:
+        return frozenset()
+    import importlib.resources
+
+    resource = importlib.resources.files("sumy") / "data" / "stopwords" / f"{name}.txt"
+    if not resource.is_file():
+        return frozenset()
+    lines = resource.read_text(encoding="utf-8").splitlines()
+    return frozenset(word.strip().lower() for word in lines if word.strip())
+
+
+class OfflineTokenizer:
+    """sumy's tokenizer interface, offline: the project's sentence splitter and word tokenizer."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        return tuple(
+            s.text.strip() for s in split_sentences(paragraph, self.language) if s.text.strip()
+        )
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        return tuple(words(sentence, self.language))
