@@ -103,6 +103,67 @@ def translate(
 
 
 @app.command()
+def summarize(
+    files: Files = None,
+    sentences: Annotated[
+        int | None,
+        typer.Option("--sentences", "-n", help="Sentences to keep (3 unless --ratio is given)."),
+    ] = None,
+    ratio: Annotated[
+        float | None,
+        typer.Option("--ratio", help="Share of the sentences to keep instead: 0.2 keeps a fifth."),
+    ] = None,
+    algorithm: Annotated[
+        str,
+        typer.Option(
+            "--algorithm",
+            "-a",
+            help="lexrank, textrank, lsa, luhn, edmundson, kl, sumbasic or reduction.",
+        ),
+    ] = "lexrank",
+    language: Annotated[
+        str,
+        typer.Option("--language", "-l", help="Language of the input (fr, en, ...), or auto."),
+    ] = "auto",
+    to: Annotated[
+        str | None,
+        typer.Option("--to", "-t", help="Also translate the summary into this language."),
+    ] = None,
+    engine: Annotated[
+        str, typer.Option("--engine", "-e", help="Engine for --to: auto, argos or apertium.")
+    ] = "auto",
+    format: Annotated[str, typer.Option("--format", help="text, json or markdown.")] = "text",
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Also show every sentence's score as a bar.")
+    ] = False,
+    encoding: Encoding = None,
+    glossary: Glossaries = None,
+    no_glossary: Annotated[
+        bool, typer.Option("--no-glossary", help="No glossary of names for --to and highlighting.")
+    ] = False,
+) -> None:
+    """Extractive summaries: the most central sentences of each text, verbatim, in their order."""
+    from toolkit.commands.summarize import SummarizeRequest, run
+
+    run(
+        SummarizeRequest(
+            files or [],
+            sentences,
+            ratio,
+            algorithm,
+            language,
+            to,
+            engine,
+            format,
+            explain,
+            encoding,
+            glossaries=tuple(glossary or ()),
+            use_glossary=not no_glossary,
+        )
+    )
+
+
+@app.command()
 def engines(
     source: Annotated[
         str, typer.Option("--from", "-f", help="Source language of the routes.")

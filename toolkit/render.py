@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
@@ -184,14 +183,6 @@ def _score(score: float) -> str:
     return f"{score:.4g}"
 
 
-def names_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
-    """A pattern for the glossary names as whole words, any case (not inside ARTSAKHPRESS)."""
-    if not names:
-        return None
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-
-
 def _highlighted(text: str, pattern: re.Pattern[str] | None) -> Text:
     from rich.text import Text
 
@@ -206,7 +197,8 @@ def print_summary(
     summary: Summary,
     translation: SelectionTranslation | None = None,
     explain: bool = False,
-    names: Sequence[str] = (),
+    source_names: re.Pattern[str] | None = None,
+    target_names: re.Pattern[str] | None = None,
 ) -> None:
     """For terminals: a panel titled by the text's name with the selected sentences in document
     order, each with its rank, score and position (paragraph·sentence), glossary names
@@ -217,7 +209,6 @@ def print_summary(
 
     if not summary.sentences:
         return
-    pattern = names_pattern(names)
     table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
     table.add_column("rank", justify="right", style="bold cyan", no_wrap=True)
     table.add_column("score", justify="right", no_wrap=True)
@@ -227,9 +218,9 @@ def print_summary(
         table.add_column(languages.name(translation.target), ratio=1)
     for k, s in enumerate(summary.selected):
         row = [f"#{s.rank}", _score(s.score), f"{s.paragraph}·{s.sentence}"]
-        row.append(_highlighted(one_line(s.text), pattern))
+        row.append(_highlighted(one_line(s.text), source_names))
         if translation is not None:
-            row.append(_highlighted(one_line(translation.sentences[k]), pattern))
+            row.append(_highlighted(one_line(translation.sentences[k]), target_names))
         table.add_row(*row)
     subtitle = (
         f"{summary.algorithm} · {languages.name(summary.language)}"
@@ -242,12 +233,14 @@ def print_summary(
         Panel(table, title=f"[bold]{summary.name}[/]", subtitle=subtitle, title_align="left")
     )
     if explain:
-        console.print(explain_chart(summary))
+        console.print(explain_chart(summary, names=source_names))
 
 
-def explain_chart(summary: Summary, width: int = EXPLAIN_BAR_WIDTH) -> Table:
-    """One bar per sentence in document order, its length the sentence's score (from the lowest to
-    the highest), the chosen sentences marked with their rank."""
+def explain_chart(
+    summary: Summary, width: int = EXPLAIN_BAR_WIDTH, names: re.Pattern[str] | None = None
+) -> Table:
+    """One bar per sentence in document order, as long as the sentence's score, the chosen
+    sentences marked with their rank, glossary names highlighted."""
     from rich import box
     from rich.table import Table
 
@@ -260,7 +253,8 @@ def explain_chart(summary: Summary, width: int = EXPLAIN_BAR_WIDTH) -> Table:
     table.add_column("", no_wrap=True)
     table.add_column("sentence", no_wrap=True, overflow="ellipsis", ratio=1)
     scores = [s.score for s in summary.sentences]
-    low, high = min(scores), max(scores)
+    # Bars start at zero, unless scores are negative (kl and sumbasic rank by -order).
+    low, high = min(0.0, *scores), max(scores)
     for s in summary.sentences:
         share = (s.score - low) / (high - low) if high > low else 1.0
         style = "bold green" if s.selected else "blue"
@@ -269,7 +263,7 @@ def explain_chart(summary: Summary, width: int = EXPLAIN_BAR_WIDTH) -> Table:
             _score(s.score),
             f"[{style}]{bar(share, width)}[/]",
             f"[bold green]◀ #{s.rank}[/]" if s.selected else "",
-            one_line(s.text),
+            _highlighted(one_line(s.text), names),
             style="bold" if s.selected else None,
         )
     return table

@@ -15,6 +15,7 @@ from toolkit.summarizers import select
 from toolkit.summarizers.text import load_language
 
 if TYPE_CHECKING:
+    from toolkit.glossary import Glossary
     from toolkit.translate import Translation
 
 AUTO = "auto"
@@ -152,10 +153,11 @@ class SelectionTranslation:
 
 
 def translate_selections(
-    summaries: list[Summary], target: str, engine: str = "auto"
+    summaries: list[Summary], target: str, engine: str = "auto", glossary: Glossary | None = None
 ) -> tuple[list[SelectionTranslation | None], list[Translation]]:
     """Translate the selected sentences of every summary, one engine batch per source language,
-    through the same engines and routes as `toolkit translate`."""
+    through the same engines, routes and glossary as `toolkit translate` (None: the default
+    glossary)."""
     from toolkit import routing
     from toolkit.translate import translate_documents
 
@@ -177,7 +179,7 @@ def translate_selections(
         paragraphs = [p.text for _, doc in documents for p in doc.paragraphs]
         engines = engines or routing.candidate_engines(engine)
         chosen, route = routing.resolve(engines, source, target, paragraphs)
-        translation = translate_documents(documents, chosen, route)
+        translation = translate_documents(documents, chosen, route, glossary)
         translations.append(translation)
         translated = iter(doc.text.strip() for doc in translation.documents)
         for i in members:

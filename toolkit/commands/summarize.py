@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from toolkit import languages, output, render
 from toolkit.errors import UsageError
+from toolkit.glossary import Glossary, load_active, word_pattern
 from toolkit.inputs import read_sources
 from toolkit.summarize import AUTO, Options, SelectionTranslation, Summary, summarize_text
 from toolkit.summarizers import ALGORITHMS
@@ -22,9 +23,12 @@ class SummarizeRequest:
     algorithm: str
     language: str
     to: str | None
+    engine: str
     format: str
     explain: bool
     encoding: str | None
+    glossaries: tuple[str, ...] = ()
+    use_glossary: bool = True
 
 
 def run(request: SummarizeRequest) -> None:
@@ -32,6 +36,8 @@ def run(request: SummarizeRequest) -> None:
     target = languages.parse(request.to, "target language") if request.to else None
     if target is not None and target == options.language:
         raise UsageError(f"--to {target} is the language of the text")
+    # The whole glossary is read, and refused with file:line, before any input is touched.
+    glossary = load_active(list(request.glossaries), request.use_glossary)
     sources = read_sources(request.files, request.encoding)
     summaries = [summarize_text(s.name, s.text, options) for s in sources]
     console = render.stderr_console()
@@ -43,7 +49,7 @@ def run(request: SummarizeRequest) -> None:
     if target is not None:
         from toolkit.summarize import translate_selections
 
-        translations, runs = translate_selections(summaries, target)
+        translations, runs = translate_selections(summaries, target, request.engine, glossary)
         for translation in runs:
             render.translation_summary(console, translation)
 
@@ -58,7 +64,7 @@ def run(request: SummarizeRequest) -> None:
     elif request.format == "markdown":
         output.write_stdout(render.summary_markdown(summaries, translations, request.explain))
     elif output.stdout_is_terminal():
-        _print(summaries, translations, request.explain)
+        _print(summaries, translations, request.explain, glossary, target)
     else:
         text = render.summary_text(summaries, translations)
         if request.explain and any(s.sentences for s in summaries):
@@ -83,16 +89,17 @@ def _print(
     summaries: list[Summary],
     translations: list[SelectionTranslation | None] | None,
     explain: bool,
+    glossary: Glossary,
+    target: str | None,
 ) -> None:
     from rich.console import Console
 
     console = Console()
-    names = glossary_names()
+    source_names = target_names = None
+    if glossary.terms:
+        source_names = word_pattern(s for t in glossary.terms for s in (t.name, *t.matches))
+        if target is not None:
+            target_names = word_pattern(t.form(target) for t in glossary.terms)
     for i, summary in enumerate(summaries):
         translation = translations[i] if translations else None
-        render.print_summary(console, summary, translation, explain, names)
-
-
-def glossary_names() -> list[str]:
-    """The names of the default glossary, highlighted in summaries."""
-    return []
+        render.print_summary(console, summary, translation, explain, source_names, target_names)

@@ -26,7 +26,10 @@ def lexrank_scores(
     n = len(terms)
     if n == 0:
         return np.zeros(0)
-    return _power_method(_Links(_unit_rows(_tf_idf(term_counts(terms))), threshold), n, epsilon)
+    counts = term_counts(terms)
+    if counts.nnz == 0:  # no sentence has a term: sumy's scores are all NaN, which rank alike
+        return np.zeros(n)
+    return _power_method(_Links(_unit_rows(_tf_idf(counts)), threshold), n, epsilon)
 
 
 def _tf_idf(counts: sparse.csr_matrix) -> sparse.csr_matrix:
