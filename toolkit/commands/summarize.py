@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from toolkit import languages, output, render
 from toolkit.errors import UsageError
@@ -11,6 +13,9 @@ from toolkit.inputs import read_sources
 from toolkit.summarize import AUTO, Options, SelectionTranslation, Summary, summarize_text
 from toolkit.summarizers import ALGORITHMS
 from toolkit.summarizers.select import check_length
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 FORMATS = ("text", "json", "markdown")
 
@@ -39,8 +44,9 @@ def run(request: SummarizeRequest) -> None:
     # The whole glossary is read, and refused with file:line, before any input is touched.
     glossary = load_active(list(request.glossaries), request.use_glossary)
     sources = read_sources(request.files, request.encoding)
-    summaries = [summarize_text(s.name, s.text, options) for s in sources]
     console = render.stderr_console()
+    with _status(console, "Scoring sentences…"):
+        summaries = [summarize_text(s.name, s.text, options) for s in sources]
     for summary in summaries:
         for note in summary.notes:
             console.print(f"[yellow]{summary.name}: {note}[/]", highlight=False)
@@ -70,6 +76,11 @@ def run(request: SummarizeRequest) -> None:
         if request.explain and any(s.sentences for s in summaries):
             text += "\n" + render.plain_chart(summaries)
         output.write_stdout(text)
+
+
+def _status(console: Console, message: str) -> AbstractContextManager[object]:
+    """A spinner on stderr while the work runs, only when stderr is a terminal."""
+    return console.status(message) if output.stderr_is_terminal() else nullcontext()
 
 
 def _options(request: SummarizeRequest) -> Options:

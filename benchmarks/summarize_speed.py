@@ -1,0 +1,230 @@
+"""sumy's LexRank and TextRank against toolkit's vectorised ones, side by side on the same sentences.
+
+    .venv/bin/python -m benchmarks.summarize_speed            # the whole run, a few minutes
+    .venv/bin/python -m benchmarks.summarize_speed --quick    # smaller sizes only
+
+Texts: French prose from Debian's French reference (see benchmarks/french_text.py) and English from
+the NEWS files and Git release notes that Debian packages install under /usr/share/doc; distinct
+sentences, in their order. Both sides start from the same sentence strings with the same stemmer
+and stop words: sumy's summarizer on a fresh sumy document (it tokenizes as it goes), toolkit's from
+tokenizing to the chosen sentences. Each pair is checked to choose the same sentences.
+
+Then toolkit's alone on larger texts, each size in a fresh process so that its peak memory
+(ru_maxrss) is its own, and the whole command line on a 50,000-sentence file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from benchmarks.french_text import prose_paragraphs
+
+WORK = Path(__file__).resolve().parent / "work"
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = Path("/usr/share/doc")
+SENTENCES_PER_PARAGRAPH = 5
+ALGORITHMS = ("lexrank", "textrank")
+
+
+def english_sentences() -> list[str]:
+    """Distinct sentences of four words or more from Debian's NEWS files and Git release notes."""
+    from toolkit.document import segment, split_sentences
+
+    files = sorted(DOCS.glob("*/NEWS*")) + sorted(DOCS.glob("git/RelNotes/*.txt"))
+    sentences: dict[str, None] = {}
+    for path in files:
+        data = path.read_bytes()
+        if path.suffix == ".gz":
+            data = gzip.decompress(data)
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        for paragraph in segment(text).paragraphs:
+            for span in split_sentences(paragraph.text, "en"):
+                sentence = span.text.strip()
+                if len(sentence.split()) >= 4:
+                    sentences.setdefault(sentence)
+    return list(sentences)
+
+
+def french_sentences() -> list[str]:
+    from toolkit.document import split_sentences
+
+    sentences: dict[str, None] = {}
+    for paragraph in prose_paragraphs():
+        for span in split_sentences(paragraph, "fr"):
+            if len(span.text.split()) >= 4:
+                sentences.setdefault(span.text.strip())
+    return list(sentences)
+
+
+def corpus(language: str) -> list[str]:
+    """The sentences of a language, built once and kept in benchmarks/work/."""
+    cache = WORK / f"summarize-{language}.json"
+    if not cache.exists():
+        WORK.mkdir(parents=True, exist_ok=True)
+        sentences = english_sentences() if language == "en" else french_sentences()
+        cache.write_text(json.dumps(sentences, ensure_ascii=False), encoding="utf-8")
+    return json.loads(cache.read_text(encoding="utf-8"))
+
+
+def paragraphs(sentences: list[str]) -> list[list[str]]:
+    step = SENTENCES_PER_PARAGRAPH
+    return [sentences[i : i + step] for i in range(0, len(sentences), step)]
+
+
+def timed(function: Callable[[], object], repeat: int = 1) -> tuple[float, object]:
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = function()
+        best = min(best, time.perf_counter() - started)
+    return best, result
+
+
+def side_by_side(language: str, sizes: list[int], count: int = 10) -> list[dict[str, object]]:
+    from toolkit.summarizers import scores
+    from toolkit.summarizers.select import best
+    from toolkit.summarizers.sumy_backend import sumy_scores
+    from toolkit.summarizers.text import load_language
+
+    tools = load_language(language)
+    sentences = corpus(language)
+    rows = []
+    for n in sizes:
+        if n > len(sentences):
+            continue
+        text = paragraphs(sentences[:n])
+        for algorithm in ALGORITHMS:
+            sumy_time, sumy_result = timed(lambda a=algorithm, t=text: sumy_scores(a, t, tools))
+            fast_time, fast_result = timed(lambda a=algorithm, t=text: scores(a, t, tools), 3)
+            same = best(sumy_result, count) == best(fast_result, count)  # type: ignore[arg-type]
+            rows.append(
+                {
+                    "language": language,
+                    "sentences": n,
+                    "algorithm": algorithm,
+                    "sumy_s": sumy_time,
+                    "toolkit_s": fast_time,
+                    "same": same,
+                }
+            )
+            print_row(rows[-1])
+    return rows
+
+
+def print_row(row: dict[str, object]) -> None:
+    sumy_s, fast_s = row["sumy_s"], row["toolkit_s"]
+    assert isinstance(sumy_s, float) and isinstance(fast_s, float)
+    print(
+        f"{row['language']:>4} {row['sentences']:>9,} {row['algorithm']:>9} {sumy_s:>10.3f} "
+        f"{fast_s:>11.4f} {sumy_s / fast_s:>9.0f}x {'yes' if row['same'] else 'NO':>6}",
+        flush=True,
+    )
+
+
+def child(language: str, n: int, algorithm: str) -> None:
+    """One size in this fresh process: time and peak memory of toolkit's ranking alone."""
+    import resource
+
+    from toolkit.summarizers import scores
+    from toolkit.summarizers.select import best
+    from toolkit.summarizers.text import load_language
+
+    tools = load_language(language)
+    text = paragraphs(corpus(language)[:n])
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    seconds, _ = timed(lambda: best(scores(algorithm, text, tools), 10))  # type: ignore[arg-type]
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"seconds": seconds, "before_kib": before, "peak_kib": peak}))
+
+
+def alone(language: str, sizes: list[int]) -> None:
+    available = len(corpus(language))
+    print(f"\ntoolkit alone, {language}, each size in a fresh process (peak = ru_maxrss)")
+    print(
+        f"{'sentences':>10} {'algorithm':>9} {'time (s)':>9} {'before (MB)':>12} {'peak (MB)':>10}"
+    )
+    for n in sizes:
+        if n > available:
+            continue
+        for algorithm in ALGORITHMS:
+            out = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "benchmarks.summarize_speed",
+                    "--child",
+                    language,
+                    str(n),
+                    algorithm,
+                ],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+            data = json.loads(out.strip().splitlines()[-1])
+            print(
+                f"{n:>10,} {algorithm:>9} {data['seconds']:>9.2f} {data['before_kib'] / 1024:>12.0f} "
+                f"{data['peak_kib'] / 1024:>10.0f}",
+                flush=True,
+            )
+
+
+def command_line(language: str, n: int) -> None:
+    """The whole `toolkit summarize` on an n-sentence file: wall time and the child's peak memory."""
+    path = WORK / f"summarize-{language}-{n}.txt"
+    text = "\n\n".join(" ".join(p) for p in paragraphs(corpus(language)[:n])) + "\n"
+    path.write_text(text, encoding="utf-8")
+    toolkit = Path(sys.executable).parent / "toolkit"
+    print(f"\n`toolkit summarize` on {n:,} sentences ({len(text) / 1e6:.1f} MB of {language} text)")
+    print(f"{'algorithm':>9} {'wall (s)':>9} {'peak (MB)':>10}")
+    for algorithm in ALGORITHMS:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            [str(toolkit), "summarize", str(path), "-a", algorithm, "--language", language],
+            stdout=subprocess.DEVNULL,
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - started
+        if process.returncode:
+            raise SystemExit(f"toolkit summarize failed with {process.returncode}")
+        print(f"{algorithm:>9} {wall:>9.1f} {usage.ru_maxrss / 1024:>10.0f}", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="smaller sizes only")
+    parser.add_argument(
+        "--child", nargs=3, metavar=("LANGUAGE", "N", "ALGORITHM"), help=argparse.SUPPRESS
+    )
+    args = parser.parse_args()
+    if args.child:
+        language, n, algorithm = args.child
+        child(language, int(n), algorithm)
+        return
+    side_sizes = [100, 300] if args.quick else [100, 300, 1000]
+    alone_sizes = [1000, 3000] if args.quick else [1000, 3000, 10000, 30000, 50000]
+    print("sumy and toolkit on the same sentences (toolkit: best of 3); same = the same 10 chosen")
+    print(
+        f"{'lang':>4} {'sentences':>9} {'algorithm':>9} {'sumy (s)':>10} {'toolkit (s)':>11} {'speed-up':>10} {'same':>6}"
+    )
+    for language in ("fr", "en"):
+        side_by_side(language, side_sizes)
+    alone("en", alone_sizes)
+    command_line("en", alone_sizes[-1])
+
+
+if __name__ == "__main__":
+    main()
