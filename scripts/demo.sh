@@ -12,8 +12,6 @@ for language in es ca en; do
   echo "== $language: out/release-fr.$language.txt =="
   cat "out/release-fr.$language.txt"
 done
-if .venv/bin/toolkit summarize --help >/dev/null 2>&1; then
-  echo
-  echo "== summary (3 sentences) =="
-  .venv/bin/toolkit summarize "$release" -n 3
-fi
+echo
+echo "== summary (3 sentences) =="
+.venv/bin/toolkit summarize "$release" -n 3
