@@ -84,3 +84,13 @@ def test_copies_share_the_last_score() -> None:
 )
 def test_sentence_count(total: int, count, ratio, expected: int) -> None:
     assert select.sentence_count(total, count, ratio) == expected
+
+
+def test_loading_a_stemmer_leaves_scipy_stats_importable() -> None:
+    import sys
+
+    load_language("de")
+    assert sys.modules.get("scipy.stats", ...) is not None
+    import scipy.stats
+
+    assert scipy.stats.norm.cdf(0) == 0.5

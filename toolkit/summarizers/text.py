@@ -8,8 +8,10 @@ are sumy's (Snowball stemmers from NLTK, which need no data).
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from toolkit import languages
 from toolkit.document import split_sentences
@@ -124,14 +126,27 @@ def load_language(code: str) -> LanguageTools:
 def _stemmer(name: str | None) -> tuple[Callable[[str], str], str]:
     if name is None:
         return null_stemmer, "none"
-    from sumy.nlp.stemmers import Stemmer
-
     if name in _UNSTEMMED:
         return null_stemmer, "none"
     try:
-        return Stemmer(name), f"sumy {name}"
+        return _sumy_stemmer_class()(name), f"sumy {name}"
     except (LookupError, ValueError):  # no stemmer, or one that needs a package not installed
         return null_stemmer, "none"
+
+
+def _sumy_stemmer_class() -> Any:
+    """sumy's Stemmer, whose stemmers are NLTK's Snowball ones. Importing NLTK imports scipy.stats
+    (1 to 2 seconds) for collocation statistics that stemming never uses, and NLTK does without it
+    when it is missing: it is hidden during that import."""
+    hide = "scipy.stats" not in sys.modules
+    if hide:
+        sys.modules["scipy.stats"] = None  # type: ignore[assignment]
+    try:
+        from sumy.nlp.stemmers import Stemmer
+    finally:
+        if hide and sys.modules.get("scipy.stats", ...) is None:
+            del sys.modules["scipy.stats"]
+    return Stemmer
 
 
 def _stop_words(name: str | None) -> frozenset[str]:
