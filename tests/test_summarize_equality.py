@@ -112,3 +112,13 @@ def test_reported_parameters_are_sumys() -> None:
         "damping": TextRankSummarizer.damping,
         "epsilon": TextRankSummarizer.epsilon,
     }
+
+
+def test_textrank_by_few_lengths_at_a_time(monkeypatch) -> None:
+    from toolkit.summarizers import textrank
+
+    monkeypatch.setattr(textrank, "CHUNK_CELLS", 1)  # one length group at a time
+    path, language = TEXTS["gpl-3-en"]
+    assert_same_choices(
+        paragraphs_of(path.read_text(encoding="utf-8"), language), language, "textrank"
+    )

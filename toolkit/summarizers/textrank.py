@@ -22,6 +22,8 @@ DAMPING = 0.85
 EPSILON = 1e-4
 # sumy adds this to each row's sum before dividing by it.
 ZERO_DIVISION_PREVENTION = 1e-7
+# Sentences x groups (and terms x groups) handled at once: about 32 MB for each such array.
+CHUNK_CELLS = 4_000_000
 
 
 def textrank_scores(
@@ -48,32 +50,46 @@ class _Weights:
     (log len(i) + log len(j)), or shared(i, j) when both sentences have one term, where shared(i, j)
     is the dot product of the two sentences' term counts. With the sentences grouped by length,
     (W x)_i = sum over groups h of coefficient(len i, h) x (counts_i · sum of x_j counts_j, j in h).
+    Groups are taken a few at a time, so that memory stays bounded however many lengths there are.
     No BLAS call: its threads only slow these small products down on a busy machine."""
 
     def __init__(self, counts: sparse.csr_matrix) -> None:
         self.counts = counts
+        n, vocabulary = counts.shape
         lengths = np.asarray(counts.sum(axis=1)).ravel().astype(np.int64)
-        sizes, group = np.unique(lengths, return_inverse=True)
-        self.groups = len(sizes)
-        self.rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
-        # Where each count lands in the terms x groups matrix of sums over each group.
-        self.cells = counts.indices.astype(np.int64) * self.groups + group[self.rows]
+        sizes, self.group = np.unique(lengths, return_inverse=True)
+        # The counts ordered by the group of their sentence: each group is one slice.
+        rows = np.repeat(np.arange(n), np.diff(counts.indptr))
+        order = np.argsort(self.group[rows], kind="stable")
+        self.rows = rows[order]
+        self.terms = counts.indices[order].astype(np.int64)
+        self.values = counts.data[order]
+        self.entry_groups = self.group[self.rows]
+        self.bounds = np.searchsorted(self.entry_groups, np.arange(len(sizes) + 1))
+        step = max(1, CHUNK_CELLS // max(n, vocabulary))
+        self.chunks = [(h, min(h + step, len(sizes))) for h in range(0, len(sizes), step)]
+
         present = sizes > 0  # sentences without terms share nothing
         logs = np.log(np.where(present, sizes, 1).astype(float))
         denominators = logs[:, None] + logs[None, :]
         one_term = sizes == 1
         denominators[np.ix_(one_term, one_term)] = 1.0
         with np.errstate(divide="ignore"):
-            coefficients = np.where(present[:, None] & present[None, :], 1.0 / denominators, 0)
-        self.row_coefficients = coefficients[group]
+            self.coefficients = np.where(present[:, None] & present[None, :], 1.0 / denominators, 0)
 
     def __matmul__(self, vector: np.ndarray) -> np.ndarray:
         vocabulary = self.counts.shape[1]
-        # sums[t, h]: the counts of term t in the sentences of group h, weighted by the vector.
-        sums = np.bincount(
-            self.cells,
-            weights=self.counts.data * vector[self.rows],
-            minlength=vocabulary * self.groups,
-        ).reshape(vocabulary, self.groups)
-        shared = self.counts @ sums
-        return np.einsum("ih,ih->i", shared, self.row_coefficients)
+        weighted = self.values * vector[self.rows]
+        result = np.zeros(self.counts.shape[0])
+        for first, stop in self.chunks:
+            start, end = self.bounds[first], self.bounds[stop]
+            width = stop - first
+            # sums[t, h]: the counts of term t in the sentences of group h, weighted by the vector.
+            cells = self.terms[start:end] * width + (self.entry_groups[start:end] - first)
+            sums = np.bincount(
+                cells, weights=weighted[start:end], minlength=vocabulary * width
+            ).reshape(vocabulary, width)
+            shared = self.counts @ sums
+            coefficients = self.coefficients[self.group, first:stop]
+            result += np.einsum("ih,ih->i", shared, coefficients)
+        return result
