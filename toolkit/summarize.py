@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from toolkit import languages, summarizers
-from toolkit.document import segment, split_sentences
+from toolkit.document import Span, segment, split_sentences
 from toolkit.summarizers import select
 from toolkit.summarizers.text import load_language
 
@@ -47,7 +47,7 @@ class Summary:
     language_detected: bool
     algorithm: str
     parameters: dict[str, Any]
-    requested: int  # sentences asked for (after --ratio); fewer when the text has fewer
+    requested: int  # sentences asked for (--ratio made a number); all when the text has fewer
     sentences: list[ScoredSentence]
     notes: list[str] = field(default_factory=list)
 
@@ -68,20 +68,10 @@ def summarize_text(name: str, text: str, options: Options) -> Summary:
     """Score the sentences of one text and select the best."""
     document = segment(text)
     notes: list[str] = []
-    if not document.paragraphs:
-        code, detected = (
-            (FALLBACK_LANGUAGE, False) if options.language == AUTO else (options.language, False)
-        )
-        return Summary(
-            name,
-            code,
-            detected,
-            options.algorithm,
-            summarizers.parameters(options.algorithm),
-            0,
-            [],
-            notes,
-        )
+    if not document.paragraphs:  # nothing to summarise, nor to detect a language from
+        language = FALLBACK_LANGUAGE if options.language == AUTO else options.language
+        parameters = summarizers.parameters(options.algorithm)
+        return Summary(name, language, False, options.algorithm, parameters, 0, [], notes)
     code, detected = _language(text, options.language, notes)
     tools = load_language(code)
     notes += tools.notes
@@ -91,8 +81,8 @@ def summarize_text(name: str, text: str, options: Options) -> Summary:
     ]
     texts = [[span.text.strip() for _, _, span in paragraph] for paragraph in spans]
     scores = summarizers.scores(options.algorithm, texts, tools)
-    count = select.sentence_count(len(scores), options.count, options.ratio)
-    chosen = set(select.best(scores, count))
+    requested = select.requested(len(scores), options.count, options.ratio)
+    chosen = set(select.best(scores, requested))
     ranks = select.ranks(scores)
     sentences = []
     for index, (p, s, span) in enumerate(item for paragraph in spans for item in paragraph):
@@ -118,13 +108,13 @@ def summarize_text(name: str, text: str, options: Options) -> Summary:
         language_detected=detected,
         algorithm=options.algorithm,
         parameters=summarizers.parameters(options.algorithm),
-        requested=count,
+        requested=requested,
         sentences=sentences,
         notes=notes,
     )
 
 
-def _sentences(paragraph: str, language: str) -> list[Any]:
+def _sentences(paragraph: str, language: str) -> list[Span]:
     return [span for span in split_sentences(paragraph, language) if span.text.strip()]
 
 

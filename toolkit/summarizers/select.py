@@ -19,14 +19,19 @@ def check_length(count: int | None, ratio: float | None) -> None:
         raise UsageError(f"-n/--sentences must be at least 1, not {count}")
 
 
-def sentence_count(total: int, count: int | None = None, ratio: float | None = None) -> int:
-    """How many of `total` sentences to keep: `count` (3 by default), or a share of them (at least
-    one); never more than there are."""
+def requested(total: int, count: int | None = None, ratio: float | None = None) -> int:
+    """How many of `total` sentences are asked for: `count` (3 by default), or a share of them
+    (at least one)."""
     check_length(count, ratio)
     if ratio is not None:
         # The epsilon keeps 100 x 0.29 at 29 despite binary fractions.
-        return min(total, max(1, int(total * ratio + 1e-9)))
-    return min(total, DEFAULT_COUNT if count is None else count)
+        return max(1, int(total * ratio + 1e-9))
+    return DEFAULT_COUNT if count is None else count
+
+
+def sentence_count(total: int, count: int | None = None, ratio: float | None = None) -> int:
+    """How many sentences a summary keeps: those asked for, or all when there are fewer."""
+    return min(total, requested(total, count, ratio))
 
 
 def best(scores: Sequence[float], count: int) -> list[int]:
