@@ -52,3 +52,8 @@ def test_any_text_joins_back(text: str) -> None:
     assert document.join([p.text for p in document.paragraphs]) == text
     for paragraph, sentences in zip(document.paragraphs, document.sentences, strict=True):
         assert "".join(s.text for s in sentences) == paragraph.text
+
+
+def test_french_abbreviation_rules_apply_to_french_only() -> None:
+    assert len(split_sentences("We chose Plan B. Then it worked.", "en")) == 2
+    assert len(split_sentences("Signé par J. Dupont. Fin.", "fr")) == 2

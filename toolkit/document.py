@@ -16,45 +16,12 @@ _PARAGRAPH_BREAK = re.compile(r"[^\S\n]*\n[^\S\n]*\n\s*")
 _EDGE_SPACE = re.compile(r"^\s*|\s*$")
 
 # Abbreviations after which a full stop does not end a sentence. sentencex knows few French ones;
-# its segments are merged back when one ends on these.
+# in French text its segments are merged back when one ends on these or on an initial (J. Dupont).
 FRENCH_ABBREVIATIONS = frozenset(
-    [
-        "m",
-        "mm",
-        "mme",
-        "mmes",
-        "mlle",
-        "mlles",
-        "dr",
-        "pr",
-        "me",
-        "mgr",
-        "st",
-        "ste",
-        "cf",
-        "ex",
-        "p",
-        "pp",
-        "art",
-        "al",
-        "vol",
-        "no",
-        "n°",
-        "env",
-        "av",
-        "apr",
-        "j.-c",
-        "jan",
-        "janv",
-        "fév",
-        "févr",
-        "avr",
-        "juil",
-        "sept",
-        "oct",
-        "nov",
-        "déc",
-    ]
+    (
+        "m mm mme mmes mlle mlles dr pr me mgr st ste cf ex p pp art al vol no n° env av apr "
+        "j.-c jan janv fév févr avr juil sept oct nov déc"
+    ).split()
 )
 _LAST_WORD = re.compile(r"([\w.°-]+)\.\s*$")
 
@@ -128,7 +95,9 @@ def split_sentences(text: str, language: str = "fr") -> list[Span]:
         if not piece:
             continue
         end = position + len(piece)
-        if spans and (not piece.strip() or _ends_on_abbreviation(spans[-1].text)):
+        if spans and (
+            not piece.strip() or (language == "fr" and _ends_on_french_abbreviation(spans[-1].text))
+        ):
             last = spans.pop()
             spans.append(Span(last.text + piece, last.start, end))
         else:
@@ -138,10 +107,9 @@ def split_sentences(text: str, language: str = "fr") -> list[Span]:
     return spans
 
 
-def _ends_on_abbreviation(sentence: str) -> bool:
+def _ends_on_french_abbreviation(sentence: str) -> bool:
     match = _LAST_WORD.search(sentence)
     if match is None:
         return False
     word = match.group(1)
-    # Initials (J. Dupont) are abbreviations too.
     return word.lower() in FRENCH_ABBREVIATIONS or (len(word) == 1 and word.isupper())
