@@ -32,6 +32,52 @@ Encoding = Annotated[
     str | None,
     typer.Option("--encoding", help="Decode input with this codec instead of UTF-8/UTF-16 by BOM."),
 ]
+Source = Annotated[str, typer.Option("--from", "-f", help="Language of the input.")]
+Targets = Annotated[
+    str, typer.Option("--to", "-t", help="Target language(s), comma-separated: es,ca,en.")
+]
+EngineChoice = Annotated[str, typer.Option("--engine", "-e", help="auto, argos or apertium.")]
+NoGlossary = Annotated[
+    bool, typer.Option("--no-glossary", help="Translate without the glossary of names.")
+]
+Strict = Annotated[
+    bool,
+    typer.Option("--strict", help="Exit 1, writing nothing, when a glossary name is missing."),
+]
+Device = Annotated[str, typer.Option("--device", help="argos: auto, cpu or cuda.")]
+Threads = Annotated[int, typer.Option("--threads", help="argos: CPU threads; 0 uses every core.")]
+BeamSize = Annotated[
+    int, typer.Option("--beam-size", help="argos: beam width; 1 is greedy and fastest.")
+]
+Sentences = Annotated[
+    int | None,
+    typer.Option("--sentences", "-n", help="Sentences to keep (3 unless --ratio is given)."),
+]
+Ratio = Annotated[
+    float | None,
+    typer.Option("--ratio", help="Share of the sentences to keep instead: 0.2 keeps a fifth."),
+]
+Algorithm = Annotated[
+    str,
+    typer.Option(
+        "--algorithm",
+        "-a",
+        help="lexrank, textrank, lsa, luhn, edmundson, kl, sumbasic or reduction.",
+    ),
+]
+Language = Annotated[
+    str,
+    typer.Option("--language", "-l", help="Language of the input (fr, en, ...), or auto."),
+]
+SummaryTarget = Annotated[
+    str | None, typer.Option("--to", "-t", help="Also translate the summary into this language.")
+]
+SummaryEngine = Annotated[
+    str, typer.Option("--engine", "-e", help="Engine for --to: auto, argos or apertium.")
+]
+SummaryNoGlossary = Annotated[
+    bool, typer.Option("--no-glossary", help="No glossary of names for --to and highlighting.")
+]
 
 
 @app.callback()
@@ -47,39 +93,26 @@ def main_options(
 @app.command()
 def translate(
     files: Files = None,
-    source: Annotated[str, typer.Option("--from", "-f", help="Language of the input.")] = "fr",
-    to: Annotated[
-        str, typer.Option("--to", "-t", help="Target language(s), comma-separated: es,ca,en.")
-    ] = "es",
-    engine: Annotated[
-        str, typer.Option("--engine", "-e", help="auto, argos or apertium.")
-    ] = "auto",
+    source: Source = "fr",
+    to: Targets = "es",
+    engine: EngineChoice = "auto",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File, or folder for several languages.")
     ] = None,
     format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
     encoding: Encoding = None,
     glossary: Glossaries = None,
-    no_glossary: Annotated[
-        bool, typer.Option("--no-glossary", help="Translate without the glossary of names.")
-    ] = False,
+    no_glossary: NoGlossary = False,
     check: Annotated[
         bool,
         typer.Option(
             "--check", help="QA report on stderr (in the JSON with --format json): names, numbers."
         ),
     ] = False,
-    strict: Annotated[
-        bool,
-        typer.Option("--strict", help="Exit 1, writing nothing, when a glossary name is missing."),
-    ] = False,
-    device: Annotated[str, typer.Option("--device", help="argos: auto, cpu or cuda.")] = "auto",
-    threads: Annotated[
-        int, typer.Option("--threads", help="argos: CPU threads; 0 uses every core.")
-    ] = 0,
-    beam_size: Annotated[
-        int, typer.Option("--beam-size", help="argos: beam width; 1 is greedy and fastest.")
-    ] = 4,
+    strict: Strict = False,
+    device: Device = "auto",
+    threads: Threads = 0,
+    beam_size: BeamSize = 4,
 ) -> None:
     """Translate press releases, one output paragraph per input paragraph."""
     from toolkit.commands.translate import TranslateRequest, run
@@ -105,42 +138,19 @@ def translate(
 @app.command()
 def summarize(
     files: Files = None,
-    sentences: Annotated[
-        int | None,
-        typer.Option("--sentences", "-n", help="Sentences to keep (3 unless --ratio is given)."),
-    ] = None,
-    ratio: Annotated[
-        float | None,
-        typer.Option("--ratio", help="Share of the sentences to keep instead: 0.2 keeps a fifth."),
-    ] = None,
-    algorithm: Annotated[
-        str,
-        typer.Option(
-            "--algorithm",
-            "-a",
-            help="lexrank, textrank, lsa, luhn, edmundson, kl, sumbasic or reduction.",
-        ),
-    ] = "lexrank",
-    language: Annotated[
-        str,
-        typer.Option("--language", "-l", help="Language of the input (fr, en, ...), or auto."),
-    ] = "auto",
-    to: Annotated[
-        str | None,
-        typer.Option("--to", "-t", help="Also translate the summary into this language."),
-    ] = None,
-    engine: Annotated[
-        str, typer.Option("--engine", "-e", help="Engine for --to: auto, argos or apertium.")
-    ] = "auto",
+    sentences: Sentences = None,
+    ratio: Ratio = None,
+    algorithm: Algorithm = "lexrank",
+    language: Language = "auto",
+    to: SummaryTarget = None,
+    engine: SummaryEngine = "auto",
     format: Annotated[str, typer.Option("--format", help="text, json or markdown.")] = "text",
     explain: Annotated[
         bool, typer.Option("--explain", help="Also show every sentence's score as a bar.")
     ] = False,
     encoding: Encoding = None,
     glossary: Glossaries = None,
-    no_glossary: Annotated[
-        bool, typer.Option("--no-glossary", help="No glossary of names for --to and highlighting.")
-    ] = False,
+    no_glossary: SummaryNoGlossary = False,
 ) -> None:
     """Extractive summaries: the most central sentences of each text, verbatim, in their order."""
     from toolkit.commands.summarize import SummarizeRequest, run
@@ -262,3 +272,65 @@ def models_remove(
     from toolkit.commands.models import remove
 
     remove(pairs)
+
+
+corpus = typer.Typer(
+    help="A JSONL file or a folder of releases: resumable, in parallel, or on a Ray cluster.",
+    no_args_is_help=True,
+)
+app.add_typer(corpus, name="corpus")
+CorpusInput = Annotated[
+    Path,
+    typer.Argument(
+        help="A JSONL file (one object per line: id, text, other fields kept) or a folder of .txt files.",
+        show_default=False,
+    ),
+]
+OutputFolder = Annotated[
+    Path,
+    typer.Option("--output", "-o", help="Folder of the output files; a rerun resumes there."),
+]
+Workers = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        "-w",
+        help="Worker processes, each loading the engine once (default 1); with --ray, actors (default: one per CPU).",
+        min=1,
+    ),
+]
+RayAddress = Annotated[
+    str | None,
+    typer.Option(
+        "--ray",
+        metavar="ADDRESS",
+        help="Run on Ray: 'local' starts one for this run; else a cluster (head:6379, ray://head:10001, auto).",
+    ),
+]
+Batch = Annotated[
+    int,
+    typer.Option("--batch", help="Documents per engine call; results depend on it.", min=1),
+]
+RetryFailed = Annotated[
+    bool, typer.Option("--retry-failed", help="Process again the documents that failed before.")
+]
+
+
+@corpus.command("translate")
+def corpus_translate(
+    input: CorpusInput,
+    output: OutputFolder,
+    source: Source = "fr",
+    to: Targets = "es",
+    engine: EngineChoice = "auto",
+    encoding: Encoding = None,
+    workers: Workers = None,
+    ray: RayAddress = None,
+    batch: Batch = 32,
+    retry_failed: RetryFailed = False,
+) -> None:
+    """Translate every document into each target: OUTDIR/<lang>.jsonl, one line per document."""
+    from toolkit.commands import corpus as command
+
+    run = command.RunOptions(input, output, encoding, workers, ray, batch, retry_failed)
+    command.translate(run, command.TranslateOptions(source, to, engine))

@@ -1,0 +1,181 @@
+"""`toolkit corpus`: a JSONL file or a folder of releases through the pipeline, resumable, in parallel."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+
+from toolkit import languages, output, render, routing
+from toolkit.corpus import plan
+from toolkit.corpus.report import OutputCounts, Progress, RunStats, final_table
+from toolkit.corpus.runners import Outcome, in_process, in_processes
+from toolkit.corpus.sources import FolderCorpus, JsonlCorpus, open_corpus
+from toolkit.corpus.store import Done, FolderLock, Store
+from toolkit.corpus.tasks import Task, TranslateTask
+from toolkit.errors import ToolkitError, UsageError
+
+# The route to each target is chosen once per run, on the opening documents of the input.
+ROUTE_SAMPLE_WORDS = 5000
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How a corpus run reads, where it writes, and how it runs."""
+
+    input: Path
+    output: Path
+    encoding: str | None = None
+    workers: int | None = None
+    ray: str | None = None
+    batch: int = plan.UNIT_DOCUMENTS
+    retry_failed: bool = False
+
+    def check(self) -> None:
+        if self.workers is not None and self.workers < 1:
+            raise UsageError("--workers must be 1 or more")
+        if self.batch < 1:
+            raise UsageError("--batch must be 1 or more")
+        if self.ray is not None:
+            from toolkit.corpus.ray_runner import require_ray
+
+            require_ray()
+
+    @property
+    def mode(self) -> str:
+        if self.ray is not None:
+            where = "a local Ray" if self.ray == "local" else f"Ray at {self.ray}"
+            actors = f"{self.workers} actors" if self.workers else "an actor per CPU"
+            return f"{where}, {actors}"
+        if self.workers and self.workers > 1:
+            return f"{self.workers} worker processes"
+        return "1 process"
+
+
+@dataclass(frozen=True)
+class TranslateOptions:
+    source: str
+    targets: str
+    engine: str
+
+
+def translate(run: RunOptions, options: TranslateOptions) -> None:
+    """Translate every document of the corpus into each target: OUTDIR/<target>.jsonl."""
+    run.check()
+    source = languages.parse(options.source, "source language")
+    targets = languages.parse_list(options.targets, "target language")
+    if source in targets:
+        raise UsageError(f"--to includes the source language {source}")
+    corpus = open_corpus(run.input, run.encoding)
+    folder = output.output_folder(run.output)
+
+    def make_task(sample: list[str]) -> Task:
+        engines = routing.candidate_engines(options.engine)
+        routes = {t: routing.resolve(engines, source, t, sample)[1] for t in targets}
+        return TranslateTask(source, routes)
+
+    with FolderLock(folder):
+        _execute(corpus, folder, list(targets), make_task, run, "translating")
+
+
+def _execute(
+    corpus: JsonlCorpus | FolderCorpus,
+    folder: Path,
+    outputs: list[str],
+    make_task: Callable[[list[str]], Task],
+    run: RunOptions,
+    label: str,
+) -> None:
+    """Resume from the output files, run the pending units, append their lines, report."""
+    console = render.stderr_console()
+    stores = {name: Store(folder / f"{name}.jsonl") for name in outputs}
+    stats = RunStats(
+        run.mode, {name: OutputCounts(store.path.name) for name, store in stores.items()}
+    )
+
+    hashes, sample = _scan(corpus)
+    for name, store in stores.items():
+        store.load()
+        if store.torn:
+            console.print(
+                f"{store.path}: cut off an incomplete last line left by an interrupted run"
+            )
+        store.prune(lambda key, done: _stale(key, done, hashes, run.retry_failed))
+        stats.outputs[name].skipped = sum(
+            1 for key, sha in hashes.items() if key in store.done and store.done[key].sha256 == sha
+        )
+    pending = sum(
+        1
+        for key, sha in hashes.items()
+        if any(key not in s.done or s.done[key].sha256 != sha for s in stores.values())
+    )
+    try:
+        for store in stores.values():
+            store.open()
+        if pending:
+            task = make_task(sample)
+            units = plan.units(
+                corpus.documents(), {n: s.done for n, s in stores.items()}, max_documents=run.batch
+            )
+            started = time.perf_counter()
+            with (
+                Progress(console, pending, label) as progress,
+                closing(_runner(task, units, run)) as outcomes,
+            ):
+                for unit, results in outcomes:
+                    for result in results:
+                        stores[result.output].append(result.line)
+                        counts = stats.outputs[result.output]
+                        if result.failed:
+                            counts.failed += 1
+                        else:
+                            counts.written += 1
+                    documents = unit.pending_documents
+                    stats.documents += len(documents)
+                    stats.words += sum(d.words for d in documents)
+                    stats.seconds = time.perf_counter() - started
+                    progress.advance(len(documents), stats.seconds, stats.documents)
+    finally:
+        for store in stores.values():
+            store.close()
+    final_table(console, stats)
+    if stats.failed:
+        files = ", ".join(str(s.path) for n, s in stores.items() if stats.outputs[n].failed)
+        raise ToolkitError(
+            f"{stats.failed} document results failed; their lines in {files} hold the error "
+            "(fix the input and rerun with --retry-failed)"
+        )
+
+
+def _scan(corpus: JsonlCorpus | FolderCorpus) -> tuple[dict[str, str], list[str]]:
+    """Check the whole input (malformed lines stop here, before any work): id → sha256, and a sample of paragraphs."""
+    from toolkit.document import segment
+
+    hashes: dict[str, str] = {}
+    sample: list[str] = []
+    words = 0
+    for document in corpus.documents():
+        hashes[document.key] = document.sha256
+        if words < ROUTE_SAMPLE_WORDS and document.error is None:
+            sample += [p.text for p in segment(document.text).paragraphs]
+            words += document.words
+    return hashes, sample
+
+
+def _stale(key: str, done: Done, hashes: dict[str, str], retry_failed: bool) -> bool:
+    """A line to drop before the run: its source changed, or it failed and failures are retried."""
+    if key not in hashes:
+        return False  # a document no longer in the input keeps its line
+    return done.sha256 != hashes[key] or (retry_failed and done.failed)
+
+
+def _runner(task: Task, units: Iterator[plan.Unit], run: RunOptions) -> Iterator[Outcome]:
+    if run.ray is not None:
+        from toolkit.corpus.ray_runner import on_ray
+
+        return on_ray(task, units, run.ray, run.workers)
+    if run.workers and run.workers > 1:
+        return in_processes(task, units, run.workers)
+    return in_process(task, units)

@@ -1,0 +1,126 @@
+"""Running units on Ray Data: read the units → map_batches on a pool of actors that hold the engines → stream back.
+
+Each actor loads its engines once (the task's `start()`) and works on one unit per call. Lines are
+written by the driver as results stream back in input order, so the output files, their resume
+and their durability are the same as in the other runners. Ray is an optional extra.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from toolkit.corpus.plan import Unit
+from toolkit.corpus.runners import Outcome
+from toolkit.corpus.tasks import Task
+from toolkit.errors import ToolkitError, UsageError
+
+LOCAL = "local"
+INSTALL_HINT = "pip install 'toolkit[cluster]' (or: pip install 'ray[data]')"
+
+
+def require_ray() -> None:
+    """Fail with what to install when Ray is missing."""
+    try:
+        import ray
+        import ray.data  # noqa: F401
+    except ImportError:
+        raise UsageError(
+            f"--ray needs Ray, an optional extra; install it: {INSTALL_HINT}"
+        ) from None
+
+
+class UnitActor:
+    """A Ray actor: loads the engines once, then turns batches of units into their output lines.
+
+    A failure (an engine missing on a node) travels back as data and is raised by the driver, as
+    the other runners do, rather than as a Ray error that would restart the actor.
+    """
+
+    task: Task  # set on a subclass made for each run, so that the actor takes no arguments
+
+    def __init__(self) -> None:
+        self.error: Exception | None = None
+        try:
+            self.work = self.task.start()
+        except Exception as err:
+            self.error = err
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list[bytes]]:
+        results = []
+        for blob in batch["unit"]:
+            try:
+                if self.error is not None:
+                    raise self.error
+                results.append(pickle.dumps(self.work(pickle.loads(blob))))
+            except Exception as err:
+                results.append(pickle.dumps(err))
+        return {"results": results}
+
+
+def connect(address: str, workers: int | None) -> bool:
+    """Start a local Ray for this run, or join the cluster at `address`; True when this run must shut it down."""
+    import ray
+
+    if ray.is_initialized():
+        return False
+    # Ray's own notices (and Ray Data's) would drown the run's progress and table on stderr.
+    logging.getLogger("ray.data").setLevel(logging.ERROR)
+    options: dict[str, Any] = {"logging_level": logging.ERROR, "log_to_driver": False}
+    if address == LOCAL:
+        ray.init(num_cpus=workers or os.cpu_count() or 1, include_dashboard=False, **options)
+    else:
+        try:
+            ray.init(address=address, **options)
+        except (ConnectionError, ValueError, RuntimeError) as err:
+            raise UsageError(
+                f"cannot join the Ray cluster at {address!r}: {err}; give its address "
+                "(head-node:6379, ray://head-node:10001, or auto on a node of the cluster)"
+            ) from None
+    return True
+
+
+def on_ray(
+    task: Task, units: Iterable[Unit], address: str, workers: int | None
+) -> Iterator[Outcome]:
+    """Units through a Ray Data pipeline, on `workers` actors (default: every CPU of the cluster)."""
+    require_ray()
+    import ray
+    import ray.data
+
+    owned = connect(address, workers)
+    try:
+        context = ray.data.DataContext.get_current()
+        context.execution_options.preserve_order = True
+        context.enable_progress_bars = False
+        context.print_on_execution_start = False
+        todo = list(units)
+        if not todo:
+            return
+        size = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+        size = min(size, len(todo))
+        dataset = ray.data.from_items(
+            [{"unit": pickle.dumps(unit)} for unit in todo], override_num_blocks=len(todo)
+        ).map_batches(
+            type("UnitActor", (UnitActor,), {"task": task}),
+            batch_size=1,
+            compute=ray.data.ActorPoolStrategy(size=size),
+            num_cpus=1,
+        )
+        try:
+            for unit, row in zip(todo, dataset.iter_rows(), strict=True):
+                results = pickle.loads(row["results"])
+                if isinstance(results, Exception):
+                    raise results
+                yield unit, results
+        except ray.exceptions.RayError as err:
+            message = str(err).strip().splitlines()
+            raise ToolkitError(
+                f"the Ray run failed: {message[0] if message else type(err).__name__}"
+            ) from None
+    finally:
+        if owned:
+            ray.shutdown()

@@ -1,0 +1,71 @@
+"""Running units in this process or in worker processes; results come back in input order.
+
+Workers are started with `spawn` and load their engines once (the pool initializer). They ignore
+Ctrl-C, as do the engine processes they start, so that an interrupted run stops in one place:
+the parent, which writes every line.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from collections import deque
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from toolkit.corpus.plan import Unit
+from toolkit.corpus.tasks import Result, Task, Work
+
+Outcome = tuple[Unit, list[Result]]
+
+
+def in_process(task: Task, units: Iterable[Unit]) -> Iterator[Outcome]:
+    work = task.start()
+    for unit in units:
+        yield unit, work(unit)
+
+
+# Set in each worker process by the pool initializer.
+_work: Work | None = None
+_start_error: BaseException | None = None
+
+
+def _initialize(task: Task) -> None:
+    global _work, _start_error
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        _work = task.start()
+    except Exception as err:
+        # Raised with the first unit: a pool whose initializer fails restarts workers forever.
+        _start_error = err
+
+
+def _run(unit: Unit) -> list[Result]:
+    if _start_error is not None:
+        raise _start_error
+    assert _work is not None
+    return _work(unit)
+
+
+def in_processes(task: Task, units: Iterable[Unit], workers: int) -> Iterator[Outcome]:
+    """Units on a pool of `workers` processes, at most two in flight per worker."""
+    context = multiprocessing.get_context("spawn")
+    pool = context.Pool(workers, initializer=_initialize, initargs=(task,))
+    try:
+        in_flight: deque[tuple[Unit, Any]] = deque()
+        source = iter(units)
+        for unit in source:
+            in_flight.append((unit, pool.apply_async(_run, (unit,))))
+            if len(in_flight) >= 2 * workers:
+                break
+        while in_flight:
+            unit, pending = in_flight.popleft()
+            results = pending.get()
+            following = next(source, None)
+            if following is not None:
+                in_flight.append((following, pool.apply_async(_run, (following,))))
+            yield unit, results
+        pool.close()
+        pool.join()
+    finally:
+        pool.terminate()

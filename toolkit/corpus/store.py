@@ -1,0 +1,162 @@
+"""The output files of a corpus run: OUTDIR/<name>.jsonl, one line per document.
+
+Lines are only ever appended, each with one write and an fsync, so a run that is killed loses at
+most the documents in flight: a line is complete or absent. A torn last line (a crash inside the
+write) is cut off when the file is opened again. A line holds the document's id and the sha256 of
+its source text, which is what a rerun compares to skip finished documents.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from toolkit.errors import UsageError
+
+
+@dataclass(frozen=True)
+class Done:
+    """What the file holds for one document: the hash of the source it was made from, and whether it failed."""
+
+    sha256: str
+    failed: bool
+    line: int
+
+
+class Store:
+    """One output file, opened for appending after its finished documents are read."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.done: dict[str, Done] = {}
+        self.torn = False  # an incomplete last line was cut off
+        self._fd: int | None = None
+
+    def load(self) -> dict[str, Done]:
+        """Read the finished documents; a torn last line is cut off."""
+        self.done = {}
+        if not self.path.exists():
+            return self.done
+        try:
+            data = self.path.read_bytes()
+        except OSError as err:
+            raise UsageError(f"{self.path}: cannot read ({err.strerror})") from None
+        complete = data.rfind(b"\n") + 1
+        if complete < len(data):
+            self.torn = True
+            with self.path.open("r+b") as file:
+                file.truncate(complete)
+                os.fsync(file.fileno())
+        for number, raw in enumerate(data[:complete].splitlines(), start=1):
+            if not raw.strip():
+                continue
+            key, sha, failed = self._read_line(raw, number)
+            self.done[key] = Done(sha, failed, number)
+        return self.done
+
+    def _read_line(self, raw: bytes, number: int) -> tuple[str, str, bool]:
+        try:
+            item = json.loads(raw)
+            return str(item["id"]), str(item["sha256"]), item.get("error") is not None
+        except (ValueError, TypeError, KeyError):
+            raise UsageError(
+                f"{self.path}:{number}: not a line of a corpus run (id, sha256, ...); "
+                "move the file away or remove that line"
+            ) from None
+
+    def prune(self, drop: Callable[[str, Done], bool]) -> int:
+        """Rewrite the file without the lines `drop` selects (stale or to retry); returns how many."""
+        kept: list[bytes] = []
+        dropped = 0
+        if not self.done:
+            return 0
+        lines = self.path.read_bytes().splitlines(keepends=True)
+        for number, raw in enumerate(lines, start=1):
+            if not raw.strip():
+                continue
+            key, _, _ = self._read_line(raw, number)
+            done = self.done[key]
+            # An earlier line for the same id is superseded by the later one.
+            if done.line != number or drop(key, done):
+                dropped += 1
+            else:
+                kept.append(raw)
+        if dropped:
+            _replace(self.path, b"".join(kept))
+            self.load()
+        return dropped
+
+    def open(self) -> None:
+        try:
+            self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        except OSError as err:
+            raise UsageError(f"{self.path}: cannot write ({err.strerror})") from None
+
+    def append(self, line: str) -> None:
+        """Write one line (no line end in it) and make it durable before returning."""
+        assert self._fd is not None and "\n" not in line
+        data = (line + "\n").encode("utf-8")
+        view = memoryview(data)
+        while view:
+            view = view[os.write(self._fd, view) :]
+        os.fsync(self._fd)
+
+    def close(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+
+def _replace(path: Path, data: bytes) -> None:
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class FolderLock:
+    """An exclusive lock on an output folder, so that two runs never append to the same files."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / ".lock"
+        self._file: IO[str] | None = None
+
+    def __enter__(self) -> FolderLock:
+        try:
+            self._file = self.path.open("a")
+        except OSError as err:
+            raise UsageError(f"{self.path.parent}: cannot write ({err.strerror})") from None
+        try:
+            fcntl.flock(self._file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._file.close()
+            raise UsageError(
+                f"{self.path.parent}: another corpus run is writing to this folder; "
+                "wait for it to end or choose another -o"
+            ) from None
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._file is not None:
+            self._file.close()
