@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Sets up the machine with the test dependencies, checks style, then runs the test suite.
+# Sets up the machine with the test dependencies (and Ray, for corpus mode), checks style, then runs
+# the test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh dev
+scripts/setup.sh dev cluster
 .venv/bin/ruff check toolkit tests benchmarks
 .venv/bin/ruff format --check toolkit tests benchmarks
 .venv/bin/python -m pytest -q "$@"

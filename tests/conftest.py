@@ -61,3 +61,15 @@ def argos_env(argos_archives, tmp_path_factory) -> dict[str, str]:
     result = run_toolkit("models", "install", *map(str, argos_archives.values()), env=env)
     assert result.returncode == 0, result.stderr
     return env
+
+
+@pytest.fixture(scope="session")
+def corpus_reference(tmp_path_factory, release_text: str) -> tuple[Path, Path]:
+    """A JSONL corpus of 24 releases and its output folder from one process: what other runs must match."""
+    from tests.corpus_helpers import corpus_documents, translate_corpus, write_jsonl
+
+    folder = tmp_path_factory.mktemp("corpus")
+    corpus = write_jsonl(folder / "corpus.jsonl", corpus_documents(release_text))
+    result = translate_corpus(run_toolkit, corpus, folder / "reference")
+    assert result.returncode == 0, result.stderr
+    return corpus, folder / "reference"

@@ -142,10 +142,14 @@ def _execute(
             store.close()
     final_table(console, stats)
     if stats.failed:
-        files = ", ".join(str(s.path) for n, s in stores.items() if stats.outputs[n].failed)
+        where = ", ".join(
+            f"{counts.failed} in {folder / counts.file}"
+            for counts in stats.outputs.values()
+            if counts.failed
+        )
         raise ToolkitError(
-            f"{stats.failed} document results failed; their lines in {files} hold the error "
-            "(fix the input and rerun with --retry-failed)"
+            f"failed: {where} (their lines hold the error); fix the input, "
+            "then rerun with --retry-failed"
         )
 
 

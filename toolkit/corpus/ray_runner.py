@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+import socket
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -19,6 +20,7 @@ from toolkit.corpus.tasks import Task
 from toolkit.errors import ToolkitError, UsageError
 
 LOCAL = "local"
+CONNECT_TIMEOUT_S = 10
 INSTALL_HINT = "pip install 'toolkit[cluster]' (or: pip install 'ray[data]')"
 
 
@@ -71,8 +73,15 @@ def connect(address: str, workers: int | None) -> bool:
     logging.getLogger("ray.data").setLevel(logging.ERROR)
     options: dict[str, Any] = {"logging_level": logging.ERROR, "log_to_driver": False}
     if address == LOCAL:
-        ray.init(num_cpus=workers or os.cpu_count() or 1, include_dashboard=False, **options)
+        # address="local" starts a new instance even where a cluster was started by `ray start`.
+        ray.init(
+            address="local",
+            num_cpus=workers or os.cpu_count() or 1,
+            include_dashboard=False,
+            **options,
+        )
     else:
+        _check_reachable(address)
         try:
             ray.init(address=address, **options)
         except (ConnectionError, ValueError, RuntimeError) as err:
@@ -81,6 +90,20 @@ def connect(address: str, workers: int | None) -> bool:
                 "(head-node:6379, ray://head-node:10001, or auto on a node of the cluster)"
             ) from None
     return True
+
+
+def _check_reachable(address: str) -> None:
+    """Fail fast on a head node that does not answer: Ray itself retries for minutes."""
+    host, _, port = address.removeprefix("ray://").rpartition(":")
+    if not host or not port.isdigit():
+        return  # "auto", or a form Ray resolves itself
+    try:
+        socket.create_connection((host, int(port)), timeout=CONNECT_TIMEOUT_S).close()
+    except OSError as err:
+        raise UsageError(
+            f"cannot reach the Ray cluster at {address} ({err.strerror or err}); check the "
+            "head node's address and port (head-node:6379, or ray://head-node:10001)"
+        ) from None
 
 
 def on_ray(

@@ -170,7 +170,7 @@ class FolderCorpus:
             except OSError as err:
                 raise UsageError(f"{file}: cannot read ({err.strerror})") from None
             try:
-                text = decode(data, str(file), self.encoding)
+                text = decode(data, ident, self.encoding)
             except UsageError:
                 raise
             except ToolkitError as err:
