@@ -269,3 +269,44 @@ def test_ray_without_the_extra_says_how_to_get_it(tmp_path) -> None:
     assert "--ray needs Ray" in result.stderr
     assert "pip install 'toolkit[cluster]'" in result.stderr
     assert not (tmp_path / "out" / "es.jsonl").exists()
+
+
+def test_glossary_options_reach_the_workers(tmp_path) -> None:
+    glossary = tmp_path / "names.toml"
+    glossary.write_text(
+        '[glossary]\nsource = "fr"\n\n[[term]]\nname = "Ghazaryan"\nes = "Ghazarián"\n',
+        encoding="utf-8",
+    )
+    documents = [
+        {"id": i, "text": f"Sergey Ghazaryan a écrit la lettre {i} sur l’Artsakh."}
+        for i in range(4)
+    ]
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", documents)
+    args = ["corpus", "translate", str(corpus), "--to", "es", "--batch", "2", "--workers", "2"]
+    result = run_toolkit(*args, "-o", str(tmp_path / "with"), "-g", str(glossary))
+    assert result.returncode == 0, result.stderr
+    for line in read_lines(tmp_path / "with" / "es.jsonl"):
+        assert "Sergey Ghazarián" in line["text"]
+        terms = {term["term"]: term for term in line["qa"]["terms"]}
+        assert terms["Ghazaryan"]["form"] == "Ghazarián" and terms["Ghazaryan"]["missing"] == 0
+        assert terms["Artsakh"]["target"] == 1
+        assert line["qa"]["terms_ok"] is True
+
+    result = run_toolkit(*args, "-o", str(tmp_path / "without"), "--no-glossary")
+    assert result.returncode == 0, result.stderr
+    assert all(line["qa"]["terms"] == [] for line in read_lines(tmp_path / "without" / "es.jsonl"))
+
+
+def test_argos_packages_in_workers_give_the_same_files(argos_env, release_text, tmp_path) -> None:
+    documents = corpus_documents(release_text, count=8)
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", documents)
+    args = ["corpus", "translate", str(corpus), "--engine", "argos", "--to", "en", "--batch", "3"]
+    one = run_toolkit(*args, "-o", str(tmp_path / "one"), env=argos_env)
+    assert one.returncode == 0, one.stderr
+    two = run_toolkit(*args, "-o", str(tmp_path / "two"), "--workers", "2", env=argos_env)
+    assert two.returncode == 0, two.stderr
+    assert output_files(tmp_path / "one") == output_files(tmp_path / "two")
+    lines = read_lines(tmp_path / "one" / "en.jsonl")
+    # The test package copies its input: every document comes back as it was.
+    assert [line["text"] for line in lines] == [d["text"] for d in documents]
+    assert lines[0]["route"]["description"] == "argos fr→en (translate-fr_en-1_0)"

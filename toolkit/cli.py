@@ -323,6 +323,18 @@ def corpus_translate(
     source: Source = "fr",
     to: Targets = "es",
     engine: EngineChoice = "auto",
+    glossary: Glossaries = None,
+    no_glossary: NoGlossary = False,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="A document with a glossary name missing is a failure."),
+    ] = False,
+    device: Device = "auto",
+    threads: Annotated[
+        int,
+        typer.Option("--threads", help="argos: CPU threads per worker; 0 shares the cores out."),
+    ] = 0,
+    beam_size: BeamSize = 4,
     encoding: Encoding = None,
     workers: Workers = None,
     ray: RayAddress = None,
@@ -333,4 +345,13 @@ def corpus_translate(
     from toolkit.commands import corpus as command
 
     run = command.RunOptions(input, output, encoding, workers, ray, batch, retry_failed)
-    command.translate(run, command.TranslateOptions(source, to, engine))
+    options = command.TranslateOptions(
+        source,
+        to,
+        engine,
+        glossaries=tuple(glossary or ()),
+        use_glossary=not no_glossary,
+        strict=strict,
+        engine_options={"device": device, "threads": threads, "beam_size": beam_size},
+    )
+    command.translate(run, options)

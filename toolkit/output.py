@@ -18,6 +18,16 @@ def stderr_is_terminal() -> bool:
     return sys.stderr.isatty()
 
 
+# Off where a caller draws its own progress around the work (corpus mode, its workers): a second
+# live display on the same terminal would garble both.
+work_progress = True
+
+
+def work_progress_shown() -> bool:
+    """Whether an engine or a step may draw its own progress bar on stderr."""
+    return work_progress and stderr_is_terminal()
+
+
 def write_stdout(text: str) -> None:
     sys.stdout.write(text)
     sys.stdout.flush()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from toolkit import languages, output, render, routing
 from toolkit.corpus import plan
@@ -16,6 +18,7 @@ from toolkit.corpus.sources import FolderCorpus, JsonlCorpus, open_corpus
 from toolkit.corpus.store import Done, FolderLock, Store
 from toolkit.corpus.tasks import Task, TranslateTask
 from toolkit.errors import ToolkitError, UsageError
+from toolkit.glossary import load_active
 
 # The route to each target is chosen once per run, on the opening documents of the input.
 ROUTE_SAMPLE_WORDS = 5000
@@ -59,6 +62,10 @@ class TranslateOptions:
     source: str
     targets: str
     engine: str
+    glossaries: tuple[str, ...] = ()
+    use_glossary: bool = True
+    strict: bool = False
+    engine_options: dict[str, Any] = field(default_factory=dict)  # --device, --threads, ...
 
 
 def translate(run: RunOptions, options: TranslateOptions) -> None:
@@ -68,16 +75,31 @@ def translate(run: RunOptions, options: TranslateOptions) -> None:
     targets = languages.parse_list(options.targets, "target language")
     if source in targets:
         raise UsageError(f"--to includes the source language {source}")
+    # The whole glossary is read, and refused with file:line, before any input or engine is touched.
+    glossary = load_active(list(options.glossaries), options.use_glossary, source)
+    engine_options = _share_cores(options.engine_options, run)
     corpus = open_corpus(run.input, run.encoding)
     folder = output.output_folder(run.output)
 
     def make_task(sample: list[str]) -> Task:
-        engines = routing.candidate_engines(options.engine)
+        engines = routing.candidate_engines(options.engine, **engine_options)
         routes = {t: routing.resolve(engines, source, t, sample)[1] for t in targets}
-        return TranslateTask(source, routes)
+        return TranslateTask(source, routes, glossary, engine_options, options.strict)
 
     with FolderLock(folder):
         _execute(corpus, folder, list(targets), make_task, run, "translating")
+
+
+def _share_cores(engine_options: dict[str, Any], run: RunOptions) -> dict[str, Any]:
+    """Threads per engine (argos) when several run at once: the cores shared out, not each taking all."""
+    if engine_options.get("threads", 0) != 0:
+        return engine_options
+    if run.ray is not None:
+        return engine_options | {"threads": 1}  # each actor holds one CPU of its node
+    if run.workers and run.workers > 1:
+        cores = len(os.sched_getaffinity(0))
+        return engine_options | {"threads": max(1, cores // run.workers)}
+    return engine_options
 
 
 def _execute(

@@ -273,7 +273,7 @@ def _cuts(tokens: list[str], tokenizer: Tokenizer) -> list[tuple[int, int]]:
 @contextmanager
 def _progress(total: int, label: str) -> Iterator[Callable[[], None]]:
     """A progress bar on stderr when it is a terminal; otherwise nothing."""
-    if not output.stderr_is_terminal() or total < 2:
+    if not output.work_progress_shown() or total < 2:
         yield lambda: None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
