@@ -91,8 +91,14 @@ def build_copy_model(
     size: ModelSize = TEST_SIZE,
     prefix_tokens: int = 0,
     seed: int = 0,
+    quantization: str | None = None,
 ) -> Path:
-    """Save a CTranslate2 model that copies its input (after `prefix_tokens` forced tokens)."""
+    """Save a CTranslate2 model that copies its input (after `prefix_tokens` forced tokens).
+
+    The sublayers that must stay silent have random input weights and zero output weights: the
+    same work as in a trained model, and an archive that compresses like one. `quantization`
+    ("int8", as real Argos packages ship) is applied when saving.
+    """
     from ctranslate2.specs import TransformerSpec
 
     d, heads, k = size.d_model, size.heads, size.frequencies
@@ -105,6 +111,9 @@ def build_copy_model(
 
     def f32(shape: tuple[int, ...]) -> np.ndarray:
         return np.zeros(shape, np.float32)
+
+    def noise(shape: tuple[int, ...]) -> np.ndarray:
+        return (rng.standard_normal(shape) * 0.02).astype(np.float32)
 
     def positions(offset: int) -> np.ndarray:
         steps = (np.arange(size.max_positions) - offset)[:, None]
@@ -136,12 +145,12 @@ def build_copy_model(
 
     def silent_ffn(ffn) -> None:  # type: ignore[no-untyped-def]
         norm(ffn.layer_norm)
-        ffn.linear_0.weight, ffn.linear_0.bias = f32((size.ffn, d)), f32((size.ffn,))
+        ffn.linear_0.weight, ffn.linear_0.bias = noise((size.ffn, d)), f32((size.ffn,))
         ffn.linear_1.weight, ffn.linear_1.bias = f32((d, size.ffn)), f32((d,))
 
     def silent_self_attention(attention) -> None:  # type: ignore[no-untyped-def]
         norm(attention.layer_norm)
-        attention.linear[0].weight, attention.linear[0].bias = f32((3 * d, d)), f32((3 * d,))
+        attention.linear[0].weight, attention.linear[0].bias = noise((3 * d, d)), f32((3 * d,))
         attention.linear[1].weight, attention.linear[1].bias = f32((d, d)), f32((d,))
 
     for layer in encoder.layer:
@@ -155,8 +164,9 @@ def build_copy_model(
         silent_ffn(layer.ffn)
         cross = layer.attention
         norm(cross.layer_norm)
-        query, key_value, out = f32((d, d)), f32((2 * d, d)), f32((d, d))
+        query, key_value, out = noise((d, d)), noise((2 * d, d)), f32((d, d))
         if number == 0:
+            query, key_value = f32((d, d)), f32((2 * d, d))
             for head in range(heads):
                 rows = slice(head * head_dim, head * head_dim + features)
                 columns = slice(content, content + features)
@@ -171,7 +181,7 @@ def build_copy_model(
     spec.register_source_vocabulary(tokens)
     spec.register_target_vocabulary(tokens)
     spec.validate()
-    spec.optimize()
+    spec.optimize(quantization=quantization)
     directory.mkdir(parents=True, exist_ok=True)
     spec.save(str(directory))
     return directory
@@ -191,6 +201,7 @@ def build_package(
     package: PackageSpec,
     size: ModelSize = TEST_SIZE,
     work: Path | None = None,
+    quantization: str | None = None,
 ) -> Path:
     """Write an .argosmodel zip: <name>/metadata.json, model/, sentencepiece.model, README.md."""
     work = work or archive.parent / f"{archive.stem}-build"
@@ -201,6 +212,7 @@ def build_package(
         size,
         prefix_tokens=1 if package.target_prefix else 0,
         seed=zlib.crc32(f"{package.source}-{package.target}".encode()),
+        quantization=quantization,
     )
     metadata = {
         "package_version": package.version,

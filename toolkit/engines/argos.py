@@ -35,7 +35,7 @@ DEFAULT_BEAM_SIZE = 4  # argostranslate's default
 MAX_TOKENS = 256
 MAX_DECODING_LENGTH = 2 * MAX_TOKENS
 # Tokens per batch: enough to keep every core (or the GPU) busy, little padding once sorted.
-BATCH_TOKENS = {"cpu": 4096, "cuda": 16384}
+BATCH_TOKENS = {"cpu": 2048, "cuda": 16384}
 # Decoding options as argostranslate sets them, for the same translations.
 LENGTH_PENALTY = 0.2
 PIVOT = "en"
