@@ -7,7 +7,7 @@ with the same threads, beam size and compute type; tokens/s counts source tokens
 
   bare CTranslate2: one translate_batch over every sentence, model loaded (the limit)
   toolkit engine: ArgosEngine.translate in this process, same model: segmenting, tokenizing,
-                  sorting, translate_iterable, decoding, rebuilding the paragraphs
+                  sorting, translate_batch, decoding, rebuilding the paragraphs
   toolkit CLI: `toolkit translate --engine argos`, the whole command: start-up and model load
   argostranslate: argostranslate.translate.translate, paragraph by paragraph as it works, model
                   loaded; on a share of the paragraphs (--argos-share) to save time

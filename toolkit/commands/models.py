@@ -7,9 +7,13 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from toolkit import languages, output, packages, render
 from toolkit.errors import UsageError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 _PAIR = re.compile(r"^([A-Za-z]{2,3})-([A-Za-z]{2,3})$")
 
@@ -134,9 +138,9 @@ def remove(arguments: list[str]) -> None:
             console.print(f"removed {source}-{target} ({path})", highlight=False)
 
 
-def _report(console: object, result: packages.Install) -> None:
+def _report(console: Console, result: packages.Install) -> None:
     package = result.package
-    console.print(  # type: ignore[attr-defined]
+    console.print(
         f"installed {package.pair} {package.metadata.version} in {package.path}"
         + "".join(f"; replaced {p.name}" for p in result.replaced),
         highlight=False,

@@ -2,7 +2,7 @@
 
 argostranslate translates paragraph by paragraph with a sentence splitter that needs downloads;
 here the project's own segmenter cuts the sentences, the package's tokenizer encodes them, and one
-`translate_iterable` call over the whole input, sorted by length and batched by tokens, keeps the
+`translate_batch` call over the whole input, sorted by length and batched by tokens, keeps the
 model busy. Results go back in input order; the whitespace around each sentence is kept.
 """
 
@@ -36,6 +36,7 @@ MAX_TOKENS = 256
 MAX_DECODING_LENGTH = 2 * MAX_TOKENS
 # Tokens per batch: enough to keep every core (or the GPU) busy, little padding once sorted.
 BATCH_TOKENS = {"cpu": 2048, "cuda": 16384}
+PROGRESS_BATCHES = 2  # batches per call when a progress bar is shown
 # Decoding options as argostranslate sets them, for the same translations.
 LENGTH_PENALTY = 0.2
 PIVOT = "en"
@@ -159,31 +160,39 @@ class ArgosEngine:
         units: list[list[str]],
         package: packages.InstalledPackage,
     ) -> list[list[str]]:
-        """Translate every unit in one length-sorted stream; results in input order."""
+        """Translate every unit in one length-sorted stream of batches; results in input order.
+
+        One translate_batch call over everything; with a progress bar on screen, a call per few
+        batches instead, so that the bar moves (CTranslate2 returns a call's results together).
+        """
         order = sorted(range(len(units)), key=lambda i: len(units[i]))
+        ordered = [units[i] for i in order]
         prefix = [package.target_prefix] if package.target_prefix else None
-        results: list[list[str]] = [[] for _ in units]
-        if not units:
-            return results
-        stream = translator.translate_iterable(
-            (units[i] for i in order),
-            target_prefix=(prefix for _ in order) if prefix else None,
-            max_batch_size=BATCH_TOKENS[self.device],
-            batch_type="tokens",
-            beam_size=self.beam_size,
-            length_penalty=LENGTH_PENALTY,
-            replace_unknowns=True,
-            max_input_length=0,
-            max_decoding_length=MAX_DECODING_LENGTH,
-        )
+        batch_tokens = BATCH_TOKENS[self.device]
+        translated: list[list[str]] = []
         with _progress(len(units), f"{package.pair} ({self.device})") as advance:
-            for index, result in zip(order, stream, strict=True):
-                hypothesis = result.hypotheses[0]
-                if prefix and hypothesis[:1] == prefix:
-                    hypothesis = hypothesis[1:]
-                results[index] = hypothesis
-                advance()
-        return results
+            step = PROGRESS_BATCHES * batch_tokens if advance else None
+            for group in _groups(ordered, step):
+                results = translator.translate_batch(
+                    group,
+                    target_prefix=[prefix] * len(group) if prefix else None,
+                    max_batch_size=batch_tokens,
+                    batch_type="tokens",
+                    beam_size=self.beam_size,
+                    length_penalty=LENGTH_PENALTY,
+                    replace_unknowns=True,
+                    max_input_length=0,
+                    max_decoding_length=MAX_DECODING_LENGTH,
+                )
+                translated += [r.hypotheses[0] for r in results]
+                if advance:
+                    advance(len(group))
+        outputs: list[list[str]] = [[] for _ in units]
+        for index, hypothesis in zip(order, translated, strict=True):
+            if prefix and hypothesis[:1] == prefix:
+                hypothesis = hypothesis[1:]
+            outputs[index] = hypothesis
+        return outputs
 
     def _load(self, package: packages.InstalledPackage) -> tuple[ctranslate2.Translator, Tokenizer]:
         """The package's model and tokenizer, loaded once per run."""
@@ -258,6 +267,22 @@ def _parts(text: str) -> _Sentence:
     return _Sentence(text[:lead], core, text[trail:])
 
 
+def _groups(units: list[list[str]], tokens: int | None) -> Iterator[list[list[str]]]:
+    """Consecutive groups of sorted units of at most `tokens` padded tokens (all, for None)."""
+    if tokens is None:
+        if units:
+            yield units
+        return
+    group: list[list[str]] = []
+    for unit in units:
+        if group and (len(group) + 1) * len(unit) > tokens:
+            yield group
+            group = []
+        group.append(unit)
+    if group:
+        yield group
+
+
 def _cuts(tokens: list[str], tokenizer: Tokenizer) -> list[tuple[int, int]]:
     """Cut a long sequence into parts of at most MAX_TOKENS, at word starts where there is one."""
     cuts, start = [], 0
@@ -271,10 +296,10 @@ def _cuts(tokens: list[str], tokenizer: Tokenizer) -> list[tuple[int, int]]:
 
 
 @contextmanager
-def _progress(total: int, label: str) -> Iterator[Callable[[], None]]:
-    """A progress bar on stderr when it is a terminal; otherwise nothing."""
+def _progress(total: int, label: str) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on stderr when it is a terminal (None otherwise): advance(n) moves it."""
     if not output.work_progress_shown() or total < 2:
-        yield lambda: None
+        yield None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
@@ -288,4 +313,4 @@ def _progress(total: int, label: str) -> Iterator[Callable[[], None]]:
     )
     with Progress(*columns, console=stderr_console(), transient=True) as bar:
         task = bar.add_task(f"argos {label}", total=total)
-        yield lambda: bar.advance(task)
+        yield lambda done: bar.advance(task, done)
