@@ -184,7 +184,7 @@ def test_the_installed_command_finds_the_default_glossary_from_any_folder(tmp_pa
 
 
 def test_a_built_package_carries_the_default_glossary(tmp_path: Path) -> None:
-    """setuptools copies toolkit/glossaries/default.toml into the package it builds."""
+    """setuptools copies glossaries/default.toml into the package it builds, as toolkit/glossaries."""
     build = tmp_path / "lib"
     subprocess.run(
         [

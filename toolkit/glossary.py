@@ -151,7 +151,7 @@ def empty(source: str = "fr") -> Glossary:
 
 
 def default_path() -> Path:
-    """The glossary shipped with the package (toolkit/glossaries/default.toml)."""
+    """The glossary shipped with the package (glossaries/default.toml, installed as toolkit.glossaries)."""
     from importlib.resources import files
 
     return Path(str(files("toolkit.glossaries") / "default.toml"))

@@ -1,0 +1,1 @@
+"""The default glossary of proper names, installed as the package data `toolkit.glossaries`."""
