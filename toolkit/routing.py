@@ -23,7 +23,8 @@ def install_hint(source: str, target: str) -> str:
     hints = []
     if source == "fr" and target in DEBIAN_PACKAGES:
         hints.append("apt-get install " + " ".join(DEBIAN_PACKAGES[target]))
-    hints.append(f"toolkit models install {source}-{target} (or {source}-en and en-{target})")
+    pivot = "" if "en" in (source, target) else f" (or {source}-en and en-{target})"
+    hints.append(f"toolkit models install {source}-{target}{pivot}")
     return " or ".join(hints)
 
 
