@@ -56,3 +56,16 @@ def test_ray_records_a_failing_document(tmp_path) -> None:
     first, second = read_lines(tmp_path / "out" / "es.jsonl")
     assert first["id"] == 1 and first["text"] == "El ministro ha hablado."
     assert second["id"] == 2 and "unpaired surrogate U+DFFF" in second["error"]
+
+
+def test_ray_summaries_are_the_same_as_in_one_process(tmp_path, release_text) -> None:
+    from tests.conftest import run_toolkit
+    from tests.corpus_helpers import corpus_documents, write_jsonl
+
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", corpus_documents(release_text, count=8))
+    args = ["corpus", "summarize", str(corpus), "-n", "2", "--batch", "3"]
+    one = run_toolkit(*args, "-o", str(tmp_path / "one"))
+    assert one.returncode == 0, one.stderr
+    result = CliRunner().invoke(app, [*args, "-o", str(tmp_path / "ray"), "--ray", "local"])
+    assert result.exit_code == 0, result.output
+    assert output_files(tmp_path / "one") == output_files(tmp_path / "ray")

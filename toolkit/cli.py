@@ -355,3 +355,43 @@ def corpus_translate(
         engine_options={"device": device, "threads": threads, "beam_size": beam_size},
     )
     command.translate(run, options)
+
+
+@corpus.command("summarize")
+def corpus_summarize(
+    input: CorpusInput,
+    output: OutputFolder,
+    sentences: Sentences = None,
+    ratio: Ratio = None,
+    algorithm: Algorithm = "lexrank",
+    language: Language = "auto",
+    to: SummaryTarget = None,
+    engine: SummaryEngine = "auto",
+    explain: Annotated[
+        bool,
+        typer.Option("--explain", help="Also store every sentence's score, not only the kept."),
+    ] = False,
+    glossary: Glossaries = None,
+    no_glossary: SummaryNoGlossary = False,
+    encoding: Encoding = None,
+    workers: Workers = None,
+    ray: RayAddress = None,
+    batch: Batch = 32,
+    retry_failed: RetryFailed = False,
+) -> None:
+    """Summarise every document: OUTDIR/summaries.jsonl, one line per document."""
+    from toolkit.commands import corpus as command
+
+    run = command.RunOptions(input, output, encoding, workers, ray, batch, retry_failed)
+    options = command.SummarizeOptions(
+        sentences,
+        ratio,
+        algorithm,
+        language,
+        to,
+        engine,
+        explain,
+        glossaries=tuple(glossary or ()),
+        use_glossary=not no_glossary,
+    )
+    command.summarize(run, options)

@@ -15,6 +15,7 @@ from toolkit.summarizers import select
 from toolkit.summarizers.text import load_language
 
 if TYPE_CHECKING:
+    from toolkit.engines.base import Engine
     from toolkit.glossary import Glossary
     from toolkit.translate import Translation
 
@@ -143,17 +144,20 @@ class SelectionTranslation:
 
 
 def translate_selections(
-    summaries: list[Summary], target: str, engine: str = "auto", glossary: Glossary | None = None
+    summaries: list[Summary],
+    target: str,
+    engine: str = "auto",
+    glossary: Glossary | None = None,
+    engines: list[Engine] | None = None,
 ) -> tuple[list[SelectionTranslation | None], list[Translation]]:
     """Translate the selected sentences of every summary, one engine batch per source language,
     through the same engines, routes and glossary as `toolkit translate` (None: the default
-    glossary)."""
+    glossary). `engines`, when given, are engines already loaded (corpus workers keep theirs)."""
     from toolkit import routing
     from toolkit.translate import translate_documents
 
     results: list[SelectionTranslation | None] = [None] * len(summaries)
     translations = []
-    engines = None
     for source in dict.fromkeys(s.language for s in summaries if s.selected):
         members = [i for i, s in enumerate(summaries) if s.language == source and s.selected]
         if source == target:  # already in the target language

@@ -16,7 +16,8 @@ from toolkit.corpus.report import OutputCounts, Progress, RunStats, final_table
 from toolkit.corpus.runners import Outcome, in_process, in_processes
 from toolkit.corpus.sources import FolderCorpus, JsonlCorpus, open_corpus
 from toolkit.corpus.store import Done, FolderLock, Store
-from toolkit.corpus.tasks import Task, TranslateTask
+from toolkit.corpus.tasks import Task
+from toolkit.corpus.translating import TranslateTask
 from toolkit.errors import ToolkitError, UsageError
 from toolkit.glossary import load_active
 
@@ -88,6 +89,49 @@ def translate(run: RunOptions, options: TranslateOptions) -> None:
 
     with FolderLock(folder):
         _execute(corpus, folder, list(targets), make_task, run, "translating")
+
+
+@dataclass(frozen=True)
+class SummarizeOptions:
+    sentences: int | None = None
+    ratio: float | None = None
+    algorithm: str = "lexrank"
+    language: str = "auto"
+    to: str | None = None
+    engine: str = "auto"
+    explain: bool = False
+    glossaries: tuple[str, ...] = ()
+    use_glossary: bool = True
+
+
+def summarize(run: RunOptions, options: SummarizeOptions) -> None:
+    """Summarise every document of the corpus: OUTDIR/summaries.jsonl."""
+    from toolkit.corpus.summarizing import OUTPUT, SummarizeTask
+    from toolkit.summarize import AUTO, Options
+    from toolkit.summarizers import ALGORITHMS
+    from toolkit.summarizers.select import check_length
+
+    run.check()
+    algorithm = options.algorithm.strip().lower()
+    if algorithm not in ALGORITHMS:
+        raise UsageError(f"unknown algorithm {options.algorithm!r}; choose {', '.join(ALGORITHMS)}")
+    check_length(options.sentences, options.ratio)
+    language = options.language.strip().lower()
+    if language != AUTO:
+        language = languages.parse(language, "language")
+    target = languages.parse(options.to, "target language") if options.to else None
+    if target is not None and target == language:
+        raise UsageError(f"--to {target} is the language of the text")
+    glossary = load_active(list(options.glossaries), options.use_glossary)
+    summary_options = Options(algorithm, language, options.sentences, options.ratio)
+    corpus = open_corpus(run.input, run.encoding)
+    folder = output.output_folder(run.output)
+
+    def make_task(sample: list[str]) -> Task:
+        return SummarizeTask(summary_options, glossary, target, options.engine, options.explain)
+
+    with FolderLock(folder):
+        _execute(corpus, folder, [OUTPUT], make_task, run, "summarizing")
 
 
 def _share_cores(engine_options: dict[str, Any], run: RunOptions) -> dict[str, Any]:

@@ -1,26 +1,19 @@
-"""The work done on one unit, the same in every runner: the single-document pipeline, line by line.
+"""What every task shares: the work done on one unit, the same in every runner, as output lines.
 
-A task is plain, picklable settings; `start()` loads what it needs (engines, glossary) once per
-worker and returns the function that turns a unit into output lines.
+A task (translating.py, summarizing.py) is plain, picklable settings; `start()` loads what it needs
+(engines, models) once per worker and returns the function that turns a unit into output lines.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, Protocol
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 from toolkit.corpus.plan import Unit
 from toolkit.corpus.sources import CorpusDocument
-from toolkit.engines.base import EngineUnavailable, Route
 from toolkit.errors import ToolkitError
-
-if TYPE_CHECKING:
-    from toolkit.document import Document
-    from toolkit.engines.base import Engine
-    from toolkit.glossary import Glossary
-    from toolkit.translate import Translation
 
 
 @dataclass(frozen=True)
@@ -66,146 +59,3 @@ def describe_error(err: Exception) -> str:
     if isinstance(err, ToolkitError):
         return str(err)
     return f"internal error: {type(err).__name__}: {err}"
-
-
-@dataclass(frozen=True)
-class TranslateTask:
-    """Translate each unit into every target along the route chosen for the whole run."""
-
-    source: str
-    routes: dict[str, Route]
-    glossary: Glossary
-    engine_options: dict[str, Any] = field(default_factory=dict)
-    strict: bool = False  # a document with a glossary name missing is a failure
-
-    @property
-    def outputs(self) -> tuple[str, ...]:
-        return tuple(self.routes)
-
-    def start(self) -> Work:
-        from toolkit import output
-        from toolkit.engines import base
-
-        output.work_progress = False
-        engines = {
-            name: base.load(name, **self.engine_options)
-            for name in dict.fromkeys(route.engine for route in self.routes.values())
-        }
-        for engine in engines.values():
-            reason = engine.unavailable_reason()
-            if reason:
-                raise EngineUnavailable(reason)
-        return lambda unit: self._run(unit, engines)
-
-    def _run(self, unit: Unit, engines: dict[str, Any]) -> list[Result]:
-        from toolkit.document import segment
-
-        documents = [(i, d) for i, d in enumerate(unit.documents) if d.error is None]
-        segmented = [(d.key, segment(d.text)) for _, d in documents]
-        results = []
-        for target, positions in unit.pending.items():
-            route = self.routes[target]
-            outcomes = self._translate(
-                segmented, engines[route.engine], route, set(positions), documents
-            )
-            for position in positions:
-                document = unit.documents[position]
-                outcome = outcomes.get(position, document.error or "not translated")
-                if isinstance(outcome, tuple):
-                    outcome = self._record(document, target, route, *outcome)
-                if isinstance(outcome, str):
-                    outcome = failure(
-                        target, position, document, outcome, source=self.source, target=target
-                    )
-                    results.append(outcome)
-                else:
-                    results.append(Result(target, position, dumps_line(outcome), False))
-        return results
-
-    def _translate(
-        self,
-        segmented: list[tuple[str, Document]],
-        engine: Engine,
-        route: Route,
-        wanted: set[int],
-        documents: list[tuple[int, CorpusDocument]],
-    ) -> dict[int, tuple[Translation, int] | str]:
-        """Position → (translation, index of the document in it), or the error of a document that failed."""
-        from toolkit.translate import translate_documents
-
-        positions = [i for i, _ in documents]
-        try:
-            translation = translate_documents(segmented, engine, route, self.glossary)
-            return {position: (translation, k) for k, position in enumerate(positions)}
-        except EngineUnavailable:
-            raise
-        except Exception:
-            pass
-        # The unit failed as a whole: one document at a time, so that only the failing ones fail.
-        outcomes: dict[int, tuple[Translation, int] | str] = {}
-        for position, item in zip(positions, segmented, strict=True):
-            if position not in wanted:
-                continue
-            try:
-                outcomes[position] = (translate_documents([item], engine, route, self.glossary), 0)
-            except EngineUnavailable:
-                raise
-            except Exception as err:
-                outcomes[position] = describe_error(err)
-        return outcomes
-
-    def _record(
-        self, document: CorpusDocument, target: str, route: Route, translation: Translation, k: int
-    ) -> dict[str, Any] | str:
-        """The line of one translated document, or the error under --strict when a name is missing."""
-        from toolkit import render
-
-        translated = translation.documents[k]
-        checks = document_qa(translation, k)
-        if self.strict and checks["missing_terms"]:
-            first = checks["missing_terms"][0]
-            return (
-                f"--strict: glossary name {first['term']} missing from the {target} translation "
-                f"(paragraph {first['paragraph']}); {len(checks['missing_terms'])} in all"
-            )
-        return {
-            "id": document.id,
-            "sha256": document.sha256,
-            "source": self.source,
-            "target": target,
-            "text": translated.text,
-            "route": render.route_data(route),
-            "qa": checks,
-            "extra": document.extra,
-            "error": None,
-        }
-
-
-def document_qa(translation: Translation, k: int) -> dict[str, Any]:
-    """The QA figures of the k-th document of a translation: its terms, repairs and numbers.
-
-    Engines count unknown words per call, not per document, so they are left out here.
-    """
-    from toolkit import qa
-
-    start = sum(doc.paragraphs for doc in translation.documents[:k])
-    document = translation.documents[k]
-    end = start + document.paragraphs
-    alone = replace(
-        translation,
-        documents=[document],
-        terms=translation.terms[start:end],
-        missing_numbers=tuple(
-            replace(m, paragraph=m.paragraph - start)
-            for m in translation.missing_numbers
-            if start <= m.paragraph < end
-        ),
-        words=len(document.text.split()),
-        unknown_words=0,
-    )
-    report = qa.report(alone)
-    for key in ("missing_terms", "repairs", "problems", "missing_numbers"):
-        for item in report[key]:
-            item.pop("document", None)
-    del report["unknown_words"], report["unknown_share"]
-    return {"paragraphs": document.paragraphs, **report}
