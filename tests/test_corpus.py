@@ -255,6 +255,14 @@ def test_usage_errors(tmp_path, args, message) -> None:
     assert "Traceback" not in result.stderr
 
 
+def test_an_input_that_is_also_an_output_is_refused(tmp_path) -> None:
+    corpus = write_jsonl(tmp_path / "es.jsonl", [{"id": "a", "text": "Bonjour."}])
+    result = run_toolkit("corpus", "translate", str(corpus), "--to", "es", "-o", str(tmp_path))
+    assert result.returncode == 2
+    assert "is also an output file of this run; choose another -o" in result.stderr
+    assert corpus.read_text(encoding="utf-8") == '{"id": "a", "text": "Bonjour."}\n'
+
+
 def test_ray_without_the_extra_says_how_to_get_it(tmp_path) -> None:
     corpus = write_jsonl(tmp_path / "corpus.jsonl", [{"id": "a", "text": "Bonjour."}])
     hide_ray = (

@@ -157,6 +157,8 @@ def _execute(
     """Resume from the output files, run the pending units, append their lines, report."""
     console = render.stderr_console()
     stores = {name: Store(folder / f"{name}.jsonl") for name in outputs}
+    if any(run.input.resolve() == store.path.resolve() for store in stores.values()):
+        raise UsageError(f"{run.input} is also an output file of this run; choose another -o")
     stats = RunStats(
         run.mode, {name: OutputCounts(store.path.name) for name, store in stores.items()}
     )

@@ -92,7 +92,9 @@ def final_table(console: Console, stats: RunStats) -> None:
     if console.is_terminal:
         from rich.table import Table
 
-        table = Table(*headers, title=None)
+        table = Table(headers[0])
+        for header in headers[1:]:
+            table.add_column(header, justify="right")
         for row in rows:
             table.add_row(*(str(cell) for cell in row), style="red" if row[2] else None)
         console.print(table)
