@@ -1,20 +1,34 @@
-"""Peak memory of `toolkit translate` on a large input, and proof that no paragraph is lost.
+"""Peak memory of `toolkit translate` or `toolkit summarize` on a large input, and proof that no
+paragraph is lost (translate) or that the chosen sentences are verbatim at their offsets (summarize).
 
 Run: .venv/bin/python -m benchmarks.large_input [--megabytes 100] [--target es]
+     .venv/bin/python -m benchmarks.large_input --command summarize --megabytes 10 --whole
 The input is French prose from the Debian Reference, repeated to the size asked. The peak resident
 memory of the toolkit process (and of any child, whichever is larger) is read from the kernel's
-accounting of the child processes.
+accounting of the child processes. With --whole, summarize also runs with --chunk-sentences 0 (the
+whole text ranked at once, as before chunking) side by side, and the ratios are printed.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
+from pathlib import Path
 
 from benchmarks.french_text import WORK, prose_paragraphs
 from toolkit.document import segment
+
+# The measuring process: a fresh interpreter whose only child is toolkit, its stdout to a file.
+_MEASURE = (
+    "import resource, subprocess, sys\n"
+    "with open(sys.argv[1], 'wb') as out:\n"
+    "    code = subprocess.run(sys.argv[2:], stdout=out).returncode\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)"
+)
 
 
 def build_input(megabytes: int) -> tuple[str, int]:
@@ -33,36 +47,99 @@ def build_input(megabytes: int) -> tuple[str, int]:
     return str(path), count
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--megabytes", type=int, default=100)
-    parser.add_argument("--target", default="es")
-    args = parser.parse_args()
-    source, paragraphs = build_input(args.megabytes)
-    target = WORK / f"translated-{args.megabytes}mb.{args.target}.txt"
+@dataclass(frozen=True)
+class Run:
+    peak_mib: float
+    code: int
+    seconds: float
+
+
+def measure(arguments: list[str], stdout: Path) -> Run:
+    """Run `python -m toolkit ARGUMENTS`, its output into `stdout`; its peak memory and time."""
     started = time.perf_counter()
-    # The measuring process: a fresh interpreter whose only child is toolkit.
     measured = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import resource, subprocess, sys\n"
-            "code = subprocess.run(sys.argv[1:]).returncode\n"
-            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)",
-            *[sys.executable, "-m", "toolkit", "translate", "--engine", "apertium"],
-            *["--to", args.target, source, "-o", str(target)],
-        ],
+        [sys.executable, "-c", _MEASURE, str(stdout), sys.executable, "-m", "toolkit", *arguments],
         capture_output=True,
         text=True,
         check=True,
     )
     seconds = time.perf_counter() - started
     peak_kib, code = (int(x) for x in measured.stdout.split())
+    return Run(peak_kib / 1024, code, seconds)
+
+
+def translate(args: argparse.Namespace, source: str, paragraphs: int) -> None:
+    target = WORK / f"translated-{args.megabytes}mb.{args.target}.txt"
+    arguments = [
+        "translate",
+        "--engine",
+        "apertium",
+        "--to",
+        args.target,
+        source,
+        "-o",
+        str(target),
+    ]
+    run = measure(arguments, Path("/dev/null"))
     translated = segment(target.read_text(encoding="utf-8"))
-    print(f"input: {args.megabytes} MB, {paragraphs} paragraphs; exit code {code}; {seconds:.0f} s")
-    print(f"peak resident memory: {peak_kib / 1024:.0f} MiB")
+    print(f"input: {args.megabytes} MB, {paragraphs} paragraphs; exit code {run.code}")
+    print(f"{run.seconds:.0f} s; peak resident memory: {run.peak_mib:.0f} MiB")
     print(f"output paragraphs: {len(translated.paragraphs)} (input {paragraphs})")
     assert len(translated.paragraphs) == paragraphs, "paragraphs were lost or merged"
+
+
+def summarize(args: argparse.Namespace, source: str, paragraphs: int) -> None:
+    text = Path(source).read_text(encoding="utf-8")
+    print(
+        f"input: {args.megabytes} MB, {paragraphs} paragraphs; toolkit summarize -n {args.sentences}"
+    )
+    modes = {"chunked (default)": []}
+    if args.whole:
+        modes["whole (--chunk-sentences 0)"] = ["--chunk-sentences", "0"]
+    print(f"{'':30} {'seconds':>8} {'peak MiB':>9}  mode, sentences, chunks, candidates")
+    results = {}
+    for label, extra in modes.items():
+        out = WORK / f"summary-{args.megabytes}mb-{'whole' if extra else 'chunked'}.json"
+        arguments = ["summarize", "-n", str(args.sentences), "--language", "fr"]
+        run = measure([*arguments, "--format", "json", *extra, source], out)
+        assert run.code == 0, f"exit code {run.code}"
+        [summary] = json.loads(out.read_text(encoding="utf-8"))["summaries"]
+        for sentence in summary["summary"]:
+            assert text[sentence["start"] : sentence["end"]] == sentence["text"], sentence
+        results[label] = (run, summary)
+        print(
+            f"{label:30} {run.seconds:8.0f} {run.peak_mib:9.0f}  {summary['mode']}, "
+            f"{summary['sentences_total']:,}, {summary.get('chunks', 1)}, "
+            f"{summary.get('candidates', summary['sentences_total']):,}"
+        )
+    print("the chosen sentences are verbatim at their offsets")
+    if args.whole:
+        (chunked, chunked_summary), (whole, whole_summary) = results.values()
+        print(f"whole / chunked: {whole.seconds / chunked.seconds:.1f}x the time, ", end="")
+        print(f"{whole.peak_mib / chunked.peak_mib:.1f}x the memory")
+        same = {s["text"] for s in chunked_summary["summary"]} & {
+            s["text"] for s in whole_summary["summary"]
+        }
+        print(f"sentences chosen by both: {len(same)} of {args.sentences}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--command", choices=["translate", "summarize"], default="translate")
+    parser.add_argument("--megabytes", type=int, default=100)
+    parser.add_argument("--target", default="es", help="translate: the target language")
+    parser.add_argument("--sentences", type=int, default=5, help="summarize: -n")
+    parser.add_argument(
+        "--whole",
+        action="store_true",
+        help="summarize: also rank the whole text at once, side by side (slow beyond 10 MB)",
+    )
+    args = parser.parse_args()
+    source, paragraphs = build_input(args.megabytes)
+    if args.command == "translate":
+        translate(args, source, paragraphs)
+    else:
+        summarize(args, source, paragraphs)
 
 
 if __name__ == "__main__":

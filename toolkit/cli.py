@@ -151,6 +151,16 @@ def summarize(
     encoding: Encoding = None,
     glossary: Glossaries = None,
     no_glossary: SummaryNoGlossary = False,
+    chunk_sentences: Annotated[
+        int | None,
+        typer.Option(
+            "--chunk-sentences",
+            help="Rank texts longer than this many sentences in chunks of this size, then the "
+            "best of each together, in bounded memory; 0 ranks any text whole. Default: 20000 "
+            "(lexrank, textrank, luhn, edmundson), 2000 (lsa, sumbasic), 1000 (reduction), 250 (kl).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Extractive summaries: the most central sentences of each text, verbatim, in their order."""
     from toolkit.commands.summarize import SummarizeRequest, run
@@ -169,6 +179,7 @@ def summarize(
             encoding,
             glossaries=tuple(glossary or ()),
             use_glossary=not no_glossary,
+            chunk_sentences=chunk_sentences,
         )
     )
 

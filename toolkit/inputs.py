@@ -152,6 +152,22 @@ def read_pieces(path: str, encoding: str | None, max_chars: int) -> Iterator[str
             stream.close()
 
 
+def check_readable(path: str) -> None:
+    """Refuse a missing or unreadable file now, before any work on the inputs before it."""
+    if path != STDIN:
+        _open(path).close()
+
+
+def read_blocks(path: str, encoding: str | None = None) -> Iterator[str]:
+    """The text of one file (or stdin), block by block as decoded (see decode_blocks)."""
+    stream = _open(path)
+    try:
+        yield from decode_blocks(stream, display_name(path), encoding)
+    finally:
+        if path != STDIN:
+            stream.close()
+
+
 def read_source(path: str, encoding: str | None = None) -> Source:
     """Read one whole file, or stdin when `path` is '-'."""
     stream = _open(path)

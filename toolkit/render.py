@@ -114,6 +114,8 @@ def summary_data(
             "rank": s.rank,
             "text": s.text,
         }
+        if s.chunk is not None:
+            item["chunk"] = s.chunk
         if translation is not None:
             item["translation"] = translation.sentences[k]
         selected.append(item)
@@ -123,10 +125,15 @@ def summary_data(
         "language_detected": summary.language_detected,
         "algorithm": summary.algorithm,
         "parameters": summary.parameters,
-        "sentences_total": len(summary.sentences),
+        "sentences_total": summary.total,
         "sentences_requested": summary.requested,
+        "mode": summary.mode,
+        "chunk_sentences": summary.chunk_sentences,
         "summary": selected,
     }
+    if summary.chunking is not None:
+        data["chunks"] = summary.chunking.chunks
+        data["candidates"] = summary.chunking.candidates
     if translation is not None:
         data["translation"] = {"target": translation.target, "route": translation.route}
     if explain:
@@ -139,6 +146,7 @@ def summary_data(
                 "rank": s.rank,
                 "selected": s.selected,
             }
+            | ({} if s.chunk is None else {"chunk": s.chunk})
             for s in summary.sentences
         ]
     data["notes"] = summary.notes
@@ -154,7 +162,7 @@ def summary_markdown(
     the translations as a second list, and with `explain` a table of every sentence's score."""
     parts = []
     for i, summary in enumerate(summaries):
-        if not summary.sentences:
+        if not summary.total:
             continue
         lines = []
         if len(summaries) > 1:
@@ -165,6 +173,8 @@ def summary_markdown(
             lines += ["", f"**{languages.name(translation.target)}** ({translation.route}):", ""]
             lines += [f"- {_markdown_escape(one_line(t))}" for t in translation.sentences]
         if explain:
+            if summary.chunking is not None:
+                lines += ["", f"*{chart_title(summary)}*"]
             lines += ["", "| ¶ | sentence | score | rank | chosen |", "|---|---|---|---|---|"]
             lines += [
                 f"| {s.paragraph} | {s.sentence} | {_score(s.score)} | {s.rank} | "
@@ -207,7 +217,7 @@ def print_summary(
     from rich.panel import Panel
     from rich.table import Table
 
-    if not summary.sentences:
+    if not summary.total:
         return
     table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
     table.add_column("rank", justify="right", style="bold cyan", no_wrap=True)
@@ -225,8 +235,10 @@ def print_summary(
     subtitle = (
         f"{summary.algorithm} · {languages.name(summary.language)}"
         f"{' (detected)' if summary.language_detected else ''} · "
-        f"{len(summary.selected)} of {len(summary.sentences)} sentences"
+        f"{len(summary.selected)} of {summary.total:,} sentences"
     )
+    if summary.chunking is not None:
+        subtitle += f" · ranked in {summary.chunking.chunks} chunks"
     if translation is not None:
         subtitle += f" · {translation.route}"
     console.print(
@@ -240,13 +252,12 @@ def explain_chart(
     summary: Summary, width: int = EXPLAIN_BAR_WIDTH, names: re.Pattern[str] | None = None
 ) -> Table:
     """One bar per sentence in document order, as long as the sentence's score, the chosen
-    sentences marked with their rank, glossary names highlighted."""
+    sentences marked with their rank, glossary names highlighted. A chunked summary shows its
+    candidates, scored in the final round (the other sentences were only ranked in their chunk)."""
     from rich import box
     from rich.table import Table
 
-    table = Table(
-        box=box.SIMPLE_HEAD, expand=True, pad_edge=False, title="Where the weight of the text lies"
-    )
+    table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False, title=chart_title(summary))
     table.add_column("¶·s", justify="right", style="dim", no_wrap=True)
     table.add_column("score", justify="right", no_wrap=True)
     table.add_column("", no_wrap=True, min_width=width)
@@ -269,6 +280,16 @@ def explain_chart(
     return table
 
 
+def chart_title(summary: Summary) -> str:
+    if summary.chunking is None:
+        return "Where the weight of the text lies"
+    chunking = summary.chunking
+    return (
+        f"Where the weight of the text lies: the {chunking.candidates:,} candidates of "
+        f"{chunking.chunks} chunks of up to {chunking.limit:,} sentences, ranked together"
+    )
+
+
 def bar(share: float, width: int) -> str:
     """A horizontal bar `share` (0 to 1) of `width` cells long, in eighths of a cell."""
     eighths = round(max(0.0, min(1.0, share)) * width * 8)
@@ -285,7 +306,7 @@ def plain_chart(summaries: list[Summary], width: int = 100) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, color_system=None, force_terminal=False)
     for summary in summaries:
-        if summary.sentences:
+        if summary.total:
             if len(summaries) > 1:
                 console.print(summary.name)
             console.print(explain_chart(summary))

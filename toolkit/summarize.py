@@ -1,18 +1,24 @@
 """Extractive summaries: a text's sentences, scored by an algorithm, the best kept in their order.
 
-Sentences come from toolkit.document (offsets kept), words from toolkit.summarizers.text; the
-scores from toolkit.summarizers (fast LexRank and TextRank, or sumy's summarizers).
+Sentences come from toolkit.sentence_stream (offsets kept), words from toolkit.summarizers.text; the
+scores from toolkit.summarizers (fast LexRank and TextRank, or sumy's summarizers). A text of up to
+`chunk_sentences` sentences is ranked whole, choosing exactly what sumy chooses; a longer one is read
+and ranked in chunks (toolkit.summarizers.chunked), so that memory stays bounded.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import itertools
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from toolkit import languages, summarizers
-from toolkit.document import Span, segment, split_sentences
-from toolkit.summarizers import select
-from toolkit.summarizers.text import load_language
+from toolkit import languages, sentence_stream, summarizers
+from toolkit.detection import SAMPLE
+from toolkit.document import segment
+from toolkit.sentence_stream import Sentence, sentences
+from toolkit.summarizers import chunked, select
+from toolkit.summarizers.text import LanguageTools, load_language
 
 if TYPE_CHECKING:
     from toolkit.engines.base import Engine
@@ -22,6 +28,23 @@ if TYPE_CHECKING:
 AUTO = "auto"
 # The language assumed when a text gives no clue (no letters at all).
 FALLBACK_LANGUAGE = "fr"
+# Texts of up to this many sentences are ranked whole (exactly sumy's choice); longer ones in
+# chunks of at most this many, so that memory and the time per sentence stay bounded. Measured on
+# repetitive French prose (the worst case for LexRank's links), whole command: the fast LexRank at
+# 20,000 sentences peaks at about 230 MB, a few seconds a chunk; Luhn and Edmundson take about 23 s
+# for 8,700. sumy's own LSA (a dense words x sentences matrix: 460 MB and 2 minutes at 3,000),
+# SumBasic (23 s at 3,000), Reduction (about 20 s at 1,500, 165 s at 3,000) and KL (25 s at 250,
+# 150 s at 500) grow with the square of the sentences or faster, and get smaller chunks.
+CHUNK_SENTENCES = {
+    "lexrank": 20_000,
+    "textrank": 20_000,
+    "luhn": 20_000,
+    "edmundson": 20_000,
+    "lsa": 2_000,
+    "sumbasic": 2_000,
+    "reduction": 1_000,
+    "kl": 250,
+}
 
 
 @dataclass(frozen=True)
@@ -37,11 +60,23 @@ class ScoredSentence:
     score: float
     rank: int  # 1 is the best
     selected: bool
+    chunk: int | None = None  # in a chunked summary, the chunk it was a candidate of (from 1)
+
+
+@dataclass(frozen=True)
+class Chunking:
+    """How a text longer than the limit was ranked: in chunks, then their candidates together."""
+
+    limit: int  # sentences per chunk, at most
+    chunks: int
+    candidates: int  # sentences ranked in the final round
 
 
 @dataclass(frozen=True)
 class Summary:
-    """The summary of one text, with every sentence's score."""
+    """The summary of one text. `sentences` holds every sentence with its score when the text was
+    ranked whole, the candidates of the final round when it was chunked; only the selected
+    sentences when the scores were not asked for (Options.all_scores)."""
 
     name: str
     language: str
@@ -51,10 +86,17 @@ class Summary:
     requested: int  # sentences asked for (--ratio made a number); all when the text has fewer
     sentences: list[ScoredSentence]
     notes: list[str] = field(default_factory=list)
+    total: int = 0  # sentences in the text
+    chunk_sentences: int = 0  # the limit it was summarised under (0: none)
+    chunking: Chunking | None = None  # None: ranked whole
 
     @property
     def selected(self) -> list[ScoredSentence]:
         return [s for s in self.sentences if s.selected]
+
+    @property
+    def mode(self) -> str:
+        return "exact" if self.chunking is None else "chunked"
 
 
 @dataclass(frozen=True)
@@ -63,60 +105,161 @@ class Options:
     language: str = AUTO
     count: int | None = None
     ratio: float | None = None
+    chunk_sentences: int | None = None  # None: the algorithm's CHUNK_SENTENCES; 0: rank whole
+    all_scores: bool = True  # keep every scored sentence (for --explain), not only the selected
+
+
+Progress = Callable[[int, int], None]  # (sentences read, chunks ranked)
 
 
 def summarize_text(name: str, text: str, options: Options) -> Summary:
     """Score the sentences of one text and select the best."""
-    document = segment(text)
-    notes: list[str] = []
-    if not document.paragraphs:  # nothing to summarise, nor to detect a language from
+    return summarize_blocks(name, [text], options)
+
+
+def summarize_blocks(
+    name: str, blocks: Iterable[str], options: Options, progress: Progress | None = None
+) -> Summary:
+    """Summarise the text made of `blocks` (read one after the other, never all held at once)."""
+    blocks = iter(blocks)
+    skipped, leading = 0, ""  # blank blocks at the start: only their length and a sample are kept
+    for first in blocks:
+        if first.strip():
+            break
+        skipped += len(first)
+        leading = (leading + first)[:SAMPLE]
+    else:  # nothing to summarise, nor to detect a language from
         language = FALLBACK_LANGUAGE if options.language == AUTO else options.language
         parameters = summarizers.parameters(options.algorithm)
-        return Summary(name, language, False, options.algorithm, parameters, 0, [], notes)
-    code, detected = _language(text, options.language, notes)
+        return Summary(
+            name,
+            language,
+            False,
+            options.algorithm,
+            parameters,
+            0,
+            [],
+            chunk_sentences=chunk_limit(options),
+        )
+    head = [first]
+    size = len(leading) + len(first)
+    while size < SAMPLE and (block := next(blocks, None)) is not None:
+        head.append(block)
+        size += len(block)
+    notes: list[str] = []
+    code, detected = _language((leading + "".join(head))[:SAMPLE], options.language, notes)
     tools = load_language(code)
     notes += tools.notes
-    spans = [
-        [(p, s, span) for s, span in enumerate(_sentences(paragraph.text, code))]
-        for p, paragraph in enumerate(document.paragraphs)
-    ]
-    texts = [[span.text.strip() for _, _, span in paragraph] for paragraph in spans]
-    scores = summarizers.scores(options.algorithm, texts, tools)
-    requested = select.requested(len(scores), options.count, options.ratio)
-    chosen = set(select.best(scores, requested))
-    ranks = select.ranks(scores)
-    sentences = []
-    for index, (p, s, span) in enumerate(item for paragraph in spans for item in paragraph):
-        offset = document.paragraphs[p].start + span.start
-        stripped = span.text.strip()
-        start = offset + len(span.text) - len(span.text.lstrip())
-        sentences.append(
-            ScoredSentence(
-                index=index,
-                paragraph=p + 1,
-                sentence=s + 1,
-                start=start,
-                end=start + len(stripped),
-                text=stripped,
-                score=scores[index],
-                rank=ranks[index],
-                selected=index in chosen,
-            )
-        )
-    return Summary(
+    long_paragraphs: set[int] = set()
+    stream = sentences(itertools.chain(head, blocks), code, skipped, long_paragraphs.add)
+    del head, first
+    limit = chunk_limit(options)
+    whole = list(stream) if limit <= 0 else list(itertools.islice(stream, limit + 1))
+    summary = Summary(
         name=name,
         language=code,
         language_detected=detected,
         algorithm=options.algorithm,
         parameters=summarizers.parameters(options.algorithm),
-        requested=requested,
-        sentences=sentences,
+        requested=0,
+        sentences=[],
         notes=notes,
+        chunk_sentences=limit,
+    )
+    rank = _ranker(options.algorithm, tools)
+    if limit <= 0 or len(whole) <= limit:
+        summary = _exact(summary, whole, rank, options)
+    else:
+        parts = chunked.chunks(itertools.chain(whole, stream), limit)
+        del whole
+        summary = _chunked(summary, parts, rank, options, progress)
+    if long_paragraphs:
+        numbers = ", ".join(map(str, sorted(long_paragraphs)))
+        several = len(long_paragraphs) > 1
+        note = (
+            f"paragraph{'s' if several else ''} {numbers} {'are' if several else 'is'} longer "
+            f"than {sentence_stream.LONG_PARAGRAPH:,} characters: split into sentences a part at "
+            "a time, perhaps not as sumy would split the whole"
+        )
+        summary = replace(summary, notes=[*summary.notes, note])
+    return summary
+
+
+def chunk_limit(options: Options) -> int:
+    """The most sentences ranked at once (0: no limit)."""
+    if options.chunk_sentences is None:
+        return CHUNK_SENTENCES[options.algorithm]
+    return max(options.chunk_sentences, 0)
+
+
+def _ranker(algorithm: str, tools: LanguageTools) -> chunked.Rank:
+    def rank(sentences: Sequence[Sentence]) -> list[float]:
+        paragraphs = [
+            [s.text for s in group]
+            for _, group in itertools.groupby(sentences, key=lambda s: s.paragraph)
+        ]
+        return summarizers.scores(algorithm, paragraphs, tools)
+
+    return rank
+
+
+def _exact(
+    summary: Summary, whole: list[Sentence], rank: chunked.Rank, options: Options
+) -> Summary:
+    scores = rank(whole)
+    requested = select.requested(len(scores), options.count, options.ratio)
+    chosen = set(select.best(scores, requested))
+    ranks = select.ranks(scores)
+    scored = [
+        _scored(s, scores[i], ranks[i], i in chosen)
+        for i, s in enumerate(whole)
+        if options.all_scores or i in chosen
+    ]
+    return replace(summary, requested=requested, sentences=scored, total=len(whole))
+
+
+def _chunked(
+    summary: Summary,
+    parts: Iterable[list[Sentence]],
+    rank: chunked.Rank,
+    options: Options,
+    progress: Progress | None,
+) -> Summary:
+    limit = summary.chunk_sentences
+
+    def wanted(total: int) -> int:
+        return select.requested(total, options.count, options.ratio)
+
+    found = chunked.collect(parts, rank, wanted, limit, progress)
+    requested = wanted(found.total)
+    scores, chosen = chunked.final_round(found.kept, rank, requested, limit)
+    ranks = select.ranks(scores)
+    scored = [
+        _scored(c.sentence, scores[i], ranks[i], i in chosen, c.chunk)
+        for i, c in enumerate(found.kept)
+        if options.all_scores or i in chosen
+    ]
+    note = (
+        f"{found.total:,} sentences, more than {limit:,}: ranked in {found.chunks} chunks of whole "
+        f"paragraphs, then {len(found.kept):,} candidates together; sumy's own choice only up to "
+        f"{limit:,} sentences (--chunk-sentences 0 ranks any text whole)"
+    )
+    return replace(
+        summary,
+        requested=requested,
+        sentences=scored,
+        total=found.total,
+        chunking=Chunking(limit, found.chunks, len(found.kept)),
+        notes=[*summary.notes, note],
     )
 
 
-def _sentences(paragraph: str, language: str) -> list[Span]:
-    return [span for span in split_sentences(paragraph, language) if span.text.strip()]
+def _scored(
+    s: Sentence, score: float, rank: int, selected: bool, chunk: int | None = None
+) -> ScoredSentence:
+    return ScoredSentence(
+        s.index, s.paragraph, s.sentence, s.start, s.end, s.text, score, rank, selected, chunk
+    )
 
 
 def _language(text: str, choice: str, notes: list[str]) -> tuple[str, bool]:

@@ -1,4 +1,8 @@
-"""`toolkit summarize`: read, score the sentences, select, optionally translate, render."""
+"""`toolkit summarize`: read, score the sentences, select, optionally translate, render.
+
+Each input is read block by block; a text longer than --chunk-sentences is ranked in chunks (see
+toolkit.summarize), so that memory stays bounded whatever its size.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +13,20 @@ from typing import TYPE_CHECKING
 from toolkit import languages, output, render
 from toolkit.errors import UsageError
 from toolkit.glossary import Glossary, load_active, word_pattern
-from toolkit.inputs import read_sources
-from toolkit.summarize import AUTO, Options, SelectionTranslation, Summary, summarize_text
+from toolkit.inputs import STDIN, check_readable, display_name, read_blocks
+from toolkit.summarize import (
+    AUTO,
+    Options,
+    SelectionTranslation,
+    Summary,
+    summarize_blocks,
+)
 from toolkit.summarizers import ALGORITHMS
 from toolkit.summarizers.select import check_length
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.status import Status
 
 FORMATS = ("text", "json", "markdown")
 
@@ -34,6 +45,7 @@ class SummarizeRequest:
     encoding: str | None
     glossaries: tuple[str, ...] = ()
     use_glossary: bool = True
+    chunk_sentences: int | None = None  # None: the algorithm's own limit
 
 
 def run(request: SummarizeRequest) -> None:
@@ -43,10 +55,20 @@ def run(request: SummarizeRequest) -> None:
         raise UsageError(f"--to {target} is the language of the text")
     # The whole glossary is read, and refused with file:line, before any input is touched.
     glossary = load_active(list(request.glossaries), request.use_glossary)
-    sources = read_sources(request.files, request.encoding)
+    files = request.files or [STDIN]
+    for path in files:
+        check_readable(path)
     console = render.stderr_console()
-    with _status(console, "Scoring sentences…"):
-        summaries = [summarize_text(s.name, s.text, options) for s in sources]
+    summaries = []
+    with _status(console, "Scoring sentences…") as status:
+
+        def progress(sentences: int, chunks: int) -> None:
+            if status is not None:
+                status.update(f"Scoring sentences… {sentences:,} read, {chunks} chunks ranked")
+
+        for path in files:
+            blocks = read_blocks(path, request.encoding)
+            summaries.append(summarize_blocks(display_name(path), blocks, options, progress))
     for summary in summaries:
         for note in summary.notes:
             console.print(f"[yellow]{summary.name}: {note}[/]", highlight=False)
@@ -78,7 +100,7 @@ def run(request: SummarizeRequest) -> None:
         output.write_stdout(text)
 
 
-def _status(console: Console, message: str) -> AbstractContextManager[object]:
+def _status(console: Console, message: str) -> AbstractContextManager[Status | None]:
     """A spinner on stderr while the work runs, only when stderr is a terminal."""
     return console.status(message) if output.stderr_is_terminal() else nullcontext()
 
@@ -93,7 +115,18 @@ def _options(request: SummarizeRequest) -> Options:
     language = request.language.strip().lower()
     if language != AUTO:
         language = languages.parse(language, "language")
-    return Options(algorithm, language, request.sentences, request.ratio)
+    if request.chunk_sentences is not None and request.chunk_sentences < 0:
+        raise UsageError(
+            f"--chunk-sentences must be 0 (rank any text whole) or more, not {request.chunk_sentences}"
+        )
+    return Options(
+        algorithm,
+        language,
+        request.sentences,
+        request.ratio,
+        chunk_sentences=request.chunk_sentences,
+        all_scores=request.explain,
+    )
 
 
 def _print(
