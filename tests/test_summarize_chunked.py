@@ -175,6 +175,19 @@ def test_chunked_summary_has_verbatim_sentences_at_exact_offsets(name: str) -> N
     assert any("ranked in" in note for note in summary.notes)
 
 
+def test_copies_of_a_sentence_are_one_candidate() -> None:
+    text, language = read("release-fr")
+    repeated = "\n\n".join([text.strip()] * 30) + "\n"
+    whole = summarize_text("t", repeated, Options(count=3, chunk_sentences=0))
+    assert len({s.text for s in whole.selected}) < 3  # sumy chooses copies: they share a score
+    summary = summarize_text("t", repeated, Options(count=3, chunk_sentences=50))
+    assert summary.mode == "chunked" and summary.total == 270
+    assert len({s.text for s in summary.sentences}) == len(summary.sentences) == 9
+    assert len({s.text for s in summary.selected}) == 3
+    assert [s.chunk for s in summary.sentences] == [1] * 9  # the first copies
+    assert_verbatim(summary, repeated, language)
+
+
 def test_chunks_end_on_paragraph_ends() -> None:
     text, language = read("postgres-fr")
     all_sentences = list(sentences([text], language))

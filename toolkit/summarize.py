@@ -9,7 +9,7 @@ and ranked in chunks (toolkit.summarizers.chunked), so that memory stays bounded
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -121,38 +121,25 @@ def summarize_blocks(
     name: str, blocks: Iterable[str], options: Options, progress: Progress | None = None
 ) -> Summary:
     """Summarise the text made of `blocks` (read one after the other, never all held at once)."""
-    blocks = iter(blocks)
-    skipped, leading = 0, ""  # blank blocks at the start: only their length and a sample are kept
-    for first in blocks:
-        if first.strip():
-            break
-        skipped += len(first)
-        leading = (leading + first)[:SAMPLE]
-    else:  # nothing to summarise, nor to detect a language from
-        language = FALLBACK_LANGUAGE if options.language == AUTO else options.language
-        parameters = summarizers.parameters(options.algorithm)
+    opening = _opening(iter(blocks))
+    if opening is None:  # nothing to summarise, nor to detect a language from
         return Summary(
-            name,
-            language,
-            False,
-            options.algorithm,
-            parameters,
-            0,
-            [],
+            name=name,
+            language=FALLBACK_LANGUAGE if options.language == AUTO else options.language,
+            language_detected=False,
+            algorithm=options.algorithm,
+            parameters=summarizers.parameters(options.algorithm),
+            requested=0,
+            sentences=[],
             chunk_sentences=chunk_limit(options),
         )
-    head = [first]
-    size = len(leading) + len(first)
-    while size < SAMPLE and (block := next(blocks, None)) is not None:
-        head.append(block)
-        size += len(block)
     notes: list[str] = []
-    code, detected = _language((leading + "".join(head))[:SAMPLE], options.language, notes)
+    code, detected = _language(opening.sample, options.language, notes)
     tools = load_language(code)
     notes += tools.notes
     long_paragraphs: set[int] = set()
-    stream = sentences(itertools.chain(head, blocks), code, skipped, long_paragraphs.add)
-    del head, first
+    stream = sentences(opening.blocks, code, opening.skipped, long_paragraphs.add)
+    del opening
     limit = chunk_limit(options)
     whole = list(stream) if limit <= 0 else list(itertools.islice(stream, limit + 1))
     summary = Summary(
@@ -183,6 +170,32 @@ def summarize_blocks(
         )
         summary = replace(summary, notes=[*summary.notes, note])
     return summary
+
+
+@dataclass(frozen=True)
+class _Opening:
+    skipped: int  # characters of the blank blocks before the text
+    sample: str  # the first SAMPLE characters, for language detection
+    blocks: Iterator[str]  # the text from its first non-blank block
+
+
+def _opening(blocks: Iterator[str]) -> _Opening | None:
+    """The start of a text: its leading blank blocks counted, not kept; None if it is all blank."""
+    skipped, leading = 0, ""
+    for first in blocks:
+        if first.strip():
+            break
+        skipped += len(first)
+        leading = (leading + first)[:SAMPLE]
+    else:
+        return None
+    head = [first]
+    size = len(leading) + len(first)
+    while size < SAMPLE and (block := next(blocks, None)) is not None:
+        head.append(block)
+        size += len(block)
+    sample = (leading + "".join(head))[:SAMPLE]
+    return _Opening(skipped, sample, itertools.chain(head, blocks))
 
 
 def chunk_limit(options: Options) -> int:

@@ -6,6 +6,10 @@ together, with the same algorithm, and the summary chosen among them. Whenever t
 outgrow the limit they are ranked among themselves and only as many kept as a chunk keeps, so that
 about `limit` sentences are held at a time whatever the length of the text (more only when the
 summary itself must be longer than that: a large --ratio of a very long text).
+
+Copies of a sentence are one candidate (the best-scored copy, the earliest on ties, and the
+earliest chunk's): LexRank links copies to each other alone, so a final round among copies would
+score them all alike and choose at random, where the distinct candidates' links tell them apart.
 """
 
 from __future__ import annotations
@@ -51,11 +55,21 @@ def chunks(sentences: Iterable[Sentence], limit: int) -> Iterator[list[Sentence]
         yield chunk
 
 
-def best(sentences: Sequence[Sentence], rank: Rank, count: int) -> list[int]:
-    """Indexes of the `count` best of `sentences` in document order."""
-    if count >= len(sentences):
-        return list(range(len(sentences)))
-    return select.best(rank(sentences), count)
+def best(sentences: Sequence[Sentence], rank: Rank, count: int, taken: set[str]) -> list[int]:
+    """Indexes of the `count` best of `sentences` in document order, one per text, none whose
+    text is in `taken` (which gains theirs)."""
+    order: Sequence[int] = range(len(sentences))
+    if count < len(sentences):
+        scores = rank(sentences)
+        order = sorted(order, key=scores.__getitem__, reverse=True)  # stable: earlier on ties
+    chosen = []
+    for i in order:
+        if len(chosen) == count:
+            break
+        if sentences[i].text not in taken:
+            taken.add(sentences[i].text)
+            chosen.append(i)
+    return sorted(chosen)
 
 
 def collect(
@@ -68,16 +82,17 @@ def collect(
     """Rank each chunk and keep its best; `wanted(n)` is how many sentences the summary of n
     sentences asks for. `progress(sentences, chunks)` is told after each chunk."""
     kept: list[Candidate] = []
+    taken: set[str] = set()  # the texts of the candidates kept
     number = total = 0
     for number, part in enumerate(parts, 1):
         total += len(part)
-        chosen = best(part, rank, CANDIDATES * wanted(len(part)))
+        chosen = best(part, rank, CANDIDATES * wanted(len(part)), taken)
         kept += [Candidate(part[i], number) for i in chosen]
         del part, chosen
         target = CANDIDATES * wanted(total)
         if len(kept) > limit and target <= limit // 2:
-            chosen = best([c.sentence for c in kept], rank, target)
-            kept = [kept[i] for i in chosen]
+            taken = set()
+            kept = [kept[i] for i in best([c.sentence for c in kept], rank, target, taken)]
         if progress is not None:
             progress(total, number)
     return Candidates(kept, number, total)
