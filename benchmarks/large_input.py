@@ -117,10 +117,12 @@ def summarize(args: argparse.Namespace, source: str, paragraphs: int) -> None:
         (chunked, chunked_summary), (whole, whole_summary) = results.values()
         print(f"whole / chunked: {whole.seconds / chunked.seconds:.1f}x the time, ", end="")
         print(f"{whole.peak_mib / chunked.peak_mib:.1f}x the memory")
-        same = {s["text"] for s in chunked_summary["summary"]} & {
-            s["text"] for s in whole_summary["summary"]
-        }
-        print(f"sentences chosen by both: {len(same)} of {args.sentences}")
+        chunked_texts = {s["text"] for s in chunked_summary["summary"]}
+        whole_texts = {s["text"] for s in whole_summary["summary"]}
+        print(
+            f"distinct sentences chosen: chunked {len(chunked_texts)}, whole {len(whole_texts)} "
+            f"(copies share a score); chosen by both: {len(chunked_texts & whole_texts)}"
+        )
 
 
 def main() -> None:
