@@ -34,7 +34,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.french_text import WORK, debian_reference_text, french_paragraphs
-from tests.argos_package import BASE_SIZE, PackageSpec, build_package, train_sentencepiece
+from tests.argos_package import (
+    ARGOSTRANSLATE_WITH_PROJECT_SPLITTER,
+    BASE_SIZE,
+    PackageSpec,
+    build_package,
+    train_sentencepiece,
+)
 from toolkit.document import split_sentences
 
 ARGOS_WORK = WORK / "argos"
@@ -44,23 +50,9 @@ ENGINE = "toolkit argos engine (in process)"
 CLI = "toolkit translate --engine argos"
 ARGOS = "argostranslate.translate.translate"
 
-# argostranslate's MiniSBD splitter downloads a model: it gets the project's splitter instead,
-# which also makes its sentences the same as toolkit's.
-ARGOS_SCRIPT = """
-import json, sys, time
-from argostranslate import translate
-from toolkit.document import split_sentences
-
-
-class Sentencizer:
-    def split_sentences(self, text):
-        return [span.text for span in split_sentences(text)]
-
-
-for language in translate.get_installed_languages():
-    for translation in language.translations_from:
-        if hasattr(translation, "underlying"):
-            translation.underlying.sentencizer = Sentencizer()
+ARGOS_SCRIPT = (
+    ARGOSTRANSLATE_WITH_PROJECT_SPLITTER
+    + """
 text = sys.stdin.read()
 translate.translate("Bonjour.", "fr", "en")  # loads the model
 wall, cpu = time.perf_counter(), time.process_time()
@@ -71,6 +63,7 @@ expected = [line.replace("_", " ").strip() for line in text.splitlines()]
 same = [line.strip() for line in result.splitlines()] == expected
 print(json.dumps({"wall": wall, "cpu": cpu, "same": same}))
 """
+)
 
 
 def environment(device: str) -> dict[str, str]:

@@ -276,3 +276,24 @@ def argos_environment(home: Path) -> dict[str, str]:
     for name in ("data", "config", "cache"):
         (home / name).mkdir(parents=True, exist_ok=True)
     return env
+
+
+# argostranslate's default sentence splitter (MiniSBD) downloads its model on first use, which
+# cannot happen offline: scripts run against argostranslate start with this, which gives it the
+# project's splitter through the sentencizer attribute it reads (and so the same sentences).
+ARGOSTRANSLATE_WITH_PROJECT_SPLITTER = """
+import json, sys, time
+from argostranslate import translate
+from toolkit.document import split_sentences
+
+
+class Sentencizer:
+    def split_sentences(self, text):
+        return [span.text for span in split_sentences(text)]
+
+
+for language in translate.get_installed_languages():
+    for translation in language.translations_from:
+        if hasattr(translation, "underlying"):
+            translation.underlying.sentencizer = Sentencizer()
+"""

@@ -8,29 +8,16 @@ import sys
 
 import pytest
 
-from tests.argos_package import FRENCH_TEXTS
+from tests.argos_package import ARGOSTRANSLATE_WITH_PROJECT_SPLITTER, FRENCH_TEXTS
 from tests.conftest import RELEASE
 from toolkit.document import split_sentences
 
-# argostranslate's default sentence splitter (MiniSBD) downloads its model on first use, which
-# cannot happen here: give it the project's splitter, through the sentencizer attribute it reads.
-SCRIPT = """
-import sys
-from argostranslate import translate
-from toolkit.document import split_sentences
-
-
-class Sentencizer:
-    def split_sentences(self, text):
-        return [span.text for span in split_sentences(text)]
-
-
-for language in translate.get_installed_languages():
-    for translation in language.translations_from:
-        if hasattr(translation, "underlying"):
-            translation.underlying.sentencizer = Sentencizer()
+SCRIPT = (
+    ARGOSTRANSLATE_WITH_PROJECT_SPLITTER
+    + """
 sys.stdout.write(translate.translate(sys.stdin.read(), sys.argv[1], sys.argv[2]))
 """
+)
 
 
 # argostranslate decodes a paragraph's sentences together and removes the target prefix only at

@@ -6,7 +6,6 @@ from __future__ import annotations
 import itertools
 import json
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -14,6 +13,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from tests.conftest import run_toolkit
+from tests.summary_texts import TEXTS
 from toolkit import inputs, sentence_stream
 from toolkit.cli import app
 from toolkit.document import segment, split_sentences
@@ -21,15 +21,6 @@ from toolkit.sentence_stream import sentences
 from toolkit.summarize import CHUNK_SENTENCES, Options, Summary, summarize_blocks, summarize_text
 from toolkit.summarizers import ALGORITHMS, chunked
 
-DATA = Path(__file__).parent / "data" / "summaries"
-ROOT = Path(__file__).resolve().parent.parent
-TEXTS = {
-    "release-fr": (ROOT / "examples" / "release-fr.txt", "fr"),
-    "gsettings-fr": (DATA / "gsettings-fr.txt", "fr"),
-    "postgres-fr": (DATA / "postgres-fr.txt", "fr"),
-    "gpl-3-en": (DATA / "gpl-3-en.txt", "en"),
-    "git-2.33-en": (DATA / "git-2.33-en.txt", "en"),
-}
 PROPERTY_EXAMPLES = 300
 
 

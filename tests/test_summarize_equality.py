@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from tests.summary_texts import DATA, ROOT, TEXTS
 from toolkit.document import segment, split_sentences
 from toolkit.summarizers import PARAMETERS, scores
 from toolkit.summarizers.lexrank import lexrank_scores
@@ -14,15 +13,6 @@ from toolkit.summarizers.sumy_backend import sumy_scores
 from toolkit.summarizers.text import load_language
 from toolkit.summarizers.textrank import textrank_scores
 
-DATA = Path(__file__).parent / "data" / "summaries"
-ROOT = Path(__file__).resolve().parent.parent
-TEXTS = {
-    "release-fr": (ROOT / "examples" / "release-fr.txt", "fr"),
-    "gsettings-fr": (DATA / "gsettings-fr.txt", "fr"),
-    "postgres-fr": (DATA / "postgres-fr.txt", "fr"),
-    "gpl-3-en": (DATA / "gpl-3-en.txt", "en"),
-    "git-2.33-en": (DATA / "git-2.33-en.txt", "en"),
-}
 FAST = {"lexrank": lexrank_scores, "textrank": textrank_scores}
 
 
