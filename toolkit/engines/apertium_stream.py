@@ -17,8 +17,9 @@ _RESERVED = r"\[\]^$@/<>{}*#~\\|+"
 _TO_SUPERBLANK = re.compile(rf"[{_RESERVED}]+|[^\S\n]*\n\s*")
 _SUPERBLANK_ESCAPE = re.compile(rf"([{_RESERVED}])")
 PARAGRAPH_END = ".[][\n\n]"
-_MARKS = frozenset("*#@")
-_WORD = re.compile(r"[\w'’-]+")
+# Output tokens: an escaped character, a superblank, a mark and the word it marks, plain text.
+_TOKEN = re.compile(r"\\(.)|\[((?:\\.|[^\]\\])*)\]|([*#@])([\w'’-]*)|([^\\\[*#@]+)|.", re.DOTALL)
+_UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
 
 
 def encode(paragraphs: list[str]) -> str:
@@ -41,28 +42,25 @@ def decode(stream: str) -> tuple[list[str], Counter[str]]:
     paragraphs: list[str] = []
     current: list[str] = []
     unknown: Counter[str] = Counter()
-    i, n = 0, len(stream)
-    while i < n:
-        char = stream[i]
-        if char == "\\" and i + 1 < n:
-            current.append(stream[i + 1])
-            i += 2
-        elif char == "[":
-            end, content = _read_superblank(stream, i)
+    for match in _TOKEN.finditer(stream):
+        escaped, superblank, mark, marked, text = match.groups()
+        if text is not None:
+            current.append(text)
+        elif escaped is not None:
+            current.append(escaped)
+        elif superblank is not None:
+            content = _UNESCAPE.sub(r"\1", superblank)
             if content == "\n\n":
                 paragraphs.append(_drop_added_stop("".join(current)))
                 current = []
             else:
                 current.append(content)
-            i = end
-        elif char in _MARKS:
-            i += 1
-            if char == "*":
-                word = _WORD.match(stream, i)
-                unknown[word.group() if word else ""] += 1
+        elif mark is not None:
+            if mark == "*":
+                unknown[marked] += 1
+            current.append(marked)
         else:
-            current.append(char)
-            i += 1
+            current.append(match.group())  # a stray backslash or bracket, kept as text
     if "".join(current).strip():
         paragraphs.append("".join(current))
     return paragraphs, unknown
@@ -74,14 +72,3 @@ def _drop_added_stop(paragraph: str) -> str:
     if end and paragraph[end - 1] == ".":
         return paragraph[: end - 1] + paragraph[end:]
     return paragraph
-
-
-def _read_superblank(stream: str, start: int) -> tuple[int, str]:
-    content: list[str] = []
-    i = start + 1
-    while i < len(stream) and stream[i] != "]":
-        if stream[i] == "\\" and i + 1 < len(stream):
-            i += 1
-        content.append(stream[i])
-        i += 1
-    return i + 1, "".join(content)
