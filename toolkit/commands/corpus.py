@@ -106,19 +106,14 @@ class SummarizeOptions:
 
 def summarize(run: RunOptions, options: SummarizeOptions) -> None:
     """Summarise every document of the corpus: OUTDIR/summaries.jsonl."""
+    from toolkit.commands.summarize import parse_choices
     from toolkit.corpus.summarizing import OUTPUT, SummarizeTask
-    from toolkit.summarize import AUTO, Options
-    from toolkit.summarizers import ALGORITHMS
-    from toolkit.summarizers.select import check_length
+    from toolkit.summarize import Options
 
     run.check()
-    algorithm = options.algorithm.strip().lower()
-    if algorithm not in ALGORITHMS:
-        raise UsageError(f"unknown algorithm {options.algorithm!r}; choose {', '.join(ALGORITHMS)}")
-    check_length(options.sentences, options.ratio)
-    language = options.language.strip().lower()
-    if language != AUTO:
-        language = languages.parse(language, "language")
+    algorithm, language = parse_choices(
+        options.algorithm, options.language, options.sentences, options.ratio
+    )
     target = languages.parse(options.to, "target language") if options.to else None
     if target is not None and target == language:
         raise UsageError(f"--to {target} is the language of the text")

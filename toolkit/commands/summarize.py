@@ -105,16 +105,24 @@ def _status(console: Console, message: str) -> AbstractContextManager[Status | N
     return console.status(message) if output.stderr_is_terminal() else nullcontext()
 
 
+def parse_choices(
+    algorithm: str, language: str, sentences: int | None, ratio: float | None
+) -> tuple[str, str]:
+    """The algorithm and language asked for, validated (usage errors), and the length checked."""
+    name = algorithm.strip().lower()
+    if name not in ALGORITHMS:
+        raise UsageError(f"unknown algorithm {algorithm!r}; choose {', '.join(ALGORITHMS)}")
+    check_length(sentences, ratio)
+    code = language.strip().lower()
+    return name, code if code == AUTO else languages.parse(code, "language")
+
+
 def _options(request: SummarizeRequest) -> Options:
     if request.format not in FORMATS:
         raise UsageError(f"unknown format {request.format!r}; choose {', '.join(FORMATS)}")
-    algorithm = request.algorithm.strip().lower()
-    if algorithm not in ALGORITHMS:
-        raise UsageError(f"unknown algorithm {request.algorithm!r}; choose {', '.join(ALGORITHMS)}")
-    check_length(request.sentences, request.ratio)
-    language = request.language.strip().lower()
-    if language != AUTO:
-        language = languages.parse(language, "language")
+    algorithm, language = parse_choices(
+        request.algorithm, request.language, request.sentences, request.ratio
+    )
     if request.chunk_sentences is not None and request.chunk_sentences < 0:
         raise UsageError(
             f"--chunk-sentences must be 0 (rank any text whole) or more, not {request.chunk_sentences}"
