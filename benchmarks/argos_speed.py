@@ -38,6 +38,7 @@ from tests.argos_package import (
     ARGOSTRANSLATE_WITH_PROJECT_SPLITTER,
     BASE_SIZE,
     PackageSpec,
+    argos_environment,
     build_package,
     train_sentencepiece,
 )
@@ -67,17 +68,8 @@ print(json.dumps({"wall": wall, "cpu": cpu, "same": same}))
 
 
 def environment(device: str) -> dict[str, str]:
-    home = ARGOS_WORK / "home"
-    env = {
-        "ARGOS_PACKAGES_DIR": str(home / "packages"),
-        "XDG_DATA_HOME": str(home / "data"),
-        "XDG_CONFIG_HOME": str(home / "config"),
-        "XDG_CACHE_HOME": str(home / "cache"),
-        "ARGOS_DEVICE_TYPE": device,
-    }
-    for name in ("data", "config", "cache"):
-        (home / name).mkdir(parents=True, exist_ok=True)
-    return {**os.environ, **env}
+    env = argos_environment(ARGOS_WORK / "home")
+    return {**os.environ, **env, "ARGOS_DEVICE_TYPE": device}
 
 
 def prepare(env: dict[str, str]) -> Path:
