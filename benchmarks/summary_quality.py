@@ -1,0 +1,197 @@
+"""Summary quality on real French news: every algorithm beside LEAD-N, the first N sentences.
+
+    .venv/bin/python -m benchmarks.summary_quality                    # about two minutes
+    .venv/bin/python -m benchmarks.summary_quality --articles 100 -a lexrank,lsa
+
+OrangeSum's validation articles (benchmarks/orangesum.py) are summarised with toolkit's own
+sentence splitter, each algorithm choosing N = 1, 2 and 3 sentences (language given: French), and
+scored with ROUGE-1/2/L F1 against the authors' abstracts (benchmarks/rouge_fr.py). Each system's
+difference from LEAD-N on the same articles comes with a 95% paired bootstrap interval, and the
+same difference on each half of the data (odd and even ids), so that a win is not one half's luck.
+CPU time is the summary alone (toolkit.summarize), per article and summary length.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks.orangesum import DEFAULT_PATH, Article, load
+from benchmarks.rouge_fr import Rouge, paired_interval
+
+LENGTHS = (1, 2, 3)
+LANGUAGE = "fr"
+# More than 10 ms an article on OrangeSum (sumy's Edmundson builds its word sets in Python).
+SLOW = frozenset({"edmundson"})
+
+# A system: (article text, N) -> the chosen sentences in document order, and whether a tie
+# among scores decided the choice.
+System = Callable[[str, int], tuple[list[str], bool]]
+
+
+@dataclass
+class Result:
+    """One system's scores: per summary length, one (R-1, R-2, R-L) per article."""
+
+    system: str
+    ids: list[str] = field(default_factory=list)
+    scores: dict[int, list[tuple[float, float, float]]] = field(default_factory=dict)
+    ties: dict[int, int] = field(default_factory=dict)  # articles whose choice a tie decided
+    seconds: float = 0.0  # CPU time of all its summaries
+    calls: int = 0
+
+
+def lead(text: str, n: int) -> tuple[list[str], bool]:
+    from toolkit.sentence_stream import sentences
+
+    chosen = []
+    for sentence in sentences([text], LANGUAGE):
+        if len(chosen) == n:
+            break
+        chosen.append(sentence.text)
+    return chosen, False
+
+
+def toolkit_system(algorithm: str) -> System:
+    from toolkit.summarize import Options, summarize_text
+
+    def summarise(text: str, n: int) -> tuple[list[str], bool]:
+        summary = summarize_text("", text, Options(algorithm=algorithm, language=LANGUAGE, count=n))
+        return [s.text for s in summary.selected], _tie_decided(summary)
+
+    return summarise
+
+
+def _tie_decided(summary: object) -> bool:
+    """Whether the lowest chosen score equals the best score left out (or all scores are equal)."""
+    sentences = summary.sentences  # type: ignore[attr-defined]
+    chosen = [s.score for s in sentences if s.selected]
+    left = [s.score for s in sentences if not s.selected]
+    return bool(chosen and left and min(chosen) <= max(left))
+
+
+def run(name: str, system: System, articles: Sequence[Article], rouge: Rouge) -> Result:
+    result = Result(
+        name, [a.id for a in articles], {n: [] for n in LENGTHS}, dict.fromkeys(LENGTHS, 0)
+    )
+    for article in articles:
+        for n in LENGTHS:
+            started = time.process_time()
+            chosen, tied = system(article.article, n)
+            result.seconds += time.process_time() - started
+            result.calls += 1
+            result.scores[n].append(rouge(article.summary, " ".join(chosen)))
+            result.ties[n] += tied
+    return result
+
+
+def _column(result: Result, n: int, metric: int, keep: Sequence[int] | None = None) -> list[float]:
+    rows = result.scores[n]
+    return [rows[i][metric] for i in (keep if keep is not None else range(len(rows)))]
+
+
+def _mean(values: Sequence[float]) -> float:
+    return sum(values) / len(values)
+
+
+def table(results: Sequence[Result], baseline: Result, default: str) -> str:
+    """One markdown table per summary length: scores, difference from LEAD with its interval."""
+    out = []
+    position = {article: i for i, article in enumerate(baseline.ids)}
+    for n in LENGTHS:
+        out += [
+            f"\nN = {n}: ROUGE F1 x 100 (difference from LEAD-{n} on the same articles, 95% "
+            "paired bootstrap interval)\n",
+            "| system | R-1 | R-2 | R-L | tie decided | ms/article | articles |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for result in results:
+            keep = [position[a] for a in result.ids]
+            cells = []
+            for metric in range(3):
+                own = _column(result, n, metric)
+                if result is baseline:
+                    cells.append(f"{_mean(own):.2f}")
+                    continue
+                diff, low, high = paired_interval(own, _column(baseline, n, metric, keep))
+                cells.append(f"{_mean(own):.2f} ({diff:+.2f} [{low:+.2f}, {high:+.2f}])")
+            label = f"{result.system} (default)" if result.system == default else result.system
+            if result is baseline:
+                label = f"LEAD-{n}"
+            ties = f"{100 * result.ties[n] / len(result.ids):.0f}%"
+            ms = 1000 * result.seconds / max(result.calls, 1)
+            out.append(f"| {label} | {' | '.join(cells)} | {ties} | {ms:.1f} | {len(result.ids)} |")
+    return "\n".join(out)
+
+
+def halves(results: Sequence[Result], baseline: Result, default: str) -> str:
+    """Each system's mean difference from LEAD on odd and on even ids, R-1/R-2/R-L."""
+    out = [
+        "\nHalves: difference from LEAD-N, R-1 / R-2 / R-L, on odd ids | on even ids\n",
+        "| system | " + " | ".join(f"N={n} odd | N={n} even" for n in LENGTHS) + " |",
+        "|---|" + "---|" * (2 * len(LENGTHS)),
+    ]
+    position = {article: i for i, article in enumerate(baseline.ids)}
+    for result in results:
+        if result is baseline:
+            continue
+        cells = []
+        for n in LENGTHS:
+            for parity in (1, 0):
+                mine = [i for i, a in enumerate(result.ids) if int(a) % 2 == parity]
+                theirs = [position[result.ids[i]] for i in mine]
+                diffs = [
+                    _mean(_column(result, n, m, mine)) - _mean(_column(baseline, n, m, theirs))
+                    for m in range(3)
+                ]
+                cells.append(" / ".join(f"{d:+.2f}" for d in diffs))
+        label = f"{result.system} (default)" if result.system == default else result.system
+        out.append(f"| {label} | {' | '.join(cells)} |")
+    return "\n".join(out)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    from toolkit.summarizers import ALGORITHMS, DEFAULT
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_PATH, help="OrangeSum JSON lines")
+    parser.add_argument(
+        "-a", "--algorithms", default=",".join(ALGORITHMS), help="comma-separated (default: all)"
+    )
+    parser.add_argument("--articles", type=int, default=0, help="only the first K articles")
+    parser.add_argument(
+        "--slow-articles",
+        type=int,
+        default=0,
+        help="only the first K articles for algorithms slower than 10 ms an article",
+    )
+    args = parser.parse_args(argv)
+    if args.articles < 0 or args.slow_articles < 0:
+        parser.error("--articles and --slow-articles count articles: 0 (all) or more")
+    names = [a for a in args.algorithms.split(",") if a]
+    unknown = [a for a in names if a not in ALGORITHMS]
+    if unknown:
+        parser.error(f"unknown algorithm {unknown[0]!r}; choose among {', '.join(ALGORITHMS)}")
+    articles = load(args.data)
+    if args.articles > 0:
+        articles = articles[: args.articles]
+    rouge = Rouge()
+    baseline = run("lead", lead, articles, rouge)
+    results = [baseline]
+    for name in names:
+        system = toolkit_system(name)
+        system(articles[0].article, 1)  # imports and language data loaded outside the timing
+        some = articles
+        if args.slow_articles > 0 and name in SLOW:
+            some = articles[: args.slow_articles]
+        results.append(run(name, system, some, rouge))
+    print(f"{len(articles)} OrangeSum validation articles ({args.data.name}), language {LANGUAGE}")
+    print(table(results, baseline, DEFAULT))
+    print(halves(results, baseline, DEFAULT))
+
+
+if __name__ == "__main__":
+    main()
