@@ -1,48 +1,32 @@
 """A large French text for benchmarks, built from Debian's French documentation at run time.
 
-The Debian Reference in French (package debian-reference-fr) is downloaded with `apt-get download`
-into benchmarks/work/ (git-ignored), unpacked, and its prose paragraphs kept: tables, code and
-lines in English-only sections are left out as far as a simple filter can tell.
+The prose paragraphs of the French Debian Reference (package debian-reference-fr, read by
+benchmarks/debian_reference.py): no code blocks, tables or command lines, and none of the
+paragraphs its translators left in English.
 """
 
 from __future__ import annotations
 
-import gzip
-import re
-import subprocess
-from pathlib import Path
+from benchmarks import debian_reference
+from benchmarks.debian_reference import WORK
 
-WORK = Path(__file__).resolve().parent / "work"
-PACKAGE = "debian-reference-fr"
-_TEXT = "usr/share/debian-reference/debian-reference.fr.txt.gz"
-_FRENCH_HINTS = re.compile(r"\b(le|la|les|des|est|une|pour|dans|qui|que|avec)\b")
+__all__ = ["WORK", "debian_reference_text", "french_paragraphs", "french_text", "prose_paragraphs"]
 
 
 def debian_reference_text() -> str:
-    """The French Debian Reference as plain text, fetched once."""
-    unpacked = WORK / PACKAGE
-    target = unpacked / _TEXT
-    if not target.exists():
-        WORK.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["apt-get", "download", PACKAGE], cwd=WORK, check=True, capture_output=True)
-        deb = max(WORK.glob(f"{PACKAGE}_*.deb"))
-        subprocess.run(["dpkg-deb", "-x", str(deb), str(unpacked)], check=True)
-    return gzip.decompress(target.read_bytes()).decode("utf-8")
+    """The French Debian Reference as plain text (Debian's own rendering, untranslated parts too)."""
+    return debian_reference.plain_text("fr")
 
 
 def prose_paragraphs() -> list[str]:
     """The French prose paragraphs of the Debian Reference, each on one line, in order."""
-    paragraphs = []
-    for block in re.split(r"\n\s*\n", debian_reference_text()):
-        text = " ".join(block.split())
-        words = text.split()
-        if len(words) < 8 or any(c in text for c in "|+=^[]$"):
-            continue
-        if len(_FRENCH_HINTS.findall(text.lower())) * 8 < len(words):
-            continue
-        paragraphs.append(text)
+    paragraphs = [
+        paragraph.text
+        for paragraph in debian_reference.paragraphs("fr")
+        if debian_reference.is_prose(paragraph, "fr", min_words=8, max_words=1000)
+    ]
     if not paragraphs:
-        raise RuntimeError(f"no French prose found in {PACKAGE}")
+        raise RuntimeError("no French prose found in debian-reference-fr")
     return paragraphs
 
 
