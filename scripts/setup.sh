@@ -9,6 +9,7 @@ APT_PACKAGES=(
   apertium-fr-es apertium-fra-cat apertium-eo-fr apertium-oci-fra apertium-fra-frp
   apertium-eng-cat apertium-eng-spa apertium-eo-en
   apertium-es-pt apertium-es-gl apertium-spa-ita
+  apertium-spa-cat apertium-cat-ita apertium-por-cat apertium-oc-ca apertium-oc-es
 )
 
 as_root() {
