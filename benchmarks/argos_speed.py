@@ -42,7 +42,7 @@ from tests.argos_package import (
     build_package,
     train_sentencepiece,
 )
-from toolkit.document import split_sentences
+from toolkit.text.document import split_sentences
 
 ARGOS_WORK = WORK / "argos"
 VOCABULARY = 8000
@@ -109,7 +109,7 @@ def timed(work: Callable[[], object]) -> Timing:
 
 
 def bare(translator, tokens: list[list[str]], args: argparse.Namespace) -> Timing:  # type: ignore[no-untyped-def]
-    from toolkit.engines.argos import BATCH_TOKENS, LENGTH_PENALTY, MAX_DECODING_LENGTH
+    from toolkit.engines.argos.engine import BATCH_TOKENS, LENGTH_PENALTY, MAX_DECODING_LENGTH
 
     results = []
 
@@ -180,7 +180,7 @@ def argostranslate(paragraphs: list[str], env: dict[str, str], args: argparse.Na
 
 
 def compute_type(device: str) -> str:
-    from toolkit.engines.argos import ArgosEngine
+    from toolkit.engines.argos.engine import ArgosEngine
 
     return ArgosEngine(device=device).compute_type
 
@@ -232,7 +232,7 @@ def main() -> None:
         f"{args.threads} threads, beam {args.beam_size}",
         flush=True,
     )
-    from toolkit.engines.argos import ArgosEngine
+    from toolkit.engines.argos.engine import ArgosEngine
 
     os.environ.update({k: v for k, v in env.items() if k.startswith(("ARGOS_", "XDG_"))})
     argos = ArgosEngine(device=args.device, threads=args.threads, beam_size=args.beam_size)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.french_text import WORK, prose_paragraphs
-from toolkit.document import segment
+from toolkit.text.document import segment
 
 # The measuring process: a fresh interpreter whose only child is toolkit, its stdout to a file.
 _MEASURE = (

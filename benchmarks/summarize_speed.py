@@ -36,7 +36,7 @@ ALGORITHMS = ("lexrank", "textrank")
 
 def english_sentences() -> list[str]:
     """Distinct sentences of four words or more from Debian's NEWS files and Git release notes."""
-    from toolkit.document import segment, split_sentences
+    from toolkit.text.document import segment, split_sentences
 
     files = sorted(DOCS.glob("*/NEWS*")) + sorted(DOCS.glob("git/RelNotes/*.txt"))
     sentences: dict[str, None] = {}
@@ -57,7 +57,7 @@ def english_sentences() -> list[str]:
 
 
 def french_sentences() -> list[str]:
-    from toolkit.document import split_sentences
+    from toolkit.text.document import split_sentences
 
     sentences: dict[str, None] = {}
     for paragraph in prose_paragraphs():
@@ -92,10 +92,10 @@ def timed(function: Callable[[], object], repeat: int = 1) -> tuple[float, objec
 
 
 def side_by_side(language: str, sizes: list[int], count: int = 10) -> list[dict[str, object]]:
-    from toolkit.summarizers import scores
-    from toolkit.summarizers.select import best
-    from toolkit.summarizers.sumy_backend import sumy_scores
-    from toolkit.summarizers.text import load_language
+    from toolkit.summary.algorithms import scores
+    from toolkit.summary.algorithms.sumy_backend import sumy_scores
+    from toolkit.summary.language_tools import load_language
+    from toolkit.summary.select import best
 
     tools = load_language(language)
     sentences = corpus(language)
@@ -136,9 +136,9 @@ def child(language: str, n: int, algorithm: str) -> None:
     """One size in this fresh process: time and peak memory of toolkit's ranking alone."""
     import resource
 
-    from toolkit.summarizers import scores
-    from toolkit.summarizers.select import best
-    from toolkit.summarizers.text import load_language
+    from toolkit.summary.algorithms import scores
+    from toolkit.summary.language_tools import load_language
+    from toolkit.summary.select import best
 
     tools = load_language(language)
     text = paragraphs(corpus(language)[:n])

@@ -284,7 +284,7 @@ def argos_environment(home: Path) -> dict[str, str]:
 ARGOSTRANSLATE_WITH_PROJECT_SPLITTER = """
 import json, sys, time
 from argostranslate import translate
-from toolkit.document import split_sentences
+from toolkit.text.document import split_sentences
 
 
 class Sentencizer:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from toolkit.document import segment
+from toolkit.text.document import segment
 
 TARGETS = "es,ca"
 BATCH = "6"  # documents per engine call: several units, so that workers share the work

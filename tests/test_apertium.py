@@ -2,10 +2,10 @@
 
 import pytest
 
-from toolkit.document import segment
-from toolkit.engines import apertium_stream
-from toolkit.engines.apertium import ApertiumEngine
+from toolkit.engines.apertium import stream as apertium_stream
+from toolkit.engines.apertium.engine import ApertiumEngine
 from toolkit.engines.base import find_routes
+from toolkit.text.document import segment
 
 RESERVED = "Le chat* [noir] ^dort$ sur l’Artsakh @ 5 € \\ {x} <y> #z / w ~q | a+b"
 

@@ -10,7 +10,7 @@ import pytest
 
 from tests.argos_package import ARGOSTRANSLATE_WITH_PROJECT_SPLITTER, FRENCH_TEXTS
 from tests.conftest import RELEASE
-from toolkit.document import split_sentences
+from toolkit.text.document import split_sentences
 
 SCRIPT = (
     ARGOSTRANSLATE_WITH_PROJECT_SPLITTER

@@ -13,12 +13,12 @@ import pytest
 
 from tests.argos_package import PackageSpec, argos_environment, build_package
 from tests.conftest import RELEASE, run_toolkit
-from toolkit import glossary
-from toolkit.document import segment
-from toolkit.engines.argos import ArgosEngine
+from toolkit.engines.argos.engine import ArgosEngine
 from toolkit.engines.base import find_routes
-from toolkit.glossary_enforce import DEFAULT_STYLE, protect, restore
-from toolkit.translate import translate_documents
+from toolkit.glossary import model as glossary
+from toolkit.glossary.enforce import DEFAULT_STYLE, protect, restore
+from toolkit.text.document import segment
+from toolkit.translation.translate import translate_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 SENTENCES = ROOT / "tests" / "data" / "glossary-sentences-fr.txt"

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from toolkit.document import segment
+from toolkit.text.document import segment
 
 
 @pytest.mark.parametrize("target", ["es", "ca", "en", "eo"])

@@ -22,7 +22,7 @@ from tests.corpus_helpers import (
     write_jsonl,
 )
 from toolkit.corpus.store import FolderLock
-from toolkit.document import segment
+from toolkit.text.document import segment
 
 
 def copy_reference(reference: Path, tmp_path: Path) -> Path:

@@ -1,7 +1,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.document import segment, split_sentences
+from toolkit.text.document import segment, split_sentences
 
 
 def test_release_paragraphs_join_back_exactly(release_text: str) -> None:

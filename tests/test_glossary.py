@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit import glossary
-from toolkit.glossary_enforce import DEFAULT_STYLE, PlaceholderStyle, protect, restore
+from toolkit.glossary import model as glossary
+from toolkit.glossary.enforce import DEFAULT_STYLE, PlaceholderStyle, protect, restore
 
 GLOSSARY = glossary.load_active([])
 
@@ -272,7 +272,7 @@ def test_a_style_fitted_to_a_small_vocabulary_uses_only_letters_it_knows(release
 
 
 def test_an_engine_declares_its_style_per_route() -> None:
-    from toolkit.glossary_enforce import style_for
+    from toolkit.glossary.enforce import style_for
 
     class Engine:
         def glossary_placeholders(self, route: object) -> PlaceholderStyle:

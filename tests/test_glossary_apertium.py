@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from toolkit import glossary
-from toolkit.document import segment
-from toolkit.engines.apertium import ApertiumEngine
+from toolkit.engines.apertium.engine import ApertiumEngine
 from toolkit.engines.base import find_routes
-from toolkit.glossary_enforce import DEFAULT_STYLE
-from toolkit.translate import translate_documents
+from toolkit.glossary import model as glossary
+from toolkit.glossary.enforce import DEFAULT_STYLE
+from toolkit.text.document import segment
+from toolkit.translation.translate import translate_documents
 
 pytestmark = pytest.mark.skipif(
     shutil.which("apertium") is None, reason="apertium is not installed"

@@ -8,10 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from toolkit import glossary
 from toolkit.errors import ToolkitError
-from toolkit.glossary_enforce import protect, restore
-from toolkit.qa import enforce_strict, missing_numbers, plain, report
+from toolkit.glossary import model as glossary
+from toolkit.glossary.enforce import protect, restore
+from toolkit.translation.qa import enforce_strict, missing_numbers, plain, report
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -49,9 +49,9 @@ def test_strict_passes_when_every_name_is_there(toolkit, release_text: str) -> N
 
 
 def test_strict_refuses_a_translation_that_lost_a_name(release_text: str) -> None:
-    from toolkit.document import segment
     from toolkit.engines.base import Hop, Route
-    from toolkit.translate import DocumentTranslation, Translation
+    from toolkit.text.document import segment
+    from toolkit.translation.translate import DocumentTranslation, Translation
 
     source = "Le corridor de Lachin relie l’Arménie à l’Artsakh depuis 1994."
     default = glossary.default()
@@ -222,11 +222,11 @@ def test_a_built_package_carries_the_default_glossary(tmp_path: Path) -> None:
 def test_the_rich_report_for_a_terminal(release_text: str) -> None:
     from rich.console import Console
 
-    from toolkit.document import segment
-    from toolkit.engines.apertium import ApertiumEngine
+    from toolkit.engines.apertium.engine import ApertiumEngine
     from toolkit.engines.base import find_routes
-    from toolkit.qa import print_report
-    from toolkit.translate import translate_documents
+    from toolkit.text.document import segment
+    from toolkit.translation.qa import print_report
+    from toolkit.translation.translate import translate_documents
 
     engine = ApertiumEngine()
     (route,) = find_routes("apertium", engine.hops(), "fr", "ca")

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from toolkit import glossary
 from toolkit.errors import UsageError
-from toolkit.glossary_formats import MAX_BYTES, load
+from toolkit.glossary import model as glossary
+from toolkit.glossary.formats import MAX_BYTES, load
 
 TOML_OK = """\
 # my names

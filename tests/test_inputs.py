@@ -5,10 +5,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit import inputs
-from toolkit.document import segment
 from toolkit.errors import ToolkitError, UsageError
-from toolkit.inputs import decode, read_source
+from toolkit.text import inputs
+from toolkit.text.document import segment
+from toolkit.text.inputs import decode, read_source
 
 
 def test_utf8_bom_and_line_ends_are_normalised() -> None:

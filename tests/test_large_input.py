@@ -10,7 +10,7 @@ import pytest
 from tests.conftest import RELEASE, run_toolkit
 from toolkit.commands import translate as translate_command
 from toolkit.commands.translate import TranslateRequest, batches
-from toolkit.document import segment
+from toolkit.text.document import segment
 
 
 def request(

@@ -14,10 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from toolkit.document import segment
 from toolkit.engines.base import find_routes
-from toolkit.glossary import default
-from toolkit.translate import translate_documents
+from toolkit.glossary.model import default
+from toolkit.text.document import segment
+from toolkit.translation.translate import translate_documents
 
 EXAMPLES = 300
 NAMES = ["Artsakh", "ARTSAKH", "Stepanakert", "STEPANAKERT", "Lachin", "lachin"]
@@ -86,7 +86,7 @@ def release_like_text(draw: st.DrawFn) -> str:
 def copy_engine(argos_env):
     saved = {key: os.environ.get(key) for key in argos_env}
     os.environ.update(argos_env)
-    from toolkit.engines.argos import ArgosEngine
+    from toolkit.engines.argos.engine import ArgosEngine
 
     engine = ArgosEngine(threads=1)
     [route] = find_routes("argos", engine.hops(), "fr", "en")

@@ -14,12 +14,19 @@ from typer.testing import CliRunner
 
 from tests.conftest import run_toolkit
 from tests.summary_texts import TEXTS
-from toolkit import inputs, sentence_stream
 from toolkit.cli import app
-from toolkit.document import segment, split_sentences
-from toolkit.sentence_stream import sentences
-from toolkit.summarize import CHUNK_SENTENCES, Options, Summary, summarize_blocks, summarize_text
-from toolkit.summarizers import ALGORITHMS, chunked
+from toolkit.summary import chunked
+from toolkit.summary.algorithms import ALGORITHMS
+from toolkit.summary.summarize import (
+    CHUNK_SENTENCES,
+    Options,
+    Summary,
+    summarize_blocks,
+    summarize_text,
+)
+from toolkit.text import inputs, sentence_stream
+from toolkit.text.document import segment, split_sentences
+from toolkit.text.sentence_stream import sentences
 
 PROPERTY_EXAMPLES = 300
 

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from toolkit.cli import app
 from toolkit.errors import ToolkitError
-from toolkit.summarizers import ALGORITHMS
+from toolkit.summary.algorithms import ALGORITHMS
 
 DATA = Path(__file__).parent / "data" / "summaries"
 

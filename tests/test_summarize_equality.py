@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from tests.summary_texts import DATA, ROOT, TEXTS
-from toolkit.document import segment, split_sentences
-from toolkit.summarizers import PARAMETERS, scores
-from toolkit.summarizers.lexrank import lexrank_scores
-from toolkit.summarizers.select import best, keyed_by_text
-from toolkit.summarizers.sumy_backend import sumy_scores
-from toolkit.summarizers.text import load_language
-from toolkit.summarizers.textrank import textrank_scores
+from toolkit.summary.algorithms import PARAMETERS, scores
+from toolkit.summary.algorithms.lexrank import lexrank_scores
+from toolkit.summary.algorithms.sumy_backend import sumy_scores
+from toolkit.summary.algorithms.textrank import textrank_scores
+from toolkit.summary.language_tools import load_language
+from toolkit.summary.select import best, keyed_by_text
+from toolkit.text.document import segment, split_sentences
 
 FAST = {"lexrank": lexrank_scores, "textrank": textrank_scores}
 
@@ -105,7 +105,7 @@ def test_reported_parameters_are_sumys() -> None:
 
 
 def test_textrank_by_few_lengths_at_a_time(monkeypatch) -> None:
-    from toolkit.summarizers import textrank
+    from toolkit.summary.algorithms import textrank
 
     monkeypatch.setattr(textrank, "CHUNK_CELLS", 1)  # one length group at a time
     path, language = TEXTS["gpl-3-en"]

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from toolkit import render
-from toolkit.glossary import default, word_pattern
-from toolkit.summarize import Options, SelectionTranslation, Summary, summarize_text
+from toolkit.glossary.model import default, word_pattern
+from toolkit.output import render
+from toolkit.summary.summarize import Options, SelectionTranslation, Summary, summarize_text
 
 DATA = Path(__file__).parent / "data" / "summaries"
 NAME_STYLE = "bold magenta"

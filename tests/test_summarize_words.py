@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from toolkit.errors import UsageError
-from toolkit.summarizers import select
-from toolkit.summarizers.text import OfflineTokenizer, load_language, words
+from toolkit.summary import select
+from toolkit.summary.language_tools import OfflineTokenizer, load_language, words
 
 
 @pytest.mark.parametrize(

@@ -5,20 +5,19 @@ from __future__ import annotations
 import os
 import sys
 
-DEBUG = bool(os.environ.get("TOOLKIT_DEBUG"))
 INTERRUPTED = 130
 
 
 def main() -> None:
-    global DEBUG
-    DEBUG = DEBUG or "--debug" in sys.argv[1:]
+    # Read before the command line is parsed, so that errors while parsing it are covered too.
+    debug = bool(os.environ.get("TOOLKIT_DEBUG")) or "--debug" in sys.argv[1:]
     from toolkit.cli import app
     from toolkit.errors import ToolkitError
 
     try:
         app(prog_name="toolkit")
     except ToolkitError as err:
-        if DEBUG:
+        if debug:
             raise
         _fail(str(err), err.exit_code)
     except BrokenPipeError:
@@ -26,7 +25,7 @@ def main() -> None:
     except KeyboardInterrupt:
         _quiet_exit(INTERRUPTED)
     except Exception as err:  # any other failure is a bug: one line unless --debug
-        if DEBUG:
+        if debug:
             raise
         _fail(f"internal error: {type(err).__name__}: {err} (rerun with --debug for details)", 1)
 

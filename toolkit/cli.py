@@ -85,9 +85,7 @@ def main_options(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
 ) -> None:
     """Translate and summarise French press releases offline."""
-    from toolkit import __main__
-
-    __main__.DEBUG = __main__.DEBUG or debug
+    # --debug is read by toolkit.__main__ before parsing; it is declared here for the help.
 
 
 @app.command()

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from toolkit import languages, output, render, routing
 from toolkit.corpus import plan
 from toolkit.corpus.report import OutputCounts, Progress, RunStats, final_table
 from toolkit.corpus.runners import Outcome, in_process, in_processes
@@ -18,8 +17,11 @@ from toolkit.corpus.sources import FolderCorpus, JsonlCorpus, open_corpus
 from toolkit.corpus.store import Done, FolderLock, Store
 from toolkit.corpus.tasks import Task
 from toolkit.corpus.translating import TranslateTask
+from toolkit.engines import routing
 from toolkit.errors import ToolkitError, UsageError
-from toolkit.glossary import load_active
+from toolkit.glossary.model import load_active
+from toolkit.output import files, render
+from toolkit.text import languages
 
 # The route to each target is chosen once per run, on the opening documents of the input.
 ROUTE_SAMPLE_WORDS = 5000
@@ -80,7 +82,7 @@ def translate(run: RunOptions, options: TranslateOptions) -> None:
     glossary = load_active(list(options.glossaries), options.use_glossary, source)
     engine_options = _share_cores(options.engine_options, run)
     corpus = open_corpus(run.input, run.encoding)
-    folder = output.output_folder(run.output)
+    folder = files.output_folder(run.output)
 
     def make_task(sample: list[str]) -> Task:
         engines = routing.candidate_engines(options.engine, **engine_options)
@@ -108,7 +110,7 @@ def summarize(run: RunOptions, options: SummarizeOptions) -> None:
     """Summarise every document of the corpus: OUTDIR/summaries.jsonl."""
     from toolkit.commands.summarize import parse_choices
     from toolkit.corpus.summarizing import OUTPUT, SummarizeTask
-    from toolkit.summarize import Options
+    from toolkit.summary.summarize import Options
 
     run.check()
     algorithm, language = parse_choices(
@@ -120,7 +122,7 @@ def summarize(run: RunOptions, options: SummarizeOptions) -> None:
     glossary = load_active(list(options.glossaries), options.use_glossary)
     summary_options = Options(algorithm, language, options.sentences, options.ratio)
     corpus = open_corpus(run.input, run.encoding)
-    folder = output.output_folder(run.output)
+    folder = files.output_folder(run.output)
 
     def make_task(sample: list[str]) -> Task:
         return SummarizeTask(summary_options, glossary, target, options.engine, options.explain)
@@ -218,7 +220,7 @@ def _execute(
 
 def _scan(corpus: JsonlCorpus | FolderCorpus) -> tuple[dict[str, str], list[str]]:
     """Check the whole input (malformed lines stop here, before any work): id → sha256, and a sample of paragraphs."""
-    from toolkit.document import segment
+    from toolkit.text.document import segment
 
     hashes: dict[str, str] = {}
     sample: list[str] = []

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from toolkit import languages
 from toolkit.engines import base
-from toolkit.routing import install_hint
+from toolkit.engines.routing import install_hint
+from toolkit.text import languages
 
 # Targets a news desk asks for most; listed even when no engine reaches them, with what to install.
 WANTED_TARGETS = (
@@ -47,7 +47,7 @@ def describe(source: str) -> list[dict[str, object]]:
 
 
 def run(source: str, as_json: bool) -> None:
-    from toolkit import render
+    from toolkit.output import render
 
     source = languages.parse(source, "source language")
     rows = describe(source)
@@ -56,7 +56,7 @@ def run(source: str, as_json: bool) -> None:
         t: install_hint(source, t) for t in WANTED_TARGETS if t not in reached and t != source
     }
     if as_json:
-        from toolkit.output import write_stdout
+        from toolkit.output.terminal import write_stdout
 
         write_stdout(render.to_json({"source": source, "engines": rows, "missing": missing}))
         return

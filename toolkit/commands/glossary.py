@@ -6,9 +6,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from toolkit import languages, output, render
 from toolkit.errors import UsageError
-from toolkit.glossary import Glossary, load_active
+from toolkit.glossary.model import Glossary, load_active
+from toolkit.output import render
+from toolkit.output import terminal as output
+from toolkit.text import languages
 
 
 def _languages(glossary: Glossary, lang: str | None) -> list[str]:
@@ -68,7 +70,7 @@ def _show_rich(glossary: Glossary, codes: list[str]) -> None:
 
 def check(paths: list[str]) -> None:
     """Validate each file; problems go to stderr as file:line, and the exit code is 2 if any."""
-    from toolkit import glossary_formats
+    from toolkit.glossary import formats as glossary_formats
 
     problems = []
     for path in paths:

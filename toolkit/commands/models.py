@@ -9,8 +9,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from toolkit import languages, output, packages, render
+from toolkit.engines.argos import packages
 from toolkit.errors import UsageError
+from toolkit.output import render
+from toolkit.output import terminal as output
+from toolkit.text import languages
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -64,7 +67,7 @@ def list_installed(as_json: bool) -> None:
 
 
 def list_available(as_json: bool) -> None:
-    from toolkit import package_index
+    from toolkit.engines.argos import index as package_index
 
     index = package_index.fetch()
     console = render.stderr_console()
@@ -114,7 +117,7 @@ def install(arguments: list[str]) -> None:
 
 
 def _install_from_index(source: str, target: str) -> None:
-    from toolkit import package_index
+    from toolkit.engines.argos import index as package_index
 
     entry = package_index.find(package_index.fetch(), source, target)
     folder = packages.install_dir().parent

@@ -1,7 +1,7 @@
 """`toolkit summarize`: read, score the sentences, select, optionally translate, render.
 
 Each input is read block by block; a text longer than --chunk-sentences is ranked in chunks (see
-toolkit.summarize), so that memory stays bounded whatever its size.
+toolkit.summary.summarize), so that memory stays bounded whatever its size.
 """
 
 from __future__ import annotations
@@ -10,19 +10,21 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from toolkit import languages, output, render
 from toolkit.errors import UsageError
-from toolkit.glossary import Glossary, load_active, word_pattern
-from toolkit.inputs import STDIN, check_readable, display_name, read_blocks
-from toolkit.summarize import (
+from toolkit.glossary.model import Glossary, load_active, word_pattern
+from toolkit.output import render
+from toolkit.output import terminal as output
+from toolkit.summary.algorithms import ALGORITHMS
+from toolkit.summary.select import check_length
+from toolkit.summary.summarize import (
     AUTO,
     Options,
     SelectionTranslation,
     Summary,
     summarize_blocks,
 )
-from toolkit.summarizers import ALGORITHMS
-from toolkit.summarizers.select import check_length
+from toolkit.text import languages
+from toolkit.text.inputs import STDIN, check_readable, display_name, read_blocks
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -75,7 +77,7 @@ def run(request: SummarizeRequest) -> None:
 
     translations: list[SelectionTranslation | None] | None = None
     if target is not None:
-        from toolkit.summarize import translate_selections
+        from toolkit.summary.summarize import translate_selections
 
         translations, runs = translate_selections(summaries, target, request.engine, glossary)
         for translation in runs:

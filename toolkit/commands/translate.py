@@ -11,13 +11,22 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from toolkit import languages, output, qa, render, routing
-from toolkit.document import Document, segment
+from toolkit.engines import routing
 from toolkit.errors import UsageError
-from toolkit.glossary import load_active
-from toolkit.inputs import STDIN, display_name, read_pieces
-from toolkit.sinks import FolderSink, JoinedSink, Sink
-from toolkit.translate import Translation, all_paragraphs, concatenate, translate_documents
+from toolkit.glossary.model import load_active
+from toolkit.output import files, render
+from toolkit.output import terminal as output
+from toolkit.output.sinks import FolderSink, JoinedSink, Sink
+from toolkit.text import languages
+from toolkit.text.document import Document, segment
+from toolkit.text.inputs import STDIN, display_name, read_pieces
+from toolkit.translation import qa
+from toolkit.translation.translate import (
+    Translation,
+    all_paragraphs,
+    concatenate,
+    translate_documents,
+)
 
 FORMATS = ("text", "json")
 BATCH_CHARS = 2_000_000
@@ -81,9 +90,9 @@ def run(request: TranslateRequest) -> None:
     folder = None
     if several_outputs or (request.output is not None and request.output.is_dir()):
         assert request.output is not None
-        folder = output.output_folder(request.output)
+        folder = files.output_folder(request.output)
     elif request.output is not None:
-        output.check_writable(request.output)
+        files.check_writable(request.output)
     # The whole glossary is read, and refused with file:line, before any input or engine is touched.
     glossary = load_active(list(request.glossaries), request.use_glossary, source)
     engines = routing.candidate_engines(request.engine, **request.engine_options)
@@ -131,7 +140,7 @@ def run(request: TranslateRequest) -> None:
 def _sink(target: str, folder: Path | None, path: Path | None) -> Sink:
     if folder is not None:
         return FolderSink(folder, target)
-    return JoinedSink(output.AtomicFile(path) if path is not None else None)
+    return JoinedSink(files.AtomicFile(path) if path is not None else None)
 
 
 def _write_all(
@@ -151,7 +160,7 @@ def _write_all(
         if request.output is None:
             output.write_stdout(text)
         else:
-            output.write_atomic(request.output, text)
+            files.write_atomic(request.output, text)
         return
     for translation in translations:
         sink = _sink(translation.target, folder, request.output)

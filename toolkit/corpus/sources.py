@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.errors import ToolkitError, UsageError
-from toolkit.inputs import decode
+from toolkit.text.inputs import decode
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 

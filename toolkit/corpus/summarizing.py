@@ -1,4 +1,4 @@
-"""Corpus summaries: each document through toolkit.summarize, its selection translated per unit with --to."""
+"""Corpus summaries: each document through toolkit.summary.summarize, its selection translated per unit with --to."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from toolkit.engines.base import EngineUnavailable
 
 if TYPE_CHECKING:
     from toolkit.engines.base import Engine
-    from toolkit.glossary import Glossary
-    from toolkit.summarize import Options, SelectionTranslation, Summary
+    from toolkit.glossary.model import Glossary
+    from toolkit.summary.summarize import Options, SelectionTranslation, Summary
 
 OUTPUT = "summaries"
 
@@ -32,14 +32,13 @@ class SummarizeTask:
         return (OUTPUT,)
 
     def start(self) -> Work:
-        from toolkit import output, routing
+        from toolkit.engines import routing
 
-        output.work_progress = False
-        engines = routing.candidate_engines(self.engine) if self.target else None
+        engines = routing.candidate_engines(self.engine, progress=False) if self.target else None
         return lambda unit: self._run(unit, engines)
 
     def _run(self, unit: Unit, engines: list[Engine] | None) -> list[Result]:
-        from toolkit.summarize import summarize_text
+        from toolkit.summary.summarize import summarize_text
 
         pending = unit.pending.get(OUTPUT, ())
         summaries: dict[int, Summary | str] = {}
@@ -71,7 +70,7 @@ class SummarizeTask:
         self, summaries: dict[int, Summary | str], wanted: set[int], engines: list[Engine] | None
     ) -> dict[int, SelectionTranslation | str | None]:
         """Position → the translated selection, or the error of a summary that failed to translate."""
-        from toolkit.summarize import translate_selections
+        from toolkit.summary.summarize import translate_selections
 
         assert self.target is not None
         good = [p for p, s in summaries.items() if not isinstance(s, str)]
@@ -103,7 +102,7 @@ class SummarizeTask:
     def _line(
         self, document: Any, summary: Summary, translation: SelectionTranslation | None
     ) -> str:
-        from toolkit import render
+        from toolkit.output import render
 
         data = render.summary_data(summary, translation, self.explain)
         del data["name"]

@@ -1,4 +1,4 @@
-"""Corpus translation: each unit through toolkit.translate.translate_documents, one call per target."""
+"""Corpus translation: each unit through toolkit.translation.translate.translate_documents, one call per target."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from toolkit.corpus.tasks import Result, Work, describe_error, dumps_line, failu
 from toolkit.engines.base import EngineUnavailable, Route
 
 if TYPE_CHECKING:
-    from toolkit.document import Document
     from toolkit.engines.base import Engine
-    from toolkit.glossary import Glossary
-    from toolkit.translate import Translation
+    from toolkit.glossary.model import Glossary
+    from toolkit.text.document import Document
+    from toolkit.translation.translate import Translation
 
 
 @dataclass(frozen=True)
@@ -32,12 +32,10 @@ class TranslateTask:
         return tuple(self.routes)
 
     def start(self) -> Work:
-        from toolkit import output
         from toolkit.engines import base
 
-        output.work_progress = False
         engines = {
-            name: base.load(name, **self.engine_options)
+            name: base.load(name, progress=False, **self.engine_options)
             for name in dict.fromkeys(route.engine for route in self.routes.values())
         }
         for engine in engines.values():
@@ -47,7 +45,7 @@ class TranslateTask:
         return lambda unit: self._run(unit, engines)
 
     def _run(self, unit: Unit, engines: dict[str, Any]) -> list[Result]:
-        from toolkit.document import segment
+        from toolkit.text.document import segment
 
         documents = [(i, d) for i, d in enumerate(unit.documents) if d.error is None]
         segmented = [(d.key, segment(d.text)) for _, d in documents]
@@ -80,7 +78,7 @@ class TranslateTask:
         documents: list[tuple[int, CorpusDocument]],
     ) -> dict[int, tuple[Translation, int] | str]:
         """Position → (translation, index of the document in it), or the error of a document that failed."""
-        from toolkit.translate import translate_documents
+        from toolkit.translation.translate import translate_documents
 
         positions = [i for i, _ in documents]
         try:
@@ -107,7 +105,7 @@ class TranslateTask:
         self, document: CorpusDocument, target: str, route: Route, translation: Translation, k: int
     ) -> dict[str, Any] | str:
         """The line of one translated document, or the error under --strict when a name is missing."""
-        from toolkit import render
+        from toolkit.output import render
 
         translated = translation.documents[k]
         checks = document_qa(translation, k)
@@ -135,7 +133,7 @@ def document_qa(translation: Translation, k: int) -> dict[str, Any]:
 
     Engines count unknown words per call, not per document, so they are left out here.
     """
-    from toolkit import qa
+    from toolkit.translation import qa
 
     start = sum(doc.paragraphs for doc in translation.documents[:k])
     document = translation.documents[k]

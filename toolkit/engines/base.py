@@ -101,8 +101,8 @@ def find_routes(
 # In order of preference for `--engine auto`.
 ENGINE_NAMES = ("argos", "apertium")
 _IMPLEMENTATIONS = {
-    "argos": ("toolkit.engines.argos", "ArgosEngine"),
-    "apertium": ("toolkit.engines.apertium", "ApertiumEngine"),
+    "argos": ("toolkit.engines.argos.engine", "ArgosEngine"),
+    "apertium": ("toolkit.engines.apertium.engine", "ApertiumEngine"),
 }
 
 

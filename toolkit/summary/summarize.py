@@ -1,9 +1,9 @@
 """Extractive summaries: a text's sentences, scored by an algorithm, the best kept in their order.
 
-Sentences come from toolkit.sentence_stream (offsets kept), words from toolkit.summarizers.text; the
-scores from toolkit.summarizers (fast LexRank and TextRank, or sumy's summarizers). A text of up to
+Sentences come from toolkit.text.sentence_stream (offsets kept), words from toolkit.summary.language_tools; the
+scores from toolkit.summary.algorithms (fast LexRank and TextRank, or sumy's summarizers). A text of up to
 `chunk_sentences` sentences is ranked whole, choosing exactly what sumy chooses; a longer one is read
-and ranked in chunks (toolkit.summarizers.chunked), so that memory stays bounded.
+and ranked in chunks (toolkit.summary.chunked), so that memory stays bounded.
 """
 
 from __future__ import annotations
@@ -13,17 +13,18 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from toolkit import languages, sentence_stream, summarizers
-from toolkit.detection import SAMPLE
-from toolkit.document import segment
-from toolkit.sentence_stream import Sentence, sentences
-from toolkit.summarizers import chunked, select
-from toolkit.summarizers.text import LanguageTools, load_language
+from toolkit.summary import algorithms as summarizers
+from toolkit.summary import chunked, select
+from toolkit.summary.language_tools import LanguageTools, load_language
+from toolkit.text import languages, sentence_stream
+from toolkit.text.detection import SAMPLE
+from toolkit.text.document import segment
+from toolkit.text.sentence_stream import Sentence, sentences
 
 if TYPE_CHECKING:
     from toolkit.engines.base import Engine
-    from toolkit.glossary import Glossary
-    from toolkit.translate import Translation
+    from toolkit.glossary.model import Glossary
+    from toolkit.translation.translate import Translation
 
 AUTO = "auto"
 # The language assumed when a text gives no clue (no letters at all).
@@ -278,7 +279,7 @@ def _scored(
 def _language(text: str, choice: str, notes: list[str]) -> tuple[str, bool]:
     if choice != AUTO:
         return choice, False
-    from toolkit.detection import detect_language
+    from toolkit.text.detection import detect_language
 
     found = detect_language(text)
     if found is None:
@@ -309,8 +310,8 @@ def translate_selections(
     """Translate the selected sentences of every summary, one engine batch per source language,
     through the same engines, routes and glossary as `toolkit translate` (None: the default
     glossary). `engines`, when given, are engines already loaded (corpus workers keep theirs)."""
-    from toolkit import routing
-    from toolkit.translate import translate_documents
+    from toolkit.engines import routing
+    from toolkit.translation.translate import translate_documents
 
     results: list[SelectionTranslation | None] = [None] * len(summaries)
     translations = []

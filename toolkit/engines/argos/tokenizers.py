@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from toolkit.packages import InstalledPackage
+from toolkit.engines.argos.packages import InstalledPackage
 
 _SPACE = "▁"  # SentencePiece's word-start marker
 _BPE_JOINER = "@@"

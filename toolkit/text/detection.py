@@ -6,7 +6,7 @@ about 2 s to decompress its model and lingua's wheel weighs about 100 MB.
 
 from __future__ import annotations
 
-from toolkit import languages
+from toolkit.text import languages
 
 # Enough text to be sure of the language; langdetect would read at most 10,000 characters anyway.
 SAMPLE = 10_000

@@ -6,13 +6,13 @@ import time
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from toolkit.document import Document
 from toolkit.engines.base import Engine, Route
+from toolkit.text.document import Document
 
 if TYPE_CHECKING:
-    from toolkit.glossary import Glossary
-    from toolkit.glossary_enforce import ParagraphCheck
-    from toolkit.qa import MissingNumber
+    from toolkit.glossary.enforce import ParagraphCheck
+    from toolkit.glossary.model import Glossary
+    from toolkit.translation.qa import MissingNumber
 
 
 @dataclass(frozen=True)
@@ -57,10 +57,11 @@ def translate_documents(
 
     Names travel through the engine as placeholders and come back in their glossary form; each
     paragraph's terms are counted and checked. `glossary=None` means the default glossary; pass
-    `toolkit.glossary.empty()` to translate without one.
+    `toolkit.glossary.model.empty()` to translate without one.
     """
-    from toolkit import glossary_enforce, qa
-    from toolkit.glossary import default
+    from toolkit.glossary import enforce as glossary_enforce
+    from toolkit.glossary.model import default
+    from toolkit.translation import qa
 
     if glossary is None:
         glossary = default()

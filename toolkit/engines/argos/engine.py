@@ -17,16 +17,17 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from toolkit import output, packages
-from toolkit.document import split_sentences
-from toolkit.engines import argos_tokenizers
+from toolkit.engines.argos import packages
+from toolkit.engines.argos import tokenizers as argos_tokenizers
 from toolkit.engines.base import EngineOutput, EngineUnavailable, Hop, Route
 from toolkit.errors import ToolkitError, UsageError
+from toolkit.output import terminal as output
+from toolkit.text.document import split_sentences
 
 if TYPE_CHECKING:
     import ctranslate2
 
-    from toolkit.engines.argos_tokenizers import Tokenizer
+    from toolkit.engines.argos.tokenizers import Tokenizer
 
 DEVICES = ("auto", "cpu", "cuda")
 DEFAULT_BEAM_SIZE = 4  # argostranslate's default
@@ -57,7 +58,11 @@ class ArgosEngine:
     name = "argos"
 
     def __init__(
-        self, device: str = "auto", threads: int = 0, beam_size: int = DEFAULT_BEAM_SIZE
+        self,
+        device: str = "auto",
+        threads: int = 0,
+        beam_size: int = DEFAULT_BEAM_SIZE,
+        progress: bool = True,
     ) -> None:
         if device not in DEVICES:
             raise UsageError(f"unknown device {device!r}; choose {', '.join(DEVICES)}")
@@ -68,6 +73,8 @@ class ArgosEngine:
         self.device_choice = device
         self.threads = threads or len(os.sched_getaffinity(0))
         self.beam_size = beam_size
+        # Off where the caller draws its own progress around the work (corpus mode).
+        self.progress = progress
         self._models: dict[str, tuple[ctranslate2.Translator, Tokenizer]] = {}
 
     def unavailable_reason(self) -> str | None:
@@ -170,7 +177,7 @@ class ArgosEngine:
         prefix = [package.target_prefix] if package.target_prefix else None
         batch_tokens = BATCH_TOKENS[self.device]
         translated: list[list[str]] = []
-        with _progress(len(units), f"{package.pair} ({self.device})") as advance:
+        with _progress(len(units), f"{package.pair} ({self.device})", self.progress) as advance:
             step = PROGRESS_BATCHES * batch_tokens if advance else None
             for group in _groups(ordered, step):
                 results = translator.translate_batch(
@@ -296,14 +303,14 @@ def _cuts(tokens: list[str], tokenizer: Tokenizer) -> list[tuple[int, int]]:
 
 
 @contextmanager
-def _progress(total: int, label: str) -> Iterator[Callable[[int], None] | None]:
+def _progress(total: int, label: str, wanted: bool) -> Iterator[Callable[[int], None] | None]:
     """A progress bar on stderr when it is a terminal (None otherwise): advance(n) moves it."""
-    if not output.work_progress_shown() or total < 2:
+    if not (wanted and output.stderr_is_terminal()) or total < 2:
         yield None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-    from toolkit.render import stderr_console
+    from toolkit.output.render import stderr_console
 
     columns = (
         "[progress.description]{task.description}",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from toolkit.summarizers.text import LanguageTools
+from toolkit.summary.language_tools import LanguageTools
 
 ALGORITHMS = ("lexrank", "textrank", "lsa", "luhn", "edmundson", "kl", "sumbasic", "reduction")
 DEFAULT = "lexrank"
@@ -38,14 +38,14 @@ def scores(
     if not sentences:
         return []
     if algorithm in ("lexrank", "textrank"):
-        from toolkit.summarizers.select import keyed_by_text
+        from toolkit.summary.select import keyed_by_text
 
         if algorithm == "lexrank":
-            from toolkit.summarizers.lexrank import lexrank_scores as rank
+            from toolkit.summary.algorithms.lexrank import lexrank_scores as rank
         else:
-            from toolkit.summarizers.textrank import textrank_scores as rank
+            from toolkit.summary.algorithms.textrank import textrank_scores as rank
         return keyed_by_text(sentences, rank(tools.terms(sentences)).tolist())
-    from toolkit.summarizers.sumy_backend import sumy_scores
+    from toolkit.summary.algorithms.sumy_backend import sumy_scores
 
     return sumy_scores(algorithm, paragraphs, tools)
 

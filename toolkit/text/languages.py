@@ -73,6 +73,13 @@ LANGUAGES: dict[str, tuple[str, str]] = {
 }
 _BY_ISO3 = {iso3: code for code, (_, iso3) in LANGUAGES.items() if code != "zt"}
 _BY_ISO3.update({"fre": "fr", "ger": "de", "arm": "hy", "per": "fa", "rum": "ro", "hbs": "sr"})
+# Written without spaces between words (or with particles attached to nouns): a word tokenizer of
+# their own would be needed, and names are found there without word edges.
+UNSPACED = frozenset({"ja", "km", "ko", "lo", "my", "th", "zh", "zt"})
+# Articles and pronouns elide before a vowel (l'État, dell'anno): the apostrophe separates two
+# words there, while in English it joins one (don't, O'Brien).
+ELIDING = frozenset({"ca", "fr", "frp", "it", "oc"})
+
 _CODE = re.compile(r"^[a-z]{2,3}$")
 
 

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 from xml.sax import SAXParseException
 from xml.sax.handler import ContentHandler
 
-from toolkit import languages
 from toolkit.errors import UsageError
-from toolkit.glossary import Glossary, Term
+from toolkit.glossary.model import Glossary, Term
+from toolkit.text import languages
 
 if TYPE_CHECKING:
     from xml.sax.xmlreader import AttributesImpl, Locator

@@ -10,8 +10,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from toolkit.errors import UsageError
-from toolkit.summarizers import PARAMETERS
-from toolkit.summarizers.text import LanguageTools, OfflineTokenizer
+from toolkit.summary.algorithms import PARAMETERS
+from toolkit.summary.language_tools import LanguageTools, OfflineTokenizer
 
 
 def sumy_scores(

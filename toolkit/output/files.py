@@ -1,36 +1,12 @@
-"""Writing results: atomic files, stdout, and whether the user is looking at a terminal."""
+"""Output files: written atomically, in folders checked before any work."""
 
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 from pathlib import Path
 
 from toolkit.errors import UsageError
-
-
-def stdout_is_terminal() -> bool:
-    return sys.stdout.isatty()
-
-
-def stderr_is_terminal() -> bool:
-    return sys.stderr.isatty()
-
-
-# Off where a caller draws its own progress around the work (corpus mode, its workers): a second
-# live display on the same terminal would garble both.
-work_progress = True
-
-
-def work_progress_shown() -> bool:
-    """Whether an engine or a step may draw its own progress bar on stderr."""
-    return work_progress and stderr_is_terminal()
-
-
-def write_stdout(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
 
 
 def check_writable(path: Path) -> None:

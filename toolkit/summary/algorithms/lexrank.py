@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
-from toolkit.summarizers.matrix import row_blocks, term_counts
+from toolkit.summary.algorithms.matrix import row_blocks, term_counts
 
 THRESHOLD = 0.1
 EPSILON = 0.1

@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from toolkit.sentence_stream import Sentence
-from toolkit.summarizers import select
+from toolkit.summary import select
+from toolkit.text.sentence_stream import Sentence
 
 # Candidates kept per chunk, per sentence the chunk could give to the summary.
 CANDIDATES = 4

@@ -2,7 +2,7 @@
 
 Text arrives in pieces, each tagged with the input it belongs to; an input's pieces arrive in order
 and inputs follow one another. Every input's text ends with a line end, and on stdout or in one file
-a blank line separates inputs, as `toolkit.render.translation_text` lays them out.
+a blank line separates inputs, as `toolkit.output.render.translation_text` lays them out.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from toolkit import output
-from toolkit.output import AtomicFile
+from toolkit.output import terminal as output
+from toolkit.output.files import AtomicFile
 
 
 class Sink(Protocol):

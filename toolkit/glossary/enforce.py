@@ -19,14 +19,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from toolkit.glossary import Found, Glossary, Term, is_capitals, word_pattern
+from toolkit.glossary.model import Found, Glossary, Term, is_capitals, word_pattern
+from toolkit.text import languages
 
 if TYPE_CHECKING:
     from toolkit.engines.base import Route
 
-# Languages written without spaces between words, or whose particles attach to nouns: what the
-# engine glues to a name there is grammar, kept as it is, and names are counted without word edges.
-CONTINUOUS_SCRIPTS = frozenset({"zh", "zt", "ja", "th", "ko", "lo", "km", "my"})
 # Letters glued to a placeholder up to this length are an inflection and removed; a longer run is
 # a word the engine joined to it, kept and set apart by a space.
 MAX_INFLECTION = 3
@@ -221,7 +219,7 @@ class _Restoring:
         self.used.add(index)
         name = self.protected.found[index].term.name
         rendering = self.rendering(index)
-        if self.target in CONTINUOUS_SCRIPTS:
+        if self.target in languages.UNSPACED:
             return before + rendering + after
         if before or after:
             kind = "inflection" if len(before) + len(after) <= MAX_INFLECTION else "joined word"
@@ -276,7 +274,7 @@ def _target_spellings(term: Term, target: str, same_language: bool) -> list[str]
 
 
 def _count(spellings: Sequence[str], text: str, target: str) -> int:
-    if target in CONTINUOUS_SCRIPTS:
+    if target in languages.UNSPACED:
         folded = text.casefold()
         return sum(folded.count(s.casefold()) for s in dict.fromkeys(spellings))
     return len(word_pattern(spellings).findall(text))

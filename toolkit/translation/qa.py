@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from toolkit.translate import Translation
+    from toolkit.translation.translate import Translation
 
 # A number as written in French or in a translation: 9, 2020, 1 000, 1.000, 1,000, 3,5, 3.5.
 # Compared by its digits alone, so that separators changed by the translation do not count.

@@ -1,7 +1,7 @@
 """The sentences of a text read block by block, each with its place and offsets in the whole text.
 
 Text is cut after paragraph breaks, so the sentences are exactly those of the whole text segmented
-at once (toolkit.document), however the blocks fall. A paragraph still open after LONG_PARAGRAPH
+at once (toolkit.text.document), however the blocks fall. A paragraph still open after LONG_PARAGRAPH
 characters (a text without blank lines) is split a part at a time, each part ending before its last
 sentence so far, so that memory stays bounded; only a single sentence is always held whole. The
 sentence splitter does not always split a part as it would the whole paragraph (a bracket opened
@@ -14,10 +14,10 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from toolkit.document import Span, segment, split_sentences
+from toolkit.text.document import Span, segment, split_sentences
 
 LONG_PARAGRAPH = 4_000_000
-# The end of a paragraph break (as toolkit.document defines them), once the next paragraph starts.
+# The end of a paragraph break (as toolkit.text.document defines them), once the next paragraph starts.
 _BREAK_END = re.compile(r"\n[^\S\n]*\n\s*(?=\S)")
 
 

@@ -8,10 +8,10 @@ import subprocess
 from collections import Counter
 from functools import cached_property
 
-from toolkit import languages
-from toolkit.engines import apertium_stream
+from toolkit.engines.apertium import stream as apertium_stream
 from toolkit.engines.base import EngineOutput, EngineUnavailable, Hop, Route
 from toolkit.errors import ToolkitError
+from toolkit.text import languages
 
 # A plain pair mode such as fr-es or fra-cat; variants (eng-cat_valencia) and debug modes are skipped.
 _PAIR_MODE = re.compile(r"^([a-z]{2,3})-([a-z]{2,3})$")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from toolkit import languages
 from toolkit.engines import base
 from toolkit.engines.base import Engine, Route
 from toolkit.errors import UsageError
+from toolkit.text import languages
 
 AUTO = "auto"
 
@@ -18,7 +18,7 @@ def candidate_engines(choice: str, **options: object) -> list[Engine]:
 
 def install_hint(source: str, target: str) -> str:
     """What to install to reach a target that no installed engine reaches."""
-    from toolkit.engines.apertium import DEBIAN_PACKAGES
+    from toolkit.engines.apertium.engine import DEBIAN_PACKAGES
 
     hints = []
     if source == "fr" and target in DEBIAN_PACKAGES:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
-from toolkit.summarizers.matrix import term_counts
+from toolkit.summary.algorithms.matrix import term_counts
 
 DAMPING = 0.85
 EPSILON = 1e-4

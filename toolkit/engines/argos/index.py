@@ -10,8 +10,9 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from toolkit import languages, packages
+from toolkit.engines.argos import packages
 from toolkit.errors import ToolkitError, UsageError
+from toolkit.text import languages
 
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
 TIMEOUT_S = 20

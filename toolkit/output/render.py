@@ -7,7 +7,7 @@ import re
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
-from toolkit import languages
+from toolkit.text import languages
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -15,8 +15,8 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from toolkit.engines.base import Route
-    from toolkit.summarize import SelectionTranslation, Summary
-    from toolkit.translate import Translation
+    from toolkit.summary.summarize import SelectionTranslation, Summary
+    from toolkit.translation.translate import Translation
 
 
 def translation_text(translation: Translation) -> str:

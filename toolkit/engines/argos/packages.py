@@ -23,8 +23,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from toolkit import languages
 from toolkit.errors import ToolkitError, UsageError
+from toolkit.text import languages
 
 ARCHIVE_SUFFIX = ".argosmodel"
 TOKENIZER_FILES = ("sentencepiece.model", "bpe.model")

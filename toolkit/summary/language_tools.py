@@ -13,9 +13,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from toolkit import languages
-from toolkit.document import split_sentences
 from toolkit.errors import UsageError
+from toolkit.text import languages
+from toolkit.text.document import split_sentences
 
 # sumy's names for the languages it has a stemmer or a stop-word list for.
 SUMY_LANGUAGES = {
@@ -44,12 +44,6 @@ SUMY_LANGUAGES = {
 }
 # sumy has stop words but no stemmer for these.
 _UNSTEMMED = frozenset({"hebrew"})
-# Scripts written without spaces between words: a word tokenizer of their own would be needed.
-UNSEGMENTED = frozenset({"ja", "ko", "th", "zh", "zt"})
-
-# Languages whose articles and pronouns elide before a vowel (l'État, dell'anno): the apostrophe
-# separates two words there, while in English it joins one (don't, O'Brien).
-_ELIDING = frozenset({"ca", "fr", "frp", "it", "oc"})
 # sumy's French list lacks the commonest French words, and none of the lists have the elided
 # forms that the tokenizer splits off.
 EXTRA_STOP_WORDS = {
@@ -66,7 +60,7 @@ _WORD_NO_APOSTROPHE = re.compile(rf"{_LETTERS}(?:[\-\u2010]{_LETTERS})*")
 def words(sentence: str, language: str) -> list[str]:
     """The words of a sentence as written: runs of letters, joined by inner hyphens (and apostrophes
     in languages that do not elide). Numbers and punctuation are not words."""
-    pattern = _WORD_NO_APOSTROPHE if language in _ELIDING else _WORD
+    pattern = _WORD_NO_APOSTROPHE if language in languages.ELIDING else _WORD
     return pattern.findall(sentence)
 
 
@@ -107,7 +101,7 @@ class LanguageTools:
 def load_language(code: str) -> LanguageTools:
     """The stemmer and stop words of a language; languages sumy has neither for get plain
     lower-cased words, and a note saying so."""
-    if code in UNSEGMENTED:
+    if code in languages.UNSPACED:
         raise UsageError(
             f"summaries of {languages.name(code)} text are not supported: its words are not "
             "separated by spaces"

@@ -160,14 +160,14 @@ def default_path() -> Path:
 @cache
 def default() -> Glossary:
     """The default glossary, read once."""
-    from toolkit import glossary_formats
+    from toolkit.glossary import formats as glossary_formats
 
     return glossary_formats.load(default_path())
 
 
 def load_active(paths: list[str], use_default: bool = True, source: str = "fr") -> Glossary:
     """The default glossary (unless turned off) with each user file on top, later files winning."""
-    from toolkit import glossary_formats
+    from toolkit.glossary import formats as glossary_formats
 
     glossaries = [default()] if use_default else []
     glossaries += [glossary_formats.load(Path(path)) for path in paths]
