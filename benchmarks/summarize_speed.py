@@ -91,8 +91,10 @@ def timed(function: Callable[[], object], repeat: int = 1) -> tuple[float, objec
     return best, result
 
 
-def side_by_side(language: str, sizes: list[int], count: int = 10) -> list[dict[str, object]]:
-    from toolkit.summary.algorithms import scores
+def side_by_side(
+    language: str, sizes: list[int], repeat: int, count: int = 10
+) -> list[dict[str, object]]:
+    from toolkit.summary.algorithms import ALGORITHMS as TABLE
     from toolkit.summary.algorithms.sumy_backend import sumy_scores
     from toolkit.summary.language_tools import load_language
     from toolkit.summary.select import best
@@ -105,8 +107,9 @@ def side_by_side(language: str, sizes: list[int], count: int = 10) -> list[dict[
             continue
         text = paragraphs(sentences[:n])
         for algorithm in ALGORITHMS:
-            sumy_time, sumy_result = timed(lambda a=algorithm, t=text: sumy_scores(a, t, tools))
-            fast_time, fast_result = timed(lambda a=algorithm, t=text: scores(a, t, tools), 3)
+            row = TABLE[algorithm]
+            sumy_time, sumy_result = timed(lambda r=row, t=text: sumy_scores(r, t, tools), repeat)
+            fast_time, fast_result = timed(lambda r=row, t=text: r.scores(t, tools), repeat)
             same = best(sumy_result, count) == best(fast_result, count)  # type: ignore[arg-type]
             rows.append(
                 {
@@ -136,14 +139,14 @@ def child(language: str, n: int, algorithm: str) -> None:
     """One size in this fresh process: time and peak memory of toolkit's ranking alone."""
     import resource
 
-    from toolkit.summary.algorithms import scores
+    from toolkit.summary.algorithms import ALGORITHMS as TABLE
     from toolkit.summary.language_tools import load_language
     from toolkit.summary.select import best
 
     tools = load_language(language)
     text = paragraphs(corpus(language)[:n])
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    seconds, _ = timed(lambda: best(scores(algorithm, text, tools), 10))  # type: ignore[arg-type]
+    seconds, _ = timed(lambda: best(TABLE[algorithm].scores(text, tools), 10))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"seconds": seconds, "before_kib": before, "peak_kib": peak}))
 
@@ -207,6 +210,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes only")
     parser.add_argument(
+        "--repeat", type=int, default=3, help="best of this many runs, for both sides"
+    )
+    parser.add_argument(
         "--child", nargs=3, metavar=("LANGUAGE", "N", "ALGORITHM"), help=argparse.SUPPRESS
     )
     args = parser.parse_args()
@@ -216,12 +222,17 @@ def main() -> None:
         return
     side_sizes = [100, 300] if args.quick else [100, 300, 1000]
     alone_sizes = [1000, 3000] if args.quick else [1000, 3000, 10000, 30000, 50000]
-    print("sumy and toolkit on the same sentences (toolkit: best of 3); same = the same 10 chosen")
+    print(
+        f"sumy and toolkit on the same sentences (both: best of {args.repeat}); same = the same 10 chosen"
+    )
     print(
         f"{'lang':>4} {'sentences':>9} {'algorithm':>9} {'sumy (s)':>10} {'toolkit (s)':>11} {'speed-up':>10} {'same':>6}"
     )
-    for language in ("fr", "en"):
-        side_by_side(language, side_sizes)
+    rows = [
+        row for language in ("fr", "en") for row in side_by_side(language, side_sizes, args.repeat)
+    ]
+    if not all(row["same"] for row in rows):
+        raise SystemExit("toolkit and sumy chose different sentences: see the rows marked NO")
     alone("en", alone_sizes)
     command_line("en", alone_sizes[-1])
 

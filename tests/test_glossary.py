@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.glossary import model as glossary
+from toolkit.glossary import active
 from toolkit.glossary.enforce import DEFAULT_STYLE, PlaceholderStyle, protect, restore
 
-GLOSSARY = glossary.load_active([])
+GLOSSARY = active.load_active([])
 
 
 def found(text: str) -> list[tuple[str, str]]:
@@ -78,7 +78,7 @@ def test_default_glossary_has_the_three_names_and_their_non_latin_forms() -> Non
 
 
 def test_the_default_glossary_ships_inside_the_package() -> None:
-    path = glossary.default_path()
+    path = active.default_path()
     assert path.is_file()
     assert path.parent.name == "glossaries"
 

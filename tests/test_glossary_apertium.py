@@ -10,7 +10,7 @@ import pytest
 
 from toolkit.engines.apertium.engine import ApertiumEngine
 from toolkit.engines.base import find_routes
-from toolkit.glossary import model as glossary
+from toolkit.glossary import active
 from toolkit.glossary.enforce import DEFAULT_STYLE
 from toolkit.text.document import segment
 from toolkit.translation.translate import translate_documents
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.skipif(
 ROOT = Path(__file__).resolve().parent.parent
 SENTENCES = ROOT / "tests" / "data" / "glossary-sentences-fr.txt"
 RELEASE = ROOT / "examples" / "release-fr.txt"
-GLOSSARY = glossary.load_active([])
+GLOSSARY = active.load_active([])
 ENGINE = ApertiumEngine()
 # Words that contain a name but are other words: they must come out as the source wrote them.
 DERIVED = ("ARTSAKHPRESS", "Artsakhiotes", "artsakhpress")

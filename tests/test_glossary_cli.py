@@ -9,9 +9,11 @@ import sys
 from pathlib import Path
 
 from toolkit.errors import ToolkitError
-from toolkit.glossary import model as glossary
+from toolkit.glossary import active
 from toolkit.glossary.enforce import protect, restore
-from toolkit.translation.qa import enforce_strict, missing_numbers, plain, report
+from toolkit.output.qa_report import plain
+from toolkit.translation.numbers import missing_numbers
+from toolkit.translation.qa import enforce_strict, report
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,7 +56,7 @@ def test_strict_refuses_a_translation_that_lost_a_name(release_text: str) -> Non
     from toolkit.translation.translate import DocumentTranslation, Translation
 
     source = "Le corridor de Lachin relie l’Arménie à l’Artsakh depuis 1994."
-    default = glossary.default()
+    default = active.default()
     protected = protect(source, default)
     # What an engine that dropped the second name would give.
     text, check = restore(protected, "El corredor de Zqxb une Armenia desde", default, "es", "fr")
@@ -202,8 +204,8 @@ def test_a_built_package_carries_the_default_glossary(tmp_path: Path) -> None:
     )
     assert (
         build / "toolkit" / "glossaries" / "default.toml"
-    ).read_bytes() == glossary.default_path().read_bytes()
-    code = "from toolkit import glossary; print(glossary.default_path()); print(len(glossary.default().terms))"
+    ).read_bytes() == active.default_path().read_bytes()
+    code = "from toolkit.glossary import active; print(active.default_path()); print(len(active.default().terms))"
     result = subprocess.run(
         [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(build)!r}); {code}"],
         cwd=tmp_path,
@@ -224,8 +226,8 @@ def test_the_rich_report_for_a_terminal(release_text: str) -> None:
 
     from toolkit.engines.apertium.engine import ApertiumEngine
     from toolkit.engines.base import find_routes
+    from toolkit.output.qa_report import print_report
     from toolkit.text.document import segment
-    from toolkit.translation.qa import print_report
     from toolkit.translation.translate import translate_documents
 
     engine = ApertiumEngine()

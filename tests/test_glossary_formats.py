@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from toolkit.errors import UsageError
-from toolkit.glossary import model as glossary
+from toolkit.glossary import active as glossaries
 from toolkit.glossary.formats import MAX_BYTES, load
 
 TOML_OK = """\
@@ -117,16 +117,16 @@ def test_tbx_v3_and_v2(tmp_path: Path) -> None:
 
 def test_later_files_win_and_keep_what_they_do_not_give(tmp_path: Path) -> None:
     mine = write(tmp_path, "mine.csv", "fr,ru,es\nLachin,Лачын,Lachín\nChouchi,Шуши,\n")
-    active = glossary.load_active([str(mine)])
+    active = glossaries.load_active([str(mine)])
     terms = {t.name: t for t in active.terms}
     assert set(terms) == {"Artsakh", "Stepanakert", "Lachin", "Chouchi"}
     assert terms["Lachin"].form("ru") == "Лачын" and terms["Lachin"].form("es") == "Lachín"
     assert terms["Lachin"].form("hy") == "Լաչին"  # kept from the default glossary
-    again = glossary.load_active(
+    again = glossaries.load_active(
         [str(mine), str(write(tmp_path, "b.csv", "fr,ru\nLachin,Лачин\n"))]
     )
     assert {t.name: t for t in again.terms}["Lachin"].form("ru") == "Лачин"
-    alone = glossary.load_active([str(mine)], use_default=False)
+    alone = glossaries.load_active([str(mine)], use_default=False)
     assert [t.name for t in alone.terms] == ["Lachin", "Chouchi"]
 
 
@@ -212,7 +212,7 @@ def test_missing_directory_and_oversized_files(tmp_path: Path) -> None:
 
 
 def test_the_default_glossary_is_valid_and_its_forms_are_distinct() -> None:
-    default = load(glossary.default_path())
+    default = load(glossaries.default_path())
     assert default.source == "fr"
     for term in default.terms:
         assert term.name in term.matches

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from toolkit.engines.base import find_routes
-from toolkit.glossary.model import default
+from toolkit.glossary.active import default
 from toolkit.text.document import segment
 from toolkit.translation.translate import translate_documents
 

@@ -18,7 +18,6 @@ from toolkit.cli import app
 from toolkit.summary import chunked
 from toolkit.summary.algorithms import ALGORITHMS
 from toolkit.summary.summarize import (
-    CHUNK_SENTENCES,
     Options,
     Summary,
     summarize_blocks,
@@ -133,7 +132,7 @@ def test_long_texts_below_the_limit_are_ranked_whole(name: str, algorithm: str) 
     options = Options(algorithm=algorithm, language=language, count=5)
     whole = summarize_text("t", text, options)
     assert whole.mode == "exact" and whole.total == len(whole_sentences(text, language))
-    assert whole.total < CHUNK_SENTENCES[algorithm]
+    assert whole.total < ALGORITHMS[algorithm].chunk_sentences
     assert summarize_blocks("t", cut(text, 997), options) == whole
 
     # The limit is inclusive: a text of exactly that many sentences is still ranked whole.
@@ -252,7 +251,10 @@ def summarize_json(*args: str, input: str = "") -> dict:
 def test_json_says_how_the_text_was_ranked() -> None:
     text, _ = read("postgres-fr")
     exact = summarize_json("-n", "3", input=text)
-    assert exact["mode"] == "exact" and exact["chunk_sentences"] == CHUNK_SENTENCES["lexrank"]
+    assert (
+        exact["mode"] == "exact"
+        and exact["chunk_sentences"] == ALGORITHMS["lexrank"].chunk_sentences
+    )
     assert "chunks" not in exact and "chunk" not in exact["summary"][0]
     data = summarize_json("-n", "3", "--chunk-sentences", "50", "--explain", input=text)
     assert data["mode"] == "chunked" and data["chunk_sentences"] == 50

@@ -5,15 +5,23 @@ from __future__ import annotations
 import pytest
 
 from tests.summary_texts import DATA, ROOT, TEXTS
-from toolkit.summary.algorithms import PARAMETERS, scores
+from toolkit.summary.algorithms import ALGORITHMS, sumy_backend
 from toolkit.summary.algorithms.lexrank import lexrank_scores
-from toolkit.summary.algorithms.sumy_backend import sumy_scores
 from toolkit.summary.algorithms.textrank import textrank_scores
-from toolkit.summary.language_tools import load_language
+from toolkit.summary.language_tools import LanguageTools, load_language
 from toolkit.summary.select import best, keyed_by_text
 from toolkit.text.document import segment, split_sentences
 
 FAST = {"lexrank": lexrank_scores, "textrank": textrank_scores}
+
+
+def scores(algorithm: str, paragraphs: list[list[str]], tools: LanguageTools) -> list[float]:
+    return ALGORITHMS[algorithm].scores(paragraphs, tools)
+
+
+def sumy_scores(algorithm: str, paragraphs: list[list[str]], tools: LanguageTools) -> list[float]:
+    """sumy's own summarizer for the algorithm, whatever toolkit computes it with."""
+    return sumy_backend.sumy_scores(ALGORITHMS[algorithm], paragraphs, tools)
 
 
 def paragraphs_of(text: str, language: str) -> list[list[str]]:
@@ -74,8 +82,8 @@ def test_text_without_terms_keeps_the_first_sentences(algorithm: str) -> None:
 
 def test_empty_input_has_no_scores() -> None:
     tools = load_language("fr")
-    for fast in FAST.values():
-        assert len(fast([])) == 0
+    for name, fast in FAST.items():
+        assert len(fast([], **ALGORITHMS[name].parameters)) == 0
     assert scores("lexrank", [], tools) == []
 
 
@@ -86,7 +94,7 @@ def test_fast_scores_are_sumys_by_text() -> None:
     terms = tools.terms(sentences)
     for algorithm, fast in FAST.items():
         expected = sumy_scores(algorithm, paragraphs, tools)
-        got = keyed_by_text(sentences, fast(terms).tolist())
+        got = keyed_by_text(sentences, fast(terms, **ALGORITHMS[algorithm].parameters).tolist())
         assert got == pytest.approx(expected, rel=1e-9, abs=1e-12)
 
 
@@ -94,11 +102,11 @@ def test_reported_parameters_are_sumys() -> None:
     from sumy.summarizers.lex_rank import LexRankSummarizer
     from sumy.summarizers.text_rank import TextRankSummarizer
 
-    assert PARAMETERS["lexrank"] == {
+    assert ALGORITHMS["lexrank"].parameters == {
         "threshold": LexRankSummarizer.threshold,
         "epsilon": LexRankSummarizer.epsilon,
     }
-    assert PARAMETERS["textrank"] == {
+    assert ALGORITHMS["textrank"].parameters == {
         "damping": TextRankSummarizer.damping,
         "epsilon": TextRankSummarizer.epsilon,
     }

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from toolkit.glossary.model import default, word_pattern
+from toolkit.glossary.active import default
+from toolkit.glossary.model import word_pattern
 from toolkit.output import render
 from toolkit.summary.summarize import Options, SelectionTranslation, Summary, summarize_text
 

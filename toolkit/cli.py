@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from toolkit.summary import algorithms
+
 app = typer.Typer(
     name="toolkit",
     help="Translate and summarise French press releases offline, with proper names kept as the glossary says.",
@@ -62,7 +64,7 @@ Algorithm = Annotated[
     typer.Option(
         "--algorithm",
         "-a",
-        help="lexrank, textrank, lsa, luhn, edmundson, kl, sumbasic or reduction.",
+        help=f"{', '.join(algorithms.NAMES[:-1])} or {algorithms.NAMES[-1]}.",
     ),
 ]
 Language = Annotated[

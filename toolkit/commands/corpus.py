@@ -19,7 +19,7 @@ from toolkit.corpus.tasks import Task
 from toolkit.corpus.translating import TranslateTask
 from toolkit.engines import routing
 from toolkit.errors import ToolkitError, UsageError
-from toolkit.glossary.model import load_active
+from toolkit.glossary.active import load_active
 from toolkit.output import files, render
 from toolkit.text import languages
 

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.errors import UsageError
-from toolkit.glossary.model import Glossary, load_active
+from toolkit.glossary.active import load_active
+from toolkit.glossary.model import Glossary
 from toolkit.output import render
 from toolkit.output import terminal as output
 from toolkit.text import languages

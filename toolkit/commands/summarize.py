@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from toolkit.errors import UsageError
-from toolkit.glossary.model import Glossary, load_active, word_pattern
+from toolkit.glossary.active import load_active
+from toolkit.glossary.model import Glossary, word_pattern
 from toolkit.output import render
 from toolkit.output import terminal as output
-from toolkit.summary.algorithms import ALGORITHMS
+from toolkit.summary.algorithms import NAMES
 from toolkit.summary.select import check_length
 from toolkit.summary.summarize import (
     AUTO,
@@ -112,8 +113,8 @@ def parse_choices(
 ) -> tuple[str, str]:
     """The algorithm and language asked for, validated (usage errors), and the length checked."""
     name = algorithm.strip().lower()
-    if name not in ALGORITHMS:
-        raise UsageError(f"unknown algorithm {algorithm!r}; choose {', '.join(ALGORITHMS)}")
+    if name not in NAMES:
+        raise UsageError(f"unknown algorithm {algorithm!r}; choose {', '.join(NAMES)}")
     check_length(sentences, ratio)
     code = language.strip().lower()
     return name, code if code == AUTO else languages.parse(code, "language")

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from toolkit.engines import routing
 from toolkit.errors import UsageError
-from toolkit.glossary.model import load_active
-from toolkit.output import files, render
+from toolkit.glossary.active import load_active
+from toolkit.output import files, qa_report, render
 from toolkit.output import terminal as output
 from toolkit.output.sinks import FolderSink, JoinedSink, Sink
 from toolkit.text import languages
@@ -130,7 +130,7 @@ def run(request: TranslateRequest) -> None:
     for translation in translations:
         render.translation_summary(console, translation)
         if request.check and request.format != "json":
-            qa.print_report(console, translation)
+            qa_report.print_report(console, translation)
     if request.strict:
         qa.enforce_strict(translations)
     if not streaming:

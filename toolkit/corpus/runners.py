@@ -25,26 +25,32 @@ def in_process(task: Task, units: Iterable[Unit]) -> Iterator[Outcome]:
         yield unit, work(unit)
 
 
-# Set in each worker process by the pool initializer.
-_work: Work | None = None
-_start_error: BaseException | None = None
+class _Worker:
+    """What a worker process holds between units: its started task, or why it could not start.
+    One per process (the pool's initializer sets it), as multiprocessing's pools require."""
+
+    work: Work | None = None
+    start_error: BaseException | None = None
+
+
+_worker = _Worker()
 
 
 def _initialize(task: Task) -> None:
-    global _work, _start_error
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        _work = task.start()
+        _worker.work = task.start()
     except Exception as err:
         # Raised with the first unit: a pool whose initializer fails restarts workers forever.
-        _start_error = err
+        _worker.start_error = err
 
 
 def _run(unit: Unit) -> list[Result]:
-    if _start_error is not None:
-        raise _start_error
-    assert _work is not None
-    return _work(unit)
+    if _worker.start_error is not None:
+        raise _worker.start_error
+    if _worker.work is None:
+        raise RuntimeError("a corpus worker ran a unit before its task started")
+    return _worker.work(unit)
 
 
 def in_processes(task: Task, units: Iterable[Unit], workers: int) -> Iterator[Outcome]:

@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cache, cached_property, lru_cache
-from pathlib import Path
+from functools import cached_property, lru_cache
 
 # Letters, digits and combining marks: a name never starts or ends next to one of these.
 _WORD = r"[\w\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
@@ -148,30 +147,3 @@ def _keys(term: Term) -> list[str]:
 
 def empty(source: str = "fr") -> Glossary:
     return Glossary(source, ())
-
-
-def default_path() -> Path:
-    """The glossary shipped with the package (glossaries/default.toml, installed as toolkit.glossaries)."""
-    from importlib.resources import files
-
-    return Path(str(files("toolkit.glossaries") / "default.toml"))
-
-
-@cache
-def default() -> Glossary:
-    """The default glossary, read once."""
-    from toolkit.glossary import formats as glossary_formats
-
-    return glossary_formats.load(default_path())
-
-
-def load_active(paths: list[str], use_default: bool = True, source: str = "fr") -> Glossary:
-    """The default glossary (unless turned off) with each user file on top, later files winning."""
-    from toolkit.glossary import formats as glossary_formats
-
-    glossaries = [default()] if use_default else []
-    glossaries += [glossary_formats.load(Path(path)) for path in paths]
-    active = empty(glossaries[0].source if glossaries else source)
-    for glossary in glossaries:
-        active = active.merge(glossary)
-    return active

@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from toolkit.summary import algorithms as summarizers
 from toolkit.summary import chunked, select
+from toolkit.summary.algorithms import ALGORITHMS, DEFAULT
 from toolkit.summary.language_tools import LanguageTools, load_language
 from toolkit.text import languages, sentence_stream
 from toolkit.text.detection import SAMPLE
@@ -29,23 +29,6 @@ if TYPE_CHECKING:
 AUTO = "auto"
 # The language assumed when a text gives no clue (no letters at all).
 FALLBACK_LANGUAGE = "fr"
-# Texts of up to this many sentences are ranked whole (exactly sumy's choice); longer ones in
-# chunks of at most this many, so that memory and the time per sentence stay bounded. Measured on
-# repetitive French prose (the worst case for LexRank's links), whole command: the fast LexRank at
-# 20,000 sentences peaks at about 230 MB, a few seconds a chunk; Luhn and Edmundson take about 23 s
-# for 8,700. sumy's own LSA (a dense words x sentences matrix: 460 MB and 2 minutes at 3,000),
-# SumBasic (23 s at 3,000), Reduction (about 20 s at 1,500, 165 s at 3,000) and KL (25 s at 250,
-# 150 s at 500) grow with the square of the sentences or faster, and get smaller chunks.
-CHUNK_SENTENCES = {
-    "lexrank": 20_000,
-    "textrank": 20_000,
-    "luhn": 20_000,
-    "edmundson": 20_000,
-    "lsa": 2_000,
-    "sumbasic": 2_000,
-    "reduction": 1_000,
-    "kl": 250,
-}
 
 
 @dataclass(frozen=True)
@@ -102,11 +85,11 @@ class Summary:
 
 @dataclass(frozen=True)
 class Options:
-    algorithm: str = summarizers.DEFAULT
+    algorithm: str = DEFAULT
     language: str = AUTO
     count: int | None = None
     ratio: float | None = None
-    chunk_sentences: int | None = None  # None: the algorithm's CHUNK_SENTENCES; 0: rank whole
+    chunk_sentences: int | None = None  # None: the algorithm's own; 0: rank whole
     all_scores: bool = True  # keep every scored sentence (for --explain), not only the selected
 
 
@@ -129,7 +112,7 @@ def summarize_blocks(
             language=FALLBACK_LANGUAGE if options.language == AUTO else options.language,
             language_detected=False,
             algorithm=options.algorithm,
-            parameters=summarizers.parameters(options.algorithm),
+            parameters=dict(ALGORITHMS[options.algorithm].parameters),
             requested=0,
             sentences=[],
             chunk_sentences=chunk_limit(options),
@@ -148,7 +131,7 @@ def summarize_blocks(
         language=code,
         language_detected=detected,
         algorithm=options.algorithm,
-        parameters=summarizers.parameters(options.algorithm),
+        parameters=dict(ALGORITHMS[options.algorithm].parameters),
         requested=0,
         sentences=[],
         notes=notes,
@@ -202,7 +185,7 @@ def _opening(blocks: Iterator[str]) -> _Opening | None:
 def chunk_limit(options: Options) -> int:
     """The most sentences ranked at once (0: no limit)."""
     if options.chunk_sentences is None:
-        return CHUNK_SENTENCES[options.algorithm]
+        return ALGORITHMS[options.algorithm].chunk_sentences
     return max(options.chunk_sentences, 0)
 
 
@@ -212,7 +195,7 @@ def _ranker(algorithm: str, tools: LanguageTools) -> chunked.Rank:
             [s.text for s in group]
             for _, group in itertools.groupby(sentences, key=lambda s: s.paragraph)
         ]
-        return summarizers.scores(algorithm, paragraphs, tools)
+        return ALGORITHMS[algorithm].scores(paragraphs, tools)
 
     return rank
 

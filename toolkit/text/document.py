@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from toolkit.errors import ToolkitError
+
 # A paragraph break is a run of whitespace holding at least two line ends.
 _PARAGRAPH_BREAK = re.compile(r"[^\S\n]*\n[^\S\n]*\n\s*")
 _EDGE_SPACE = re.compile(r"^\s*|\s*$")
@@ -103,7 +105,8 @@ def split_sentences(text: str, language: str = "fr") -> list[Span]:
         else:
             spans.append(Span(piece, position, end))
         position = end
-    assert position == len(text), "sentence splitter lost text"
+    if position != len(text):  # the splitter must give back every character of the paragraph
+        raise ToolkitError(f"the sentence splitter lost text after character {position}")
     return spans
 
 

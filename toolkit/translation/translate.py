@@ -12,7 +12,7 @@ from toolkit.text.document import Document
 if TYPE_CHECKING:
     from toolkit.glossary.enforce import ParagraphCheck
     from toolkit.glossary.model import Glossary
-    from toolkit.translation.qa import MissingNumber
+    from toolkit.translation.numbers import MissingNumber
 
 
 @dataclass(frozen=True)
@@ -60,8 +60,8 @@ def translate_documents(
     `toolkit.glossary.model.empty()` to translate without one.
     """
     from toolkit.glossary import enforce as glossary_enforce
-    from toolkit.glossary.model import default
-    from toolkit.translation import qa
+    from toolkit.glossary.active import default
+    from toolkit.translation.numbers import missing_numbers
 
     if glossary is None:
         glossary = default()
@@ -102,7 +102,7 @@ def translate_documents(
         unknown_words=output.unknown_words if output else 0,
         seconds=time.perf_counter() - started,
         terms=tuple(checks),
-        missing_numbers=qa.missing_numbers(paragraphs, translated),
+        missing_numbers=missing_numbers(paragraphs, translated),
     )
 
 

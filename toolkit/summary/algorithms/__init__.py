@@ -1,54 +1,93 @@
-"""Sentence-ranking algorithms by name: LexRank and TextRank vectorised here (the same choices as
-sumy's, much faster), the others sumy's own, all on the project's offline tokenizer."""
+"""The sentence-ranking algorithms, in one table: what the CLI offers, what the JSON reports and
+how the chunking sizes its chunks all come from here.
+
+LexRank and TextRank are vectorised in this package (the same choices as sumy's, much faster); the
+others are sumy's own, run on the project's offline tokenizer.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+import importlib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
-from toolkit.summary.language_tools import LanguageTools
+if TYPE_CHECKING:
+    from toolkit.summary.language_tools import LanguageTools
 
-ALGORITHMS = ("lexrank", "textrank", "lsa", "luhn", "edmundson", "kl", "sumbasic", "reduction")
-DEFAULT = "lexrank"
-# The parameters each algorithm runs with, as reported with a summary.
-PARAMETERS: dict[str, dict[str, Any]] = {
-    "lexrank": {"threshold": 0.1, "epsilon": 0.1},
-    "textrank": {"damping": 0.85, "epsilon": 1e-4},
-    "lsa": {"min_dimensions": 3, "reduction_ratio": 1.0},
-    "luhn": {"max_gap_size": 4, "significant_percentage": 1},
+# the algorithm's row, paragraphs (each a list of sentences), the language's tools -> scores
+Scorer = Callable[["Algorithm", Sequence[Sequence[str]], "LanguageTools"], list[float]]
+
+
+@dataclass(frozen=True)
+class Algorithm:
+    name: str
+    # "module:function" of its Scorer, imported only when the algorithm runs.
+    scorer: str
+    parameters: Mapping[str, Any] = field(default_factory=dict)
+    # Texts of up to this many sentences are ranked whole (exactly sumy's choice); longer ones in
+    # chunks of at most this many, so that memory and the time per sentence stay bounded.
+    chunk_sentences: int = 20_000
+    # The sumy summarizer it runs or reproduces, as module.Class under sumy.summarizers.
+    sumy: str = ""
+
+    def scores(self, paragraphs: Sequence[Sequence[str]], tools: LanguageTools) -> list[float]:
+        """Every sentence's score, in document order; `paragraphs` holds each one's sentences."""
+        if not any(paragraphs):
+            return []
+        module, function = self.scorer.split(":")
+        score: Scorer = getattr(importlib.import_module(module), function)
+        return score(self, paragraphs, tools)
+
+
+_SUMY = "toolkit.summary.algorithms.sumy_backend:sumy_scores"
+
+# Chunk sizes measured on repetitive French prose (the worst case for LexRank's links), whole
+# command: the fast LexRank at 20,000 sentences peaks at about 230 MB, a few seconds a chunk; Luhn
+# and Edmundson take about 23 s for 8,700. sumy's own LSA (a dense words x sentences matrix: 460 MB
+# and 2 minutes at 3,000), SumBasic (23 s at 3,000), Reduction (about 20 s at 1,500, 165 s at 3,000)
+# and KL (25 s at 250, 150 s at 500) grow with the square of the sentences or faster.
+TABLE = (
+    Algorithm(
+        "lexrank",
+        "toolkit.summary.algorithms.lexrank:scores",
+        MappingProxyType({"threshold": 0.1, "epsilon": 0.1}),
+        sumy="lex_rank.LexRankSummarizer",
+    ),
+    Algorithm(
+        "textrank",
+        "toolkit.summary.algorithms.textrank:scores",
+        MappingProxyType({"damping": 0.85, "epsilon": 1e-4}),
+        sumy="text_rank.TextRankSummarizer",
+    ),
+    Algorithm(
+        "lsa",
+        _SUMY,
+        MappingProxyType({"min_dimensions": 3, "reduction_ratio": 1.0}),
+        2_000,
+        "lsa.LsaSummarizer",
+    ),
+    Algorithm(
+        "luhn",
+        _SUMY,
+        MappingProxyType({"max_gap_size": 4, "significant_percentage": 1}),
+        sumy="luhn.LuhnSummarizer",
+    ),
     # Edmundson's key method (frequent content words) and location method (first and last
     # paragraphs and sentences); its cue and title methods need cue-word lists and headings.
-    "edmundson": {
-        "cue_weight": 0.0,
-        "key_weight": 1.0,
-        "title_weight": 0.0,
-        "location_weight": 1.0,
-    },
-    "kl": {},
-    "sumbasic": {},
-    "reduction": {},
-}
-
-
-def scores(
-    algorithm: str, paragraphs: Sequence[Sequence[str]], tools: LanguageTools
-) -> list[float]:
-    """Every sentence's score, in document order; `paragraphs` holds each paragraph's sentences."""
-    sentences = [sentence for paragraph in paragraphs for sentence in paragraph]
-    if not sentences:
-        return []
-    if algorithm in ("lexrank", "textrank"):
-        from toolkit.summary.select import keyed_by_text
-
-        if algorithm == "lexrank":
-            from toolkit.summary.algorithms.lexrank import lexrank_scores as rank
-        else:
-            from toolkit.summary.algorithms.textrank import textrank_scores as rank
-        return keyed_by_text(sentences, rank(tools.terms(sentences)).tolist())
-    from toolkit.summary.algorithms.sumy_backend import sumy_scores
-
-    return sumy_scores(algorithm, paragraphs, tools)
-
-
-def parameters(algorithm: str) -> dict[str, Any]:
-    return dict(PARAMETERS[algorithm])
+    Algorithm(
+        "edmundson",
+        _SUMY,
+        MappingProxyType(
+            {"cue_weight": 0.0, "key_weight": 1.0, "title_weight": 0.0, "location_weight": 1.0}
+        ),
+        sumy="edmundson.EdmundsonSummarizer",
+    ),
+    Algorithm("kl", _SUMY, chunk_sentences=250, sumy="kl.KLSummarizer"),
+    Algorithm("sumbasic", _SUMY, chunk_sentences=2_000, sumy="sum_basic.SumBasicSummarizer"),
+    Algorithm("reduction", _SUMY, chunk_sentences=1_000, sumy="reduction.ReductionSummarizer"),
+)
+ALGORITHMS: Mapping[str, Algorithm] = MappingProxyType({a.name: a for a in TABLE})
+NAMES = tuple(ALGORITHMS)
+DEFAULT = "lexrank"

@@ -6,16 +6,20 @@ sumy returns only the chosen sentences; each summarizer ends by handing its rati
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from toolkit.errors import UsageError
-from toolkit.summary.algorithms import PARAMETERS
-from toolkit.summary.language_tools import LanguageTools, OfflineTokenizer
+from toolkit.summary.language_tools import OfflineTokenizer
+
+if TYPE_CHECKING:
+    from toolkit.summary.algorithms import Algorithm
+    from toolkit.summary.language_tools import LanguageTools
 
 
 def sumy_scores(
-    algorithm: str, paragraphs: Sequence[Sequence[str]], tools: LanguageTools
+    algorithm: Algorithm, paragraphs: Sequence[Sequence[str]], tools: LanguageTools
 ) -> list[float]:
     """Every sentence's score from sumy's own summarizer, in document order."""
     from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
@@ -31,9 +35,10 @@ def sumy_scores(
     return summarizer.ratings
 
 
-def _build(algorithm: str, tools: LanguageTools, document: Any) -> Any:
-    cls = _capturing(_summarizer_class(algorithm))
-    if algorithm != "edmundson":
+def _build(algorithm: Algorithm, tools: LanguageTools, document: Any) -> Any:
+    module, name = algorithm.sumy.split(".")
+    cls = _capturing(getattr(importlib.import_module(f"sumy.summarizers.{module}"), name))
+    if algorithm.name != "edmundson":
         summarizer = cls(tools.stemmer)
         summarizer.stop_words = tools.stop_words
         return summarizer
@@ -43,7 +48,7 @@ def _build(algorithm: str, tools: LanguageTools, document: Any) -> Any:
             "choose another --algorithm"
         )
     content = {w for w in map(str.lower, document.words) if w not in tools.stop_words}
-    weights = dict(PARAMETERS["edmundson"])
+    weights = dict(algorithm.parameters)
     if not content:
         weights["key_weight"] = 0.0
     summarizer = cls(tools.stemmer, **weights)
@@ -51,30 +56,6 @@ def _build(algorithm: str, tools: LanguageTools, document: Any) -> Any:
     if content:
         summarizer.bonus_words = content
     return summarizer
-
-
-def _summarizer_class(algorithm: str) -> type:
-    from sumy.summarizers import (
-        edmundson,
-        kl,
-        lex_rank,
-        lsa,
-        luhn,
-        reduction,
-        sum_basic,
-        text_rank,
-    )
-
-    return {
-        "lexrank": lex_rank.LexRankSummarizer,
-        "textrank": text_rank.TextRankSummarizer,
-        "lsa": lsa.LsaSummarizer,
-        "luhn": luhn.LuhnSummarizer,
-        "edmundson": edmundson.EdmundsonSummarizer,
-        "kl": kl.KLSummarizer,
-        "sumbasic": sum_basic.SumBasicSummarizer,
-        "reduction": reduction.ReductionSummarizer,
-    }[algorithm]
 
 
 def _capturing(summarizer: type) -> type:

@@ -1,0 +1,32 @@
+"""The active glossary: the default one shipped with the package, with the user's files on top."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from toolkit.glossary import formats
+from toolkit.glossary.model import Glossary, empty
+
+
+def default_path() -> Path:
+    """The glossary shipped with the package (glossaries/default.toml, installed as toolkit.glossaries)."""
+    from importlib.resources import files
+
+    return Path(str(files("toolkit.glossaries") / "default.toml"))
+
+
+@cache
+def default() -> Glossary:
+    """The default glossary, read once."""
+    return formats.load(default_path())
+
+
+def load_active(paths: list[str], use_default: bool = True, source: str = "fr") -> Glossary:
+    """The default glossary (unless turned off) with each user file on top, later files winning."""
+    glossaries = [default()] if use_default else []
+    glossaries += [formats.load(Path(path)) for path in paths]
+    active = empty(glossaries[0].source if glossaries else source)
+    for glossary in glossaries:
+        active = active.merge(glossary)
+    return active

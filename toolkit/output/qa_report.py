@@ -1,0 +1,93 @@
+"""The QA report shown on stderr: rich tables on a terminal, plain lines otherwise."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from toolkit.translation.qa import report, where
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from toolkit.translation.translate import Translation
+
+
+def plain(translation: Translation) -> str:
+    """The QA report as plain lines, for pipes and logs."""
+    data = report(translation)
+    head = f"QA {translation.source}→{translation.target}"
+    lines = []
+    for term in data["terms"]:
+        status = "ok" if not term["missing"] else f"MISSING {term['missing']}"
+        lines.append(
+            f"{head}: term {term['term']} ({term['form']}): source {term['source']}, target {term['target']}, {status}"
+        )
+    if not data["terms"]:
+        lines.append(f"{head}: no glossary term in the source")
+    for item in data["missing_terms"]:
+        lines.append(
+            f"{head}: {where(item)}: {item['term']} missing ({item['source']} in the source, {item['target']} in the translation)"
+        )
+    for item in data["problems"]:
+        lines.append(
+            f"{head}: {where(item)}: {item['kind']}: {item['term']} {item['detail']}".replace(
+                "  ", " "
+            )
+        )
+    for item in data["repairs"]:
+        lines.append(f"{head}: {where(item)}: repaired ({item['kind']}): {item['detail']}")
+    for item in data["missing_numbers"]:
+        context = f" (in {item['context']!r})" if item["context"] != item["number"] else ""
+        lines.append(f"{head}: {where(item)}: number {item['number']}{context} missing")
+    lines.append(
+        f"{head}: {data['unknown_words']} of {data['words']} words unknown to the engine ({data['unknown_share']:.1%})"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def print_rich(console: Console, translation: Translation) -> None:
+    """The QA report as rich tables, for a terminal."""
+    from rich.table import Table
+
+    data = report(translation)
+    table = Table(title=f"QA {translation.source}→{translation.target}: glossary terms")
+    for column in ("term", "form", "source", "target", "status"):
+        table.add_column(column, justify="right" if column in ("source", "target") else "left")
+    for term in data["terms"]:
+        status = "[green]ok[/]" if not term["missing"] else f"[red]{term['missing']} missing[/]"
+        table.add_row(term["term"], term["form"], str(term["source"]), str(term["target"]), status)
+    console.print(table)
+    notes = Table(show_header=True, box=None)
+    for column in ("where", "what", "detail"):
+        notes.add_column(column)
+    for item in data["missing_terms"]:
+        notes.add_row(
+            where(item),
+            "[red]term missing[/]",
+            f"{item['term']}: {item['source']} → {item['target']}",
+        )
+    for item in data["problems"]:
+        notes.add_row(
+            where(item), f"[red]{item['kind']}[/]", f"{item['term']} {item['detail']}".strip()
+        )
+    for item in data["repairs"]:
+        notes.add_row(where(item), f"[yellow]repaired ({item['kind']})[/]", item["detail"])
+    for item in data["missing_numbers"]:
+        notes.add_row(
+            where(item), "[red]number missing[/]", f"{item['number']} in {item['context']!r}"
+        )
+    if notes.row_count:
+        console.print(notes)
+    console.print(
+        f"{data['unknown_words']} of {data['words']} words unknown to the engine ({data['unknown_share']:.1%})",
+        highlight=False,
+    )
+
+
+def print_report(console: Console, translation: Translation) -> None:
+    """The QA report on stderr: rich tables on a terminal, plain lines otherwise."""
+    if console.is_terminal:
+        print_rich(console, translation)
+    else:
+        console.file.write(plain(translation))
+        console.file.flush()
