@@ -15,7 +15,7 @@ from tests.argos_package import PackageSpec, argos_environment, build_package
 from tests.conftest import RELEASE, run_toolkit
 from toolkit.engines.argos.engine import ArgosEngine
 from toolkit.engines.base import find_routes
-from toolkit.glossary import model as glossary
+from toolkit.glossary import active as glossary
 from toolkit.glossary.enforce import DEFAULT_STYLE, protect, restore
 from toolkit.text.document import segment
 from toolkit.translation.translate import translate_documents
