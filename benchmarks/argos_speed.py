@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.french_text import WORK, debian_reference_text, french_paragraphs
-from tests.argos_package import (
+from support.argos_copy import (
     ARGOSTRANSLATE_WITH_PROJECT_SPLITTER,
     BASE_SIZE,
     PackageSpec,

@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh dev cluster
-.venv/bin/ruff check toolkit tests benchmarks
-.venv/bin/ruff format --check toolkit tests benchmarks
+.venv/bin/ruff check toolkit tests benchmarks support
+.venv/bin/ruff format --check toolkit tests benchmarks support
 .venv/bin/python -m pytest -q "$@"

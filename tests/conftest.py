@@ -13,6 +13,26 @@ ROOT = Path(__file__).resolve().parent.parent
 RELEASE = ROOT / "examples" / "release-fr.txt"
 
 
+@pytest.fixture(autouse=True)
+def sealed_from_the_machine(tmp_path_factory, monkeypatch) -> None:
+    """Every test sees an empty home: no Argos package, setting or cache of the user's is found
+    (an installed fr→en package would change what `--engine auto` picks). Tests that want a
+    package install one into this home, or use argos_env."""
+    from support.argos_copy import UNREACHABLE_INDEX
+
+    home = tmp_path_factory.mktemp("home")
+    for name in ("data", "config", "cache"):
+        (home / name).mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(home / "data" / "argos-translate" / "packages"))
+    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", UNREACHABLE_INDEX)
+    for name in ("SNAP", "TOOLKIT_DEBUG", "NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture(scope="session")
 def release_text() -> str:
     return RELEASE.read_text(encoding="utf-8")
@@ -47,7 +67,7 @@ def toolkit():
 @pytest.fixture(scope="session")
 def argos_archives(tmp_path_factory) -> dict[str, Path]:
     """Real .argosmodel archives built for the tests: fr→en, and en→de with a target prefix."""
-    from tests.argos_package import build_test_packages
+    from support.argos_copy import build_test_packages
 
     return build_test_packages(tmp_path_factory.mktemp("argos-build"))
 
@@ -55,7 +75,7 @@ def argos_archives(tmp_path_factory) -> dict[str, Path]:
 @pytest.fixture(scope="session")
 def argos_env(argos_archives, tmp_path_factory) -> dict[str, str]:
     """The environment of a toolkit with both test packages installed by `toolkit models install`."""
-    from tests.argos_package import argos_environment
+    from support.argos_copy import argos_environment
 
     env = argos_environment(tmp_path_factory.mktemp("argos-home"))
     result = run_toolkit("models", "install", *map(str, argos_archives.values()), env=env)

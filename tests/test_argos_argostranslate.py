@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from tests.argos_package import ARGOSTRANSLATE_WITH_PROJECT_SPLITTER, FRENCH_TEXTS
+from support.argos_copy import ARGOSTRANSLATE_WITH_PROJECT_SPLITTER, FRENCH_TEXTS
 from tests.conftest import RELEASE
 from toolkit.text.document import split_sentences
 

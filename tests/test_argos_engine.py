@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.argos_package import FRENCH_TEXTS, GERMAN_PREFIX, argos_environment
+from support.argos_copy import FRENCH_TEXTS, GERMAN_PREFIX, argos_environment
 from tests.conftest import RELEASE, run_toolkit
 
 SENTENCES = FRENCH_TEXTS[1]

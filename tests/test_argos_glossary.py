@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.argos_package import PackageSpec, argos_environment, build_package
+from support.argos_copy import PackageSpec, argos_environment, build_package
 from tests.conftest import RELEASE, run_toolkit
 from toolkit.engines.argos.engine import ArgosEngine
 from toolkit.engines.base import find_routes

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.argos_package import argos_environment
+from support.argos_copy import argos_environment
 from tests.conftest import run_toolkit
 
 

@@ -100,6 +100,20 @@ CASES = [
         "does not exist",
     ),
     Case("unknown option", ("translate", "--colour"), b"", 2, "No such option"),
+    Case(
+        "argos option for apertium",
+        ("translate", "--to", "es", "--engine", "apertium", "--device", "tpu", "--beam-size", "0"),
+        b"Bonjour.",
+        2,
+        "--device, --beam-size: not an option of the apertium engine",
+    ),
+    Case(
+        "beam of zero",
+        ("translate", "--to", "es", "--engine", "argos", "--beam-size", "0"),
+        b"Bonjour.",
+        2,
+        "--beam-size must be 1 (greedy) or more",
+    ),
 ]
 
 

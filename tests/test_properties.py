@@ -112,10 +112,7 @@ def test_identity_path_keeps_paragraphs_and_every_name(copy_engine, text: str) -
     document = segment(text)
     translation = translate_documents([("t", document)], engine, route, default())
     [result] = translation.documents
-    assert len(segment(result.text).paragraphs) == len(document.paragraphs)
-    assert name_counts(result.text) == name_counts(text)
+    # The model copies, and every name is already in its English glossary form: what comes out
+    # is exactly what went in, spacing, case and paragraphs included.
+    assert result.text == text
     assert translation.missing_terms == 0
-    for name in NAMES:  # capitals and case as in the source
-        assert len(re.findall(rf"(?<!\w){name}(?!\w)", result.text)) == len(
-            re.findall(rf"(?<!\w){name}(?!\w)", text)
-        )

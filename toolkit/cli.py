@@ -46,10 +46,18 @@ Strict = Annotated[
     bool,
     typer.Option("--strict", help="Exit 1, writing nothing, when a glossary name is missing."),
 ]
-Device = Annotated[str, typer.Option("--device", help="argos: auto, cpu or cuda.")]
-Threads = Annotated[int, typer.Option("--threads", help="argos: CPU threads; 0 uses every core.")]
+Device = Annotated[
+    str | None, typer.Option("--device", help="argos: auto, cpu or cuda.", show_default="auto")
+]
+Threads = Annotated[
+    int | None,
+    typer.Option("--threads", help="argos: CPU threads; 0 uses every core.", show_default="0"),
+]
 BeamSize = Annotated[
-    int, typer.Option("--beam-size", help="argos: beam width; 1 is greedy and fastest.")
+    int | None,
+    typer.Option(
+        "--beam-size", help="argos: beam width; 1 is greedy and fastest.", show_default="4"
+    ),
 ]
 Sentences = Annotated[
     int | None,
@@ -82,6 +90,11 @@ SummaryNoGlossary = Annotated[
 ]
 
 
+def given(**options: object) -> dict[str, object]:
+    """The engine options the user gave; an engine that does not take one refuses it."""
+    return {name: value for name, value in options.items() if value is not None}
+
+
 @app.callback()
 def main_options(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
@@ -110,27 +123,27 @@ def translate(
         ),
     ] = False,
     strict: Strict = False,
-    device: Device = "auto",
-    threads: Threads = 0,
-    beam_size: BeamSize = 4,
+    device: Device = None,
+    threads: Threads = None,
+    beam_size: BeamSize = None,
 ) -> None:
     """Translate press releases, one output paragraph per input paragraph."""
     from toolkit.commands.translate import TranslateRequest, run
 
     run(
         TranslateRequest(
-            files or [],
-            source,
-            to,
-            engine,
-            output,
-            format,
-            encoding,
+            files=files or [],
+            source=source,
+            targets=to,
+            engine=engine,
+            output=output,
+            format=format,
+            encoding=encoding,
             glossaries=tuple(glossary or ()),
             use_glossary=not no_glossary,
             check=check,
             strict=strict,
-            engine_options={"device": device, "threads": threads, "beam_size": beam_size},
+            engine_options=given(device=device, threads=threads, beam_size=beam_size),
         )
     )
 
@@ -167,16 +180,16 @@ def summarize(
 
     run(
         SummarizeRequest(
-            files or [],
-            sentences,
-            ratio,
-            algorithm,
-            language,
-            to,
-            engine,
-            format,
-            explain,
-            encoding,
+            files=files or [],
+            sentences=sentences,
+            ratio=ratio,
+            algorithm=algorithm,
+            language=language,
+            to=to,
+            engine=engine,
+            format=format,
+            explain=explain,
+            encoding=encoding,
             glossaries=tuple(glossary or ()),
             use_glossary=not no_glossary,
             chunk_sentences=chunk_sentences,
@@ -340,12 +353,16 @@ def corpus_translate(
         bool,
         typer.Option("--strict", help="A document with a glossary name missing is a failure."),
     ] = False,
-    device: Device = "auto",
+    device: Device = None,
     threads: Annotated[
-        int,
-        typer.Option("--threads", help="argos: CPU threads per worker; 0 shares the cores out."),
-    ] = 0,
-    beam_size: BeamSize = 4,
+        int | None,
+        typer.Option(
+            "--threads",
+            help="argos: CPU threads per worker; 0 shares the cores out.",
+            show_default="0",
+        ),
+    ] = None,
+    beam_size: BeamSize = None,
     encoding: Encoding = None,
     workers: Workers = None,
     ray: RayAddress = None,
@@ -363,7 +380,7 @@ def corpus_translate(
         glossaries=tuple(glossary or ()),
         use_glossary=not no_glossary,
         strict=strict,
-        engine_options={"device": device, "threads": threads, "beam_size": beam_size},
+        engine_options=given(device=device, threads=threads, beam_size=beam_size),
     )
     command.translate(run, options)
 

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 FORMATS = ("text", "json", "markdown")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class SummarizeRequest:
     files: list[str]
     sentences: int | None

@@ -32,7 +32,7 @@ FORMATS = ("text", "json")
 BATCH_CHARS = 2_000_000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class TranslateRequest:
     files: list[str]
     source: str

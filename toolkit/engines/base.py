@@ -106,8 +106,13 @@ _IMPLEMENTATIONS = {
 }
 
 
-def load(name: str, **options: object) -> Engine:
-    """An engine instance by name; the module is imported only now."""
+# Options the program sets for every engine, which an engine may ignore.
+_SHARED_OPTIONS = frozenset({"progress"})
+
+
+def load(name: str, strict: bool = False, **options: object) -> Engine:
+    """An engine instance by name; the module is imported only now. `strict`: the user chose
+    this engine, so an option it does not take (--device for apertium) is refused."""
     try:
         module_name, class_name = _IMPLEMENTATIONS[name]
     except KeyError:
@@ -117,4 +122,8 @@ def load(name: str, **options: object) -> Engine:
     engine_class = getattr(importlib.import_module(module_name), class_name)
     # Each engine takes the options it understands (--device is for argos, not apertium).
     accepted = inspect.signature(engine_class).parameters
+    refused = [key for key in options if key not in accepted and key not in _SHARED_OPTIONS]
+    if strict and refused:
+        flags = ", ".join("--" + key.replace("_", "-") for key in refused)
+        raise UsageError(f"{flags}: not an option of the {name} engine")
     return engine_class(**{key: value for key, value in options.items() if key in accepted})

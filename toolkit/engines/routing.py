@@ -12,8 +12,9 @@ AUTO = "auto"
 
 def candidate_engines(choice: str, **options: object) -> list[Engine]:
     """The engines to try, in order of preference: for `auto`, neural first."""
-    names = base.ENGINE_NAMES if choice == AUTO else (choice,)
-    return [base.load(name, **options) for name in names]
+    if choice == AUTO:
+        return [base.load(name, **options) for name in base.ENGINE_NAMES]
+    return [base.load(choice, strict=True, **options)]
 
 
 def install_hint(source: str, target: str) -> str:
