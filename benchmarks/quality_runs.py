@@ -12,7 +12,7 @@ from pathlib import Path
 
 from benchmarks import debian_reference
 from benchmarks.quality_scores import Scores, paired_bootstrap, scores
-from toolkit.engines.apertium import ApertiumEngine
+from toolkit.engines.apertium.engine import ApertiumEngine
 from toolkit.engines.base import Route
 
 TARGETS = ("en", "es", "it", "pt")

@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 from benchmarks.quality_runs import Measurement, run_route
 from benchmarks.quality_scores import agreement, chrf, paired_bootstrap, scores
-from toolkit.engines.apertium import ApertiumEngine
+from toolkit.engines.apertium.engine import ApertiumEngine
 
 SAMPLE_WORDS = 100
 COST_CHUNKS = 3

@@ -8,7 +8,7 @@ sentence splitter, each algorithm choosing N = 1, 2 and 3 sentences (language gi
 scored with ROUGE-1/2/L F1 against the authors' abstracts (benchmarks/rouge_fr.py). Each system's
 difference from LEAD-N on the same articles comes with a 95% paired bootstrap interval, and the
 same difference on each half of the data (odd and even ids), so that a win is not one half's luck.
-CPU time is the summary alone (toolkit.summarize), per article and summary length.
+CPU time is the summary alone (toolkit.summary.summarize), per article and summary length.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ class Result:
 
 
 def lead(text: str, n: int) -> tuple[list[str], bool]:
-    from toolkit.sentence_stream import sentences
+    from toolkit.text.sentence_stream import sentences
 
     chosen = []
     for sentence in sentences([text], LANGUAGE):
@@ -56,7 +56,7 @@ def lead(text: str, n: int) -> tuple[list[str], bool]:
 
 
 def toolkit_system(algorithm: str) -> System:
-    from toolkit.summarize import Options, summarize_text
+    from toolkit.summary.summarize import Options, summarize_text
 
     def summarise(text: str, n: int) -> tuple[list[str], bool]:
         summary = summarize_text("", text, Options(algorithm=algorithm, language=LANGUAGE, count=n))
@@ -154,12 +154,12 @@ def halves(results: Sequence[Result], baseline: Result, default: str) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    from toolkit.summarizers import ALGORITHMS, DEFAULT
+    from toolkit.summary.algorithms import DEFAULT, NAMES
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_PATH, help="OrangeSum JSON lines")
     parser.add_argument(
-        "-a", "--algorithms", default=",".join(ALGORITHMS), help="comma-separated (default: all)"
+        "-a", "--algorithms", default=",".join(NAMES), help="comma-separated (default: all)"
     )
     parser.add_argument("--articles", type=int, default=0, help="only the first K articles")
     parser.add_argument(
@@ -172,9 +172,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.articles < 0 or args.slow_articles < 0:
         parser.error("--articles and --slow-articles count articles: 0 (all) or more")
     names = [a for a in args.algorithms.split(",") if a]
-    unknown = [a for a in names if a not in ALGORITHMS]
+    unknown = [a for a in names if a not in NAMES]
     if unknown:
-        parser.error(f"unknown algorithm {unknown[0]!r}; choose among {', '.join(ALGORITHMS)}")
+        parser.error(f"unknown algorithm {unknown[0]!r}; choose among {', '.join(NAMES)}")
     articles = load(args.data)
     if args.articles > 0:
         articles = articles[: args.articles]
