@@ -14,12 +14,13 @@ the characters a vocabulary knows); without one the default style is used.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from toolkit.glossary.model import Found, Glossary, Term, is_capitals, word_pattern
+from toolkit.glossary.model import Found, Glossary, is_capitals, word_pattern
 from toolkit.text import languages
 
 if TYPE_CHECKING:
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
 # Letters glued to a placeholder up to this length are an inflection and removed; a longer run is
 # a word the engine joined to it, kept and set apart by a space.
 MAX_INFLECTION = 3
+_LETTER = re.compile(r"[^\W\d_]")
+_LETTERS = re.compile(r"[^\W\d_]*")
 
 
 @dataclass(frozen=True)
@@ -196,26 +199,35 @@ class _Restoring:
     def pattern(self) -> re.Pattern[str]:
         digits = self.protected.style.digits
         stem = re.escape(self.protected.stem)
-        return re.compile(
-            rf"([^\W\d_]*?)({stem})([{digits}]{{{self.protected.width}}})([^\W\d_]*)",
-            re.IGNORECASE,
-        )
+        return re.compile(rf"{stem}[{digits}]{{{self.protected.width}}}", re.IGNORECASE)
 
     def run(self, output: str) -> str:
+        """Each placeholder, with the letters glued to either side of it, replaced by its name.
+
+        The placeholders are searched for and the letters around each taken afterwards, so that
+        the work stays linear in the length of a run of letters.
+        """
         position = 0
-        for match in self.pattern.finditer(output):
-            self.pieces.append(output[position : match.start()])
-            self.pieces.append(self.replace(match))
-            position = match.end()
+        while match := self.pattern.search(output, position):
+            start = match.start()
+            while start > position and _LETTER.match(output, start - 1):
+                start -= 1
+            after = _LETTERS.match(output, match.end())
+            assert after is not None
+            self.pieces.append(output[position:start])
+            self.pieces.append(
+                self.replace(output[start : match.start()], match.group(), after.group())
+            )
+            position = after.end()
         self.pieces.append(output[position:])
         return "".join(self.pieces)
 
-    def replace(self, match: re.Match[str]) -> str:
-        before, _, letters, after = match.groups()
-        index = self.protected.style.decode(letters)
+    def replace(self, before: str, placeholder: str, after: str) -> str:
+        written = before + placeholder + after
+        index = self.protected.style.decode(placeholder[len(self.protected.stem) :])
         if not 0 <= index < len(self.protected.found):
             self.unidentified.append(len(self.pieces))
-            return match.group()
+            return written
         self.used.add(index)
         name = self.protected.found[index].term.name
         rendering = self.rendering(index)
@@ -223,7 +235,7 @@ class _Restoring:
             return before + rendering + after
         if before or after:
             kind = "inflection" if len(before) + len(after) <= MAX_INFLECTION else "joined word"
-            self.repairs.append(Note(name, kind, f"{match.group()} → {rendering}"))
+            self.repairs.append(Note(name, kind, f"{written} → {rendering}"))
             before = before + " " if len(before) > MAX_INFLECTION else ""
             after = " " + after if len(after) > MAX_INFLECTION else ""
         return before + rendering + after
@@ -269,36 +281,19 @@ def _assign_unidentified(state: _Restoring, missing: list[int]) -> tuple[str, li
     return "".join(state.pieces), missing[len(pairs) :]
 
 
-def _target_spellings(term: Term, target: str, same_language: bool) -> list[str]:
-    return [term.form(target), *(term.matches if same_language else ())]
-
-
-def _count(spellings: Sequence[str], text: str, target: str) -> int:
-    if target in languages.UNSPACED:
-        folded = text.casefold()
-        return sum(folded.count(s.casefold()) for s in dict.fromkeys(spellings))
-    return len(word_pattern(spellings).findall(text))
-
-
 def _counts(
     protected: Protected, text: str, glossary: Glossary, target: str, same_language: bool
 ) -> list[TermCount]:
-    source_counts: dict[str, int] = {}
-    for found in protected.found:
-        source_counts[found.term.name] = source_counts.get(found.term.name, 0) + 1
+    in_source: Counter[str] = Counter(found.term.name for found in protected.found)
+    matcher = glossary.target_matcher(target, same_language, target not in languages.UNSPACED)
+    in_target: Counter[str] = Counter(
+        glossary.terms[index].name for hit in matcher.find(text) for index in hit.keys
+    )
     counts = []
-    for term in glossary.terms:
-        spellings = _target_spellings(term, target, same_language)
-        in_target = _count(spellings, text, target) if _might_contain(text, spellings) else 0
-        in_source = source_counts.get(term.name, 0)
-        if in_source or in_target:
-            counts.append(TermCount(term.name, term.form(target), in_source, in_target))
+    for name in sorted(in_source.keys() | in_target.keys(), key=glossary.position):
+        form = glossary.terms[glossary.position(name)].form(target)
+        counts.append(TermCount(name, form, in_source[name], in_target[name]))
     return counts
-
-
-def _might_contain(text: str, spellings: Sequence[str]) -> bool:
-    folded = text.casefold()
-    return any(s.casefold()[:2] in folded for s in spellings)
 
 
 def _repair_variants(

@@ -92,11 +92,11 @@ class _Builder:
         if not all(spellings):
             raise self.fail(line, f"empty spelling in the entry of {name!r}")
         keys = {s.casefold() for s in [name, *spellings]}
-        for key in sorted(keys):
-            if key in self.seen:
-                raise self.fail(
-                    line, f"duplicate term {key!r} (also on line {self.seen[key]}); keep one entry"
-                )
+        if clash := keys & self.seen.keys():
+            key = min(clash)
+            raise self.fail(
+                line, f"duplicate term {key!r} (also on line {self.seen[key]}); keep one entry"
+            )
         self.seen.update(dict.fromkeys(keys, line))
         for language, form in forms.items():
             if not form.strip():
@@ -244,14 +244,15 @@ class _TomlLines:
 def read_table(path: Path) -> Glossary:
     """One column per language, a header row naming them; the fr column (else the first) is the source."""
     text = read_text(path)
-    lines = [
+    lines = (
         line for line in text.split("\n") if line.strip() and not line.lstrip().startswith("#")
-    ]
-    if not lines:
+    )
+    first = next(lines, None)
+    if first is None:
         raise UsageError(
             f"{path}:1: empty glossary; the first row names the languages, e.g. fr,en,ru"
         )
-    delimiter = _delimiter(path, lines[0])
+    delimiter = _delimiter(path, first)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     builder = _Builder(path)
     header: list[str] | None = None

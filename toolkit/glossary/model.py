@@ -12,10 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
-# Letters, digits and combining marks: a name never starts or ends next to one of these.
-_WORD = r"[\w\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
-_APOSTROPHES = "'\u2019\u02bc"
-_HYPHENS = "-\u2010\u2011\u2013"
+from toolkit.glossary.matcher import APOSTROPHES, HYPHENS, WORD, Matcher
 
 
 @dataclass(frozen=True)
@@ -58,45 +55,60 @@ class Glossary:
         keeping the spellings, forms and variants it does not give itself: a file that adds a
         Russian form keeps the default Armenian one.
         """
-        terms = list(self.terms)
+        terms = _TermIndex(self.terms)
         for term in later.terms:
-            keys = set(_keys(term))
-            earlier = [t for t in terms if keys & set(_keys(t))]
-            terms = [t for t in terms if t not in earlier]
+            keys = _keys(term)
+            earlier = terms.take(keys)
+            if not earlier:
+                terms.put(term, keys)
+                continue
             forms: dict[str, str] = {}
             for old in earlier:
                 forms |= old.forms
             matches = _union(term.matches, *(old.matches for old in earlier))
             variants = _union(term.variants, *(old.variants for old in earlier))
-            terms.append(
+            terms.put(
                 replace(term, matches=matches, forms=forms | dict(term.forms), variants=variants)
             )
         return Glossary(
-            later.source if later.terms else self.source, tuple(terms), self.files + later.files
+            later.source if later.terms else self.source, terms.ordered(), self.files + later.files
         )
 
     def find(self, text: str) -> list[Found]:
         """Every whole-word occurrence of a term in the text, in any case, left to right."""
-        if not self.terms:
-            return []
-        found = []
-        for match in self._pattern.finditer(text):
-            assert match.lastgroup is not None
-            term = self.terms[int(match.lastgroup[1:].partition("_")[0])]
-            found.append(Found(term, match.start(), match.end(), match.group()))
-        return found
+        return [
+            Found(self.terms[hit.keys[0]], hit.start, hit.end, text[hit.start : hit.end])
+            for hit in self._source_matcher.find(text)
+        ]
+
+    def target_matcher(self, target: str, same_language: bool, whole_words: bool) -> Matcher:
+        """The terms' spellings in a translation (their form in `target`; with `same_language`,
+        their source spellings too), keyed by term index; built once."""
+        key = (target, same_language, whole_words)
+        if key not in self._target_matchers:
+            spellings = [
+                (spelling, index)
+                for index, term in enumerate(self.terms)
+                for spelling in (term.form(target), *(term.matches if same_language else ()))
+            ]
+            self._target_matchers[key] = Matcher(spellings, whole_words)
+        return self._target_matchers[key]
+
+    def position(self, name: str) -> int:
+        """The index of the term with this name."""
+        return self._positions[name]
 
     @cached_property
-    def _pattern(self) -> re.Pattern[str]:
-        alternatives = [
-            (spelling, f"t{i}_{k}")
-            for i, term in enumerate(self.terms)
-            for k, spelling in enumerate(term.matches)
-        ]
-        # Longest first, so that a longer spelling wins over a shorter one it starts with.
-        alternatives.sort(key=lambda item: -len(item[0]))
-        body = "|".join(f"(?P<{group}>{spelling_pattern(s)})" for s, group in alternatives)
-        return re.compile(f"(?<!{_WORD})(?:{body})(?!{_WORD})", re.IGNORECASE)
+    def _source_matcher(self) -> Matcher:
+        return Matcher((s, index) for index, term in enumerate(self.terms) for s in term.matches)
+
+    @cached_property
+    def _target_matchers(self) -> dict[tuple[str, bool, bool], Matcher]:
+        return {}
+
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        return {term.name: index for index, term in enumerate(self.terms)}
 
 
 def spelling_pattern(spelling: str) -> str:
@@ -105,10 +117,10 @@ def spelling_pattern(spelling: str) -> str:
     for char in spelling:
         if char.isspace():
             parts.append(r"\s+")
-        elif char in _APOSTROPHES:
-            parts.append(f"[{_APOSTROPHES}]")
-        elif char in _HYPHENS:
-            parts.append(f"[{_HYPHENS}]")
+        elif char in APOSTROPHES:
+            parts.append(f"[{APOSTROPHES}]")
+        elif char in HYPHENS:
+            parts.append(f"[{HYPHENS}]")
         else:
             parts.append(re.escape(char))
     return "".join(parts).replace(r"\s+\s+", r"\s+")
@@ -123,7 +135,7 @@ def word_pattern(spellings: Iterable[str]) -> re.Pattern[str]:
 def _word_pattern(spellings: tuple[str, ...]) -> re.Pattern[str]:
     ordered = sorted(spellings, key=lambda s: -len(s))
     body = "|".join(spelling_pattern(s) for s in ordered)
-    return re.compile(f"(?<!{_WORD})(?:{body})(?!{_WORD})", re.IGNORECASE)
+    return re.compile(f"(?<!{WORD})(?:{body})(?!{WORD})", re.IGNORECASE)
 
 
 def is_capitals(surface: str) -> bool:
@@ -139,6 +151,35 @@ def _union(*groups: tuple[str, ...]) -> tuple[str, ...]:
         for spelling in group:
             seen.setdefault(spelling.casefold(), spelling)
     return tuple(seen.values())
+
+
+class _TermIndex:
+    """Terms in order, each found by its keys (name and spellings, in any case)."""
+
+    def __init__(self, terms: Iterable[Term]) -> None:
+        self._terms: dict[int, Term] = {}
+        self._owners: dict[str, set[int]] = {}
+        self._count = 0
+        for term in terms:
+            self.put(term)
+
+    def put(self, term: Term, keys: list[str] | None = None) -> None:
+        number, self._count = self._count, self._count + 1
+        self._terms[number] = term
+        for key in keys or _keys(term):
+            self._owners.setdefault(key, set()).add(number)
+
+    def take(self, keys: Iterable[str]) -> list[Term]:
+        """Remove and return, in order, the terms holding any of the keys."""
+        numbers = sorted({n for key in keys for n in self._owners.get(key, ())})
+        taken = [self._terms.pop(n) for n in numbers]
+        for number, term in zip(numbers, taken, strict=True):
+            for key in _keys(term):
+                self._owners[key].discard(number)
+        return taken
+
+    def ordered(self) -> tuple[Term, ...]:
+        return tuple(self._terms.values())
 
 
 def _keys(term: Term) -> list[str]:

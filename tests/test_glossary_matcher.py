@@ -1,0 +1,65 @@
+"""The glossary's one matcher: what a regular expression of the spellings finds, in one pass."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from toolkit.glossary.matcher import Matcher, fold
+from toolkit.glossary.model import Glossary, Term, word_pattern
+
+# Letters in two cases, the spaces, apostrophes and hyphens folded together, a combining accent,
+# a digit, and the characters whose lower case is not one letter of the same kind.
+ALPHABET = "aAbB \n\t\u00a0-\u2011'\u2019\u0301é1İiςσΣſs"
+SPELLING = st.text("abAB -'éiςs", min_size=1, max_size=4).map(str.strip).filter(bool)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(SPELLING, min_size=1, max_size=6), st.text(ALPHABET, max_size=40))
+def test_matcher_finds_what_the_regular_expression_finds(spellings: list[str], text: str) -> None:
+    expected = [(m.start(), m.end()) for m in word_pattern(spellings).finditer(text)]
+    hits = Matcher((s, s) for s in spellings).find(text)
+    assert [(h.start, h.end) for h in hits] == expected
+
+
+def test_a_hit_gives_the_keys_of_every_spelling_folded_alike() -> None:
+    matcher = Matcher([("Haut-Karabakh", 1), ("haut\u2011karabakh", 2), ("Karabakh", 3)])
+    hits = matcher.find("le HAUT–KARABAKH\n et  le Karabakh, Karabakhi")
+    assert [(h.start, h.end, h.keys) for h in hits] == [(3, 16, (1, 2)), (25, 33, (3,))]
+
+
+def test_runs_of_spaces_map_back_to_the_text() -> None:
+    text = "a  b   Haut \n\t Karabakh   c"
+    (hit,) = Matcher([("Haut Karabakh", 0)]).find(text)
+    assert text[hit.start : hit.end] == "Haut \n\t Karabakh"
+
+
+def test_without_whole_words_names_are_found_inside_others() -> None:
+    assert [
+        h.start for h in Matcher([("阿尔扎赫", 0)], whole_words=False).find("在阿尔扎赫的")
+    ] == [1]
+
+
+def test_folding_keeps_every_character_in_place() -> None:
+    text = "İSTANBUL ſ ς \u2019 \u2011 \u3000"
+    assert len(fold(text)) == len(text)
+
+
+def test_a_large_glossary_merges_and_finds_by_its_keys() -> None:
+    earlier = Glossary(
+        "fr", tuple(Term(f"Nom{i}", (f"Nom{i}",), {"ru": f"Ном{i}"}) for i in range(2000))
+    )
+    later = Glossary("fr", (Term("Nom1999", ("Nom1999", "Nommé"), {"hy": "Նոմ"}),))
+    merged = earlier.merge(later)
+    assert len(merged.terms) == 2000
+    last = merged.terms[-1]
+    assert (last.name, last.matches, dict(last.forms)) == (
+        "Nom1999",
+        ("Nom1999", "Nommé"),
+        {"ru": "Ном1999", "hy": "Նոմ"},
+    )
+    assert [f.term.name for f in merged.find("Nom7, Nommé et nom1999.")] == [
+        "Nom7",
+        "Nom1999",
+        "Nom1999",
+    ]
