@@ -84,6 +84,16 @@ CASES = [
         2,
         "unknown encoding 'klingon'",
     ),
+    *(
+        Case(
+            f"{codec} is no text encoding",
+            ("translate", "--to", "es", "--encoding", codec),
+            b"Bonjour.",
+            2,
+            f"{codec!r} is not a character encoding of text files",
+        )
+        for codec in ("rot13", "base64", "zlib", "hex", "uu", "punycode")
+    ),
     Case(
         "missing file",
         ("translate", "absent.txt", "--to", "es"),

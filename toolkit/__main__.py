@@ -12,15 +12,20 @@ def main() -> None:
     # Read before the command line is parsed, so that errors while parsing it are covered too.
     debug = bool(os.environ.get("TOOLKIT_DEBUG")) or "--debug" in sys.argv[1:]
     from toolkit.cli import app
-    from toolkit.errors import ToolkitError
+    from toolkit.errors import OutputClosed, ToolkitError
+    from toolkit.output.terminal import guard_stdout
 
+    guard_stdout()
     try:
-        app(prog_name="toolkit")
+        try:
+            app(prog_name="toolkit")
+        finally:
+            sys.stdout.flush()  # now, while a failure can still be reported
     except ToolkitError as err:
         if debug:
             raise
         _fail(str(err), err.exit_code)
-    except BrokenPipeError:
+    except OutputClosed:
         _quiet_exit(0)
     except KeyboardInterrupt:
         _quiet_exit(INTERRUPTED)

@@ -1,8 +1,67 @@
-"""stdout, and whether the user is looking at a terminal."""
+"""stdout, and whether the user is looking at a terminal.
+
+`guard_stdout` puts a guard in front of sys.stdout for the whole run, so that every writer (plain
+writes, rich consoles, print) fails alike: a reader that went away (`| head`) ends the command
+quietly, and any other failure to write (a full disk, a closed stdout) is one line and exit 1.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TextIO
+
+from toolkit.errors import OutputClosed, ToolkitError
+
+
+class _GuardedStdout:
+    """sys.stdout, with its write failures turned into toolkit's errors."""
+
+    def __init__(self, stream: TextIO | None) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        with _reported():
+            return self._open().write(text)
+
+    def flush(self) -> None:
+        with _reported():
+            if self._stream is not None:
+                self._stream.flush()
+
+    def isatty(self) -> bool:
+        return self._stream is not None and self._stream.isatty()
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._open(), name)
+
+    def _open(self) -> TextIO:
+        if self._stream is None:
+            raise ToolkitError("standard output is closed; give it a file or a pipe, or use -o")
+        return self._stream
+
+
+@contextmanager
+def _reported() -> Iterator[None]:
+    try:
+        yield
+    except BrokenPipeError:
+        raise OutputClosed from None
+    except OSError as err:
+        raise ToolkitError(f"cannot write to standard output ({err.strerror or err})") from None
+
+
+def guard_stdout() -> None:
+    """Guard sys.stdout for the run. A stdout closed at start (`>&-`) has /dev/null put on its
+    descriptor, so that no file opened later takes descriptor 1, and refuses every write."""
+    if sys.stdout is None:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        if devnull != 1:
+            os.dup2(devnull, 1)
+            os.close(devnull)
+    sys.stdout = _GuardedStdout(sys.stdout)  # type: ignore[assignment]
 
 
 def stdout_is_terminal() -> bool:

@@ -16,6 +16,7 @@ from typing import BinaryIO
 from toolkit.errors import ToolkitError, UsageError
 
 STDIN = "-"
+_NOT_FOR_TEXT = ("punycode", "idna", "undefined")
 BLOCK_BYTES = 1 << 20
 # A piece ends after a paragraph break: a blank line and the whitespace after it.
 _PARAGRAPH_BREAK_END = re.compile(r"\n[^\S\n]*\n\s*(?=\S)")
@@ -32,9 +33,17 @@ class Source:
 def _choose_encoding(head: bytes, encoding: str | None) -> str:
     if encoding is not None:
         try:
-            return codecs.lookup(encoding).name
+            codec = codecs.lookup(encoding)
         except LookupError:
             raise UsageError(f"unknown encoding {encoding!r}; use a Python codec name") from None
+        # rot13, base64, zlib and the like turn bytes into bytes or text into text; punycode and
+        # idna are for domain names.
+        if not codec._is_text_encoding or codec.name in _NOT_FOR_TEXT:  # type: ignore[attr-defined]
+            raise UsageError(
+                f"{encoding!r} is not a character encoding of text files; "
+                "use one such as latin-1, cp1252 or utf-16"
+            )
+        return codec.name
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
     if head.startswith(codecs.BOM_UTF8):
