@@ -57,3 +57,36 @@ def test_any_text_joins_back(text: str) -> None:
 def test_french_abbreviation_rules_apply_to_french_only() -> None:
     assert len(split_sentences("We chose Plan B. Then it worked.", "en")) == 2
     assert len(split_sentences("Signé par J. Dupont. Fin.", "fr")) == 2
+
+
+def test_an_unbalanced_quote_does_not_swallow_the_next_opening_one() -> None:
+    text = (
+        'Il est "bête, mais aussi "apprécié" par tous. Le journal le révèle. "Cet épais fichier '
+        'est là", dit-il. Il part.'
+    )
+    spans = split_sentences(text)
+    assert [s.text for s in spans] == [
+        'Il est "bête, mais aussi "apprécié" par tous. ',
+        "Le journal le révèle. ",
+        '"Cet épais fichier est là", dit-il. ',
+        "Il part.",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in spans)
+
+
+def test_balanced_quotes_split_as_before() -> None:
+    text = 'Selon le ministère, "cette action vise les examens". "Elle est illégale." Il part.'
+    assert [s.text for s in split_sentences(text)] == [
+        'Selon le ministère, "cette action vise les examens". ',
+        '"Elle est illégale." ',
+        "Il part.",
+    ]
+    quoted = '"Il était torturé. Il a tout obtenu", dit-il. Fin.'
+    assert [s.text for s in split_sentences(quoted)] == [
+        '"Il était torturé. Il a tout obtenu", dit-il. ',
+        "Fin.",
+    ]
+
+
+def test_a_stray_quote_at_the_end_of_a_paragraph_stays() -> None:
+    assert [s.text for s in split_sentences('Il part. "')] == ['Il part. "']

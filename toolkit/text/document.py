@@ -26,6 +26,8 @@ FRENCH_ABBREVIATIONS = frozenset(
     ).split()
 )
 _LAST_WORD = re.compile(r"([\w.°-]+)\.\s*$")
+# An opening straight quote left at the end of a sentence: after final punctuation and a space.
+_STRANDED_QUOTE = re.compile(r'[.!?…][»"”’)\]]*\s+("\s*)$')
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,7 @@ def split_sentences(text: str, language: str = "fr") -> list[Span]:
         position = end
     if position != len(text):  # the splitter must give back every character of the paragraph
         raise ToolkitError(f"the sentence splitter lost text after character {position}")
-    return spans
+    return _reattach_quotes(spans, language) if '"' in text else spans
 
 
 def _ends_on_french_abbreviation(sentence: str) -> bool:
@@ -116,3 +118,35 @@ def _ends_on_french_abbreviation(sentence: str) -> bool:
         return False
     word = match.group(1)
     return word.lower() in FRENCH_ABBREVIATIONS or (len(word) == 1 and word.isupper())
+
+
+def _reattach_quotes(spans: list[Span], language: str) -> list[Span]:
+    """sentencex pairs straight quotes as it meets them, so after an unbalanced one it takes the
+    next opening quote for a closing one: it ends a sentence on it (`révèle. "`) and does not split
+    the sentences in between. Such a quote goes back to the sentence it opens, and a sentence that
+    held an odd number of quotes is split again with its quotes set aside."""
+    result: list[Span] = []
+    carried = ""  # a quote taken off the previous sentence
+    for index, span in enumerate(spans):
+        if carried:
+            span = Span(carried + span.text, span.start - len(carried), span.end)
+            carried = ""
+        match = _STRANDED_QUOTE.search(span.text)
+        if match is None or index == len(spans) - 1:
+            result.append(span)
+            continue
+        carried = match.group(1)
+        head = Span(span.text[: match.start(1)], span.start, span.end - len(carried))
+        if head.text.count('"') % 2:
+            result += _split_without_quotes(head, language)
+        else:
+            result.append(head)
+    return result
+
+
+def _split_without_quotes(span: Span, language: str) -> list[Span]:
+    masked = span.text.replace('"', "_")  # one character for one: the offsets hold
+    return [
+        Span(span.text[s.start : s.end], span.start + s.start, span.start + s.end)
+        for s in split_sentences(masked, language)
+    ]
