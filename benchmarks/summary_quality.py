@@ -60,17 +60,9 @@ def toolkit_system(algorithm: str) -> System:
 
     def summarise(text: str, n: int) -> tuple[list[str], bool]:
         summary = summarize_text("", text, Options(algorithm=algorithm, language=LANGUAGE, count=n))
-        return [s.text for s in summary.selected], _tie_decided(summary)
+        return [s.text for s in summary.selected], summary.ties
 
     return summarise
-
-
-def _tie_decided(summary: object) -> bool:
-    """Whether the lowest chosen score equals the best score left out (or all scores are equal)."""
-    sentences = summary.sentences  # type: ignore[attr-defined]
-    chosen = [s.score for s in sentences if s.selected]
-    left = [s.score for s in sentences if not s.selected]
-    return bool(chosen and left and min(chosen) <= max(left))
 
 
 def run(name: str, system: System, articles: Sequence[Article], rouge: Rouge) -> Result:

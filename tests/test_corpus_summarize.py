@@ -27,7 +27,7 @@ def test_summaries_are_those_of_toolkit_summarize(tmp_path, release_text) -> Non
         [expected] = json.loads(single.stdout)["summaries"]
         assert [s["text"] for s in line["summary"]] == [s["text"] for s in expected["summary"]]
         assert [s["score"] for s in line["summary"]] == [s["score"] for s in expected["summary"]]
-        assert line["language"] == "fr" and line["algorithm"] == "lexrank"
+        assert line["language"] == "fr" and line["algorithm"] == "pacsum"
         assert line["translation"]["target"] == "es"
         assert all(s["translation"] for s in line["summary"])
         assert line["extra"] == {"desk": "Stepanakert"} and line["error"] is None

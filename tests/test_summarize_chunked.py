@@ -175,9 +175,9 @@ def test_chunked_summary_has_verbatim_sentences_at_exact_offsets(name: str) -> N
 def test_copies_of_a_sentence_are_one_candidate() -> None:
     text, language = read("release-fr")
     repeated = "\n\n".join([text.strip()] * 30) + "\n"
-    whole = summarize_text("t", repeated, Options(count=3, chunk_sentences=0))
+    whole = summarize_text("t", repeated, Options("lexrank", count=3, chunk_sentences=0))
     assert len({s.text for s in whole.selected}) < 3  # sumy chooses copies: they share a score
-    summary = summarize_text("t", repeated, Options(count=3, chunk_sentences=50))
+    summary = summarize_text("t", repeated, Options("lexrank", count=3, chunk_sentences=50))
     assert summary.mode == "chunked" and summary.total == 270
     assert len({s.text for s in summary.sentences}) == len(summary.sentences) == 9
     assert len({s.text for s in summary.selected}) == 3

@@ -65,8 +65,9 @@ def test_json_is_valid_and_offsets_point_at_the_sentences(release_text: str) -> 
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     [summary] = data["summaries"]
-    assert summary["algorithm"] == "lexrank"
-    assert summary["parameters"] == {"threshold": 0.1, "epsilon": 0.1}
+    assert summary["algorithm"] == "pacsum"
+    assert summary["parameters"] == {"later": 1.0, "earlier": -1.0, "length_penalty": 0.003}
+    assert summary["ties"] is False and summary["tie_break"] is None
     assert summary["language"] == "fr"
     assert summary["language_detected"] is True
     assert summary["sentences_total"] == 9
@@ -113,9 +114,17 @@ def test_ratio_keeps_a_share_of_the_sentences(release_text: str) -> None:
 
 
 def test_fewer_sentences_than_asked_gives_them_all(release_text: str) -> None:
-    result = summarize("-n", "50", input=release_text)
+    result = summarize("-a", "lexrank", "-n", "50", input=release_text)
     assert result.returncode == 0, result.stderr
     assert len(sentences_of(result.stdout)) == 9
+
+
+def test_fewer_sentences_than_asked_gives_all_but_the_dateline(release_text: str) -> None:
+    result = summarize("-n", "50", input=release_text)
+    assert result.returncode == 0, result.stderr
+    assert len(sentences_of(result.stdout)) == 8
+    assert "STEPANAKERT, 25 MAI, ARTSAKHPRESS :" not in result.stdout
+    assert "6·1 (dateline)" in result.stderr
 
 
 @pytest.mark.parametrize("text", ["", "   \n\n \t\n", "\ufeff"])
@@ -264,8 +273,8 @@ def test_bad_option_in_a_subprocess(toolkit, release_text: str) -> None:
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr == (
-        "toolkit: error: unknown algorithm 'pagerank'; choose lexrank, textrank, lsa, luhn, "
-        "edmundson, kl, sumbasic, reduction\n"
+        "toolkit: error: unknown algorithm 'pagerank'; choose pacsum, lead, lexrank, textrank, "
+        "lsa, luhn, edmundson, kl, sumbasic, reduction\n"
     )
 
 

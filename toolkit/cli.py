@@ -72,7 +72,8 @@ Algorithm = Annotated[
     typer.Option(
         "--algorithm",
         "-a",
-        help=f"{', '.join(algorithms.NAMES[:-1])} or {algorithms.NAMES[-1]}.",
+        help=f"{', '.join(algorithms.NAMES[:-1])} or {algorithms.NAMES[-1]}; {algorithms.DEFAULT} "
+        "(position-aware centrality, made for news) unless given.",
     ),
 ]
 Language = Annotated[
@@ -153,7 +154,7 @@ def summarize(
     files: Files = None,
     sentences: Sentences = None,
     ratio: Ratio = None,
-    algorithm: Algorithm = "lexrank",
+    algorithm: Algorithm = algorithms.DEFAULT,
     language: Language = "auto",
     to: SummaryTarget = None,
     engine: SummaryEngine = "auto",
@@ -170,12 +171,12 @@ def summarize(
             "--chunk-sentences",
             help="Rank texts longer than this many sentences in chunks of this size, then the "
             "best of each together, in bounded memory; 0 ranks any text whole. Default: 20000 "
-            "(lexrank, textrank, luhn, edmundson), 2000 (lsa, sumbasic), 1000 (reduction), 250 (kl).",
+            "(pacsum, lead, lexrank, textrank, luhn, edmundson), 2000 (lsa, sumbasic), 1000 (reduction), 250 (kl).",
             show_default=False,
         ),
     ] = None,
 ) -> None:
-    """Extractive summaries: the most central sentences of each text, verbatim, in their order."""
+    """Extractive summaries: the sentences that carry each text, verbatim, in their order."""
     from toolkit.commands.summarize import SummarizeRequest, run
 
     run(
@@ -391,7 +392,7 @@ def corpus_summarize(
     output: OutputFolder,
     sentences: Sentences = None,
     ratio: Ratio = None,
-    algorithm: Algorithm = "lexrank",
+    algorithm: Algorithm = algorithms.DEFAULT,
     language: Language = "auto",
     to: SummaryTarget = None,
     engine: SummaryEngine = "auto",

@@ -21,6 +21,7 @@ from toolkit.engines import routing
 from toolkit.errors import ToolkitError, UsageError
 from toolkit.glossary.active import load_active
 from toolkit.output import files, render
+from toolkit.summary.algorithms import DEFAULT
 from toolkit.text import languages
 
 # The route to each target is chosen once per run, on the opening documents of the input.
@@ -97,7 +98,7 @@ def translate(run: RunOptions, options: TranslateOptions) -> None:
 class SummarizeOptions:
     sentences: int | None = None
     ratio: float | None = None
-    algorithm: str = "lexrank"
+    algorithm: str = DEFAULT
     language: str = "auto"
     to: str | None = None
     engine: str = "auto"

@@ -7,6 +7,7 @@ import re
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
+from toolkit.summary.select import TIE_BREAK, same_score
 from toolkit.text import languages
 
 if TYPE_CHECKING:
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from toolkit.engines.base import Route
-    from toolkit.summary.summarize import SelectionTranslation, Summary
+    from toolkit.summary.summarize import ScoredSentence, SelectionTranslation, Summary
     from toolkit.translation.translate import Translation
 
 
@@ -130,6 +131,8 @@ def summary_data(
         "mode": summary.mode,
         "chunk_sentences": summary.chunk_sentences,
         "summary": selected,
+        "ties": summary.ties,
+        "tie_break": TIE_BREAK if summary.ties else None,
     }
     if summary.chunking is not None:
         data["chunks"] = summary.chunking.chunks
@@ -147,6 +150,7 @@ def summary_data(
                 "selected": s.selected,
             }
             | ({} if s.chunk is None else {"chunk": s.chunk})
+            | ({} if s.set_aside is None else {"set_aside": s.set_aside})
             for s in summary.sentences
         ]
     data["notes"] = summary.notes
@@ -175,9 +179,10 @@ def summary_markdown(
         if explain:
             if summary.chunking is not None:
                 lines += ["", f"*{chart_title(summary)}*"]
+            shown = shown_ranks(summary)
             lines += ["", "| ¶ | sentence | score | rank | chosen |", "|---|---|---|---|---|"]
             lines += [
-                f"| {s.paragraph} | {s.sentence} | {_score(s.score)} | {s.rank} | "
+                f"| {s.paragraph} | {s.sentence} | {_score(s.score)} | {shown[s.index]} | "
                 f"{'✓' if s.selected else ''} |"
                 for s in summary.sentences
             ]
@@ -226,8 +231,9 @@ def print_summary(
     table.add_column("sentence", ratio=1)
     if translation is not None:
         table.add_column(languages.name(translation.target), ratio=1)
+    shown = shown_ranks(summary)
     for k, s in enumerate(summary.selected):
-        row = [f"#{s.rank}", _score(s.score), f"{s.paragraph}·{s.sentence}"]
+        row = [shown[s.index], _score(s.score), f"{s.paragraph}·{s.sentence}"]
         row.append(_highlighted(one_line(s.text), source_names))
         if translation is not None:
             row.append(_highlighted(one_line(translation.sentences[k]), target_names))
@@ -239,6 +245,8 @@ def print_summary(
     )
     if summary.chunking is not None:
         subtitle += f" · ranked in {summary.chunking.chunks} chunks"
+    if summary.ties:
+        subtitle += f" · equal scores: {TIE_BREAK} chose"
     if translation is not None:
         subtitle += f" · {translation.route}"
     console.print(
@@ -266,6 +274,7 @@ def explain_chart(
     scores = [s.score for s in summary.sentences]
     # Bars start at zero, unless scores are negative (kl and sumbasic rank by -order).
     low, high = min(0.0, *scores), max(scores)
+    shown = shown_ranks(summary)
     for s in summary.sentences:
         share = (s.score - low) / (high - low) if high > low else 1.0
         style = "bold green" if s.selected else "blue"
@@ -273,11 +282,37 @@ def explain_chart(
             f"{s.paragraph}·{s.sentence}",
             _score(s.score),
             f"[{style}]{bar(share, width)}[/]",
-            f"[bold green]◀ #{s.rank}[/]" if s.selected else "",
+            _mark(s, shown[s.index]),
             _highlighted(one_line(s.text), names),
             style="bold" if s.selected else None,
         )
     return table
+
+
+def _mark(s: ScoredSentence, shown: str) -> str:
+    if s.selected:
+        return f"[bold green]◀ {shown}[/]"
+    return f"[dim]{s.set_aside}[/]" if s.set_aside else ""
+
+
+def shown_ranks(summary: Summary) -> dict[int, str]:
+    """Ranks as a reader may take them, by sentence index: "#2" for the second best, "=2" for
+    each of the sentences whose equal scores share second place (the scores did not order them),
+    "—" for a sentence that is no candidate (a dateline, a heading)."""
+    shown = {s.index: "—" for s in summary.sentences if s.set_aside}
+    ranked = sorted(
+        (s for s in summary.sentences if not s.set_aside), key=lambda s: s.score, reverse=True
+    )
+    start = 0
+    while start < len(ranked):
+        end = start + 1
+        while end < len(ranked) and same_score(ranked[end].score, ranked[end - 1].score):
+            end += 1
+        sign = "=" if end - start > 1 else "#"
+        for s in ranked[start:end]:
+            shown[s.index] = f"{sign}{start + 1}"
+        start = end
+    return shown
 
 
 def chart_title(summary: Summary) -> str:

@@ -24,6 +24,7 @@ from toolkit.text.sentence_stream import Sentence
 CANDIDATES = 4
 
 Rank = Callable[[Sequence[Sentence]], list[float]]  # sentences -> their scores, in order
+Eligible = Callable[[Sequence[Sentence]], list[bool]]  # sentences -> which may be chosen
 
 
 @dataclass(frozen=True)
@@ -55,18 +56,25 @@ def chunks(sentences: Iterable[Sentence], limit: int) -> Iterator[list[Sentence]
         yield chunk
 
 
-def best(sentences: Sequence[Sentence], rank: Rank, count: int, taken: set[str]) -> list[int]:
+def best(
+    sentences: Sequence[Sentence],
+    rank: Rank,
+    count: int,
+    taken: set[str],
+    eligible: Eligible | None = None,
+) -> list[int]:
     """Indexes of the `count` best of `sentences` in document order, one per text, none whose
-    text is in `taken` (which gains theirs)."""
+    text is in `taken` (which gains theirs), only sentences that are `eligible` if given."""
+    allowed = eligible(sentences) if eligible is not None else [True] * len(sentences)
     order: Sequence[int] = range(len(sentences))
-    if count < len(sentences):
+    if count < sum(allowed):
         scores = rank(sentences)
         order = sorted(order, key=scores.__getitem__, reverse=True)  # stable: earlier on ties
     chosen = []
     for i in order:
         if len(chosen) == count:
             break
-        if sentences[i].text not in taken:
+        if allowed[i] and sentences[i].text not in taken:
             taken.add(sentences[i].text)
             chosen.append(i)
     return sorted(chosen)
@@ -78,15 +86,17 @@ def collect(
     wanted: Callable[[int], int],
     limit: int,
     progress: Callable[[int, int], None] | None = None,
+    eligible: Eligible | None = None,
 ) -> Candidates:
-    """Rank each chunk and keep its best; `wanted(n)` is how many sentences the summary of n
-    sentences asks for. `progress(sentences, chunks)` is told after each chunk."""
+    """Rank each chunk and keep its best (among the `eligible`, if given); `wanted(n)` is how many
+    sentences the summary of n sentences asks for. `progress(sentences, chunks)` is told after
+    each chunk."""
     kept: list[Candidate] = []
     taken: set[str] = set()  # the texts of the candidates kept
     number = total = 0
     for number, part in enumerate(parts, 1):
         total += len(part)
-        chosen = best(part, rank, CANDIDATES * wanted(len(part)), taken)
+        chosen = best(part, rank, CANDIDATES * wanted(len(part)), taken, eligible)
         kept += [Candidate(part[i], number) for i in chosen]
         del part, chosen
         target = CANDIDATES * wanted(total)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Collection, Sequence
 
 from toolkit.errors import UsageError
 
 DEFAULT_COUNT = 3
+# Scores this close are equal: the same sum computed in another order differs in its last bits.
+TIE_TOLERANCE = 1e-9
+# What chooses between sentences whose scores are equal (sumy's rule: the earlier first).
+TIE_BREAK = "document order"
 
 
 def check_length(count: int | None, ratio: float | None) -> None:
@@ -34,19 +39,47 @@ def sentence_count(total: int, count: int | None = None, ratio: float | None = N
     return min(total, requested(total, count, ratio))
 
 
-def best(scores: Sequence[float], count: int) -> list[int]:
+def best(scores: Sequence[float], count: int, eligible: Sequence[bool] | None = None) -> list[int]:
     """Indexes of the `count` best sentences in document order; equal scores favour the earlier
-    sentence (sumy sorts with Python's stable sort, best first)."""
-    ranked = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
-    return sorted(ranked[:count])
+    sentence (sumy sorts with Python's stable sort, best first). Only `eligible` ones, if given."""
+    return sorted(_order(scores, eligible)[:count])
 
 
-def ranks(scores: Sequence[float]) -> list[int]:
-    """Each sentence's rank (1 = best), with the same tie rule as `best`."""
+def ranks(scores: Sequence[float], eligible: Sequence[bool] | None = None) -> list[int]:
+    """Each sentence's rank (1 = best), with the same tie rule as `best`; sentences that are not
+    eligible rank after all those that are."""
     result = [0] * len(scores)
-    for rank, index in enumerate(sorted(range(len(scores)), key=scores.__getitem__, reverse=True)):
+    order = _order(scores, eligible)
+    others = [i for i in range(len(scores)) if eligible is not None and not eligible[i]]
+    for rank, index in enumerate(order + others):
         result[index] = rank + 1
     return result
+
+
+def tied_at_cut(
+    scores: Sequence[float], chosen: Collection[int], eligible: Sequence[bool] | None = None
+) -> bool:
+    """Whether the scores failed to decide: the lowest chosen score equals the highest score of an
+    eligible sentence left out, so that document order chose between them."""
+    left = [
+        scores[i]
+        for i in range(len(scores))
+        if i not in chosen and (eligible is None or eligible[i])
+    ]
+    if not chosen or not left:
+        return False
+    return same_score(min(scores[i] for i in chosen), max(left))
+
+
+def same_score(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=TIE_TOLERANCE, abs_tol=TIE_TOLERANCE)
+
+
+def _order(scores: Sequence[float], eligible: Sequence[bool] | None) -> list[int]:
+    indexes = range(len(scores))
+    if eligible is not None:
+        indexes = [i for i in indexes if eligible[i]]  # type: ignore[assignment]
+    return sorted(indexes, key=scores.__getitem__, reverse=True)
 
 
 def keyed_by_text(texts: Sequence[str], scores: Sequence[float]) -> list[float]:

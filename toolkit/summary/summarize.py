@@ -9,11 +9,11 @@ and ranked in chunks (toolkit.summary.chunked), so that memory stays bounded.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from toolkit.summary import chunked, select
+from toolkit.summary import candidates, chunked, select
 from toolkit.summary.algorithms import ALGORITHMS, DEFAULT
 from toolkit.summary.language_tools import LanguageTools, load_language
 from toolkit.text import languages, sentence_stream
@@ -45,6 +45,7 @@ class ScoredSentence:
     rank: int  # 1 is the best
     selected: bool
     chunk: int | None = None  # in a chunked summary, the chunk it was a candidate of (from 1)
+    set_aside: str | None = None  # why it is no candidate (a dateline, a heading); None: it is
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ class Summary:
     total: int = 0  # sentences in the text
     chunk_sentences: int = 0  # the limit it was summarised under (0: none)
     chunking: Chunking | None = None  # None: ranked whole
+    ties: bool = False  # equal scores at the cut-off: TIE_BREAK chose between them
 
     @property
     def selected(self) -> list[ScoredSentence]:
@@ -138,12 +140,13 @@ def summarize_blocks(
         chunk_sentences=limit,
     )
     rank = _ranker(options.algorithm, tools)
+    judge = _judge(options.algorithm, code)
     if limit <= 0 or len(whole) <= limit:
-        summary = _exact(summary, whole, rank, options)
+        summary = _exact(summary, whole, rank, judge, options)
     else:
         parts = chunked.chunks(itertools.chain(whole, stream), limit)
         del whole
-        summary = _chunked(summary, parts, rank, options, progress)
+        summary = _chunked(summary, parts, rank, judge, options, progress)
     if long_paragraphs:
         numbers = ", ".join(map(str, sorted(long_paragraphs)))
         several = len(long_paragraphs) > 1
@@ -200,25 +203,101 @@ def _ranker(algorithm: str, tools: LanguageTools) -> chunked.Rank:
     return rank
 
 
+Judge = Callable[[Sequence[Sentence]], list[str | None]]  # why each is no candidate, or None
+
+
+def _judge(algorithm: str, code: str) -> Judge:
+    """Which sentences the algorithm may choose: all, or all but datelines and headings."""
+    if not ALGORITHMS[algorithm].skips_datelines:
+        return lambda sentences: [None] * len(sentences)
+    facts = candidates.language(code)
+
+    def judge(sentences: Sequence[Sentence]) -> list[str | None]:
+        last = len(sentences) - 1
+        return [
+            candidates.reason(
+                s.text,
+                s.sentence == 1 and (i == last or sentences[i + 1].paragraph != s.paragraph),
+                facts,
+            )
+            for i, s in enumerate(sentences)
+        ]
+
+    return judge
+
+
 def _exact(
-    summary: Summary, whole: list[Sentence], rank: chunked.Rank, options: Options
+    summary: Summary, whole: list[Sentence], rank: chunked.Rank, judge: Judge, options: Options
 ) -> Summary:
     scores = rank(whole)
+    reasons = judge(whole)
+    notes = []
+    if whole and all(reasons):
+        notes.append("every sentence looks like a dateline or a heading: chosen among them all")
+        reasons = [None] * len(whole)
+    eligible = [r is None for r in reasons]
     requested = select.requested(len(scores), options.count, options.ratio)
-    chosen = set(select.best(scores, requested))
-    ranks = select.ranks(scores)
+    chosen = set(select.best(scores, requested, eligible))
+    ranks = select.ranks(scores, eligible)
+    ties = select.tied_at_cut(scores, chosen, eligible)
+    if ties:
+        notes.append(_tie_note(scores, chosen, eligible))
+    notes += _set_aside_note(whole, scores, chosen, reasons)
     scored = [
-        _scored(s, scores[i], ranks[i], i in chosen)
+        _scored(s, scores[i], ranks[i], i in chosen, set_aside=reasons[i])
         for i, s in enumerate(whole)
         if options.all_scores or i in chosen
     ]
-    return replace(summary, requested=requested, sentences=scored, total=len(whole))
+    return replace(
+        summary,
+        requested=requested,
+        sentences=scored,
+        total=len(whole),
+        ties=ties,
+        notes=[*summary.notes, *notes],
+    )
+
+
+def _tie_note(scores: Sequence[float], chosen: Collection[int], eligible: Sequence[bool]) -> str:
+    pool = [scores[i] for i in range(len(scores)) if eligible[i]]
+    cut = min(scores[i] for i in chosen)
+    tied = sum(select.same_score(x, cut) for x in pool)
+    if tied == len(pool):
+        return (
+            f"the scores cannot tell the sentences apart (all {tied} score {cut:.4g}): "
+            f"{select.TIE_BREAK} chose them"
+        )
+    places = sum(select.same_score(scores[i], cut) for i in chosen)
+    return (
+        f"the scores cannot tell {tied} sentences apart (each {cut:.4g}) for the last "
+        f"{places} place{'s' if places > 1 else ''}: {select.TIE_BREAK} chose"
+    )
+
+
+def _set_aside_note(
+    sentences: Sequence[Sentence],
+    scores: Sequence[float],
+    chosen: Collection[int],
+    reasons: Sequence[str | None],
+) -> list[str]:
+    """A note on the datelines and headings that scored high enough to be chosen otherwise."""
+    if not chosen:
+        return []
+    cut = min(scores[i] for i in chosen)
+    skipped = [i for i, r in enumerate(reasons) if r is not None and scores[i] > cut]
+    if not skipped:
+        return []
+    places = ", ".join(
+        f"{sentences[i].paragraph}·{sentences[i].sentence} ({reasons[i]})" for i in skipped
+    )
+    return [f"not chosen though scored high enough, being no sentence of the text: {places}"]
 
 
 def _chunked(
     summary: Summary,
     parts: Iterable[list[Sentence]],
     rank: chunked.Rank,
+    judge: Judge,
     options: Options,
     progress: Progress | None,
 ) -> Summary:
@@ -227,10 +306,14 @@ def _chunked(
     def wanted(total: int) -> int:
         return select.requested(total, options.count, options.ratio)
 
-    found = chunked.collect(parts, rank, wanted, limit, progress)
+    def eligible(sentences: Sequence[Sentence]) -> list[bool]:
+        return [r is None for r in judge(sentences)]
+
+    found = chunked.collect(parts, rank, wanted, limit, progress, eligible)
     requested = wanted(found.total)
     scores, chosen = chunked.final_round(found.kept, rank, requested, limit)
     ranks = select.ranks(scores)
+    ties = select.tied_at_cut(scores, chosen)
     scored = [
         _scored(c.sentence, scores[i], ranks[i], i in chosen, c.chunk)
         for i, c in enumerate(found.kept)
@@ -241,21 +324,40 @@ def _chunked(
         f"paragraphs, then {len(found.kept):,} candidates together; sumy's own choice only up to "
         f"{limit:,} sentences (--chunk-sentences 0 ranks any text whole)"
     )
+    notes = [note]
+    if ties:
+        notes.append(_tie_note(scores, chosen, [True] * len(scores)))
     return replace(
         summary,
         requested=requested,
         sentences=scored,
         total=found.total,
         chunking=Chunking(limit, found.chunks, len(found.kept)),
-        notes=[*summary.notes, note],
+        notes=[*summary.notes, *notes],
+        ties=ties,
     )
 
 
 def _scored(
-    s: Sentence, score: float, rank: int, selected: bool, chunk: int | None = None
+    s: Sentence,
+    score: float,
+    rank: int,
+    selected: bool,
+    chunk: int | None = None,
+    set_aside: str | None = None,
 ) -> ScoredSentence:
     return ScoredSentence(
-        s.index, s.paragraph, s.sentence, s.start, s.end, s.text, score, rank, selected, chunk
+        s.index,
+        s.paragraph,
+        s.sentence,
+        s.start,
+        s.end,
+        s.text,
+        score,
+        rank,
+        selected,
+        chunk,
+        set_aside,
     )
 
 

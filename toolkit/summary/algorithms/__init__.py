@@ -1,8 +1,9 @@
 """The sentence-ranking algorithms, in one table: what the CLI offers, what the JSON reports and
 how the chunking sizes its chunks all come from here.
 
-LexRank and TextRank are vectorised in this package (the same choices as sumy's, much faster); the
-others are sumy's own, run on the project's offline tokenizer.
+PacSum (the default: position-aware centrality, made for news) and LEAD (the first sentences) are
+toolkit's own; LexRank and TextRank are vectorised in this package (the same choices as sumy's, much
+faster); the others are sumy's own, run on the project's offline tokenizer.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ class Algorithm:
     chunk_sentences: int = 20_000
     # The sumy summarizer it runs or reproduces, as module.Class under sumy.summarizers.
     sumy: str = ""
+    # Datelines, stamps and headings are never chosen (toolkit.summary.candidates). sumy's
+    # algorithms choose as sumy does, among all sentences.
+    skips_datelines: bool = False
 
     def scores(self, paragraphs: Sequence[Sequence[str]], tools: LanguageTools) -> list[float]:
         """Every sentence's score, in document order; `paragraphs` holds each one's sentences."""
@@ -49,6 +53,15 @@ _SUMY = "toolkit.summary.algorithms.sumy_backend:sumy_scores"
 # and 2 minutes at 3,000), SumBasic (23 s at 3,000), Reduction (about 20 s at 1,500, 165 s at 3,000)
 # and KL (25 s at 250, 150 s at 500) grow with the square of the sentences or faster.
 TABLE = (
+    # Parameters chosen on OrangeSum's validation articles, stable over a range of values
+    # (benchmarks/summary_quality.py).
+    Algorithm(
+        "pacsum",
+        "toolkit.summary.algorithms.pacsum:scores",
+        MappingProxyType({"later": 1.0, "earlier": -1.0, "length_penalty": 0.003}),
+        skips_datelines=True,
+    ),
+    Algorithm("lead", "toolkit.summary.algorithms.lead:scores", skips_datelines=True),
     Algorithm(
         "lexrank",
         "toolkit.summary.algorithms.lexrank:scores",
@@ -90,4 +103,4 @@ TABLE = (
 )
 ALGORITHMS: Mapping[str, Algorithm] = MappingProxyType({a.name: a for a in TABLE})
 NAMES = tuple(ALGORITHMS)
-DEFAULT = "lexrank"
+DEFAULT = "pacsum"

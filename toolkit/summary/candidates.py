@@ -1,0 +1,119 @@
+"""Which sentences are worth choosing for a summary: not a dateline or a stamp, not a heading.
+
+A news release carries lines that are no sentence of its story: the dateline or stamp that dates
+and signs it (`STEPANAKERT, 25 MAI, ARTSAKHPRESS :`, `Paris, le 3 mai 2023 (AFP)`, a `date
+2023-05` header) and its subheadings (`Contexte`, `BENOÎT HAMON ÉGALEMENT CANDIDAT ?`). They stay
+in the document, scored like the rest, but a summary does not choose them. The rules are about
+form, with each language's month and day names, the words a dateline holds besides them, and its
+commonest verb forms (a line with a verb may be a headline worth keeping).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+# Month and day names, with their usual abbreviations.
+_CALENDAR = {
+    "fr": "janvier février fevrier mars avril mai juin juillet août aout septembre octobre "
+    "novembre décembre decembre janv févr fév avr juil sept oct nov déc "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche",
+    "en": "january february march april may june july august september october november "
+    "december jan feb mar apr jun jul aug sep sept oct nov dec "
+    "monday tuesday wednesday thursday friday saturday sunday",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre "
+    "noviembre diciembre lunes martes miércoles jueves viernes sábado domingo",
+    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre "
+    "dicembre lunedì martedì mercoledì giovedì venerdì sabato domenica",
+    "de": "januar februar märz april mai juni juli august september oktober november dezember "
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag",
+    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro "
+    "dezembro segunda terça quarta quinta sexta sábado domingo feira",
+}
+# Other words a dateline or a date header holds: labels, articles, prepositions, ordinals.
+_STAMP_WORDS = {
+    "fr": "date le la du au à mis jour publié publiée par er h",
+    "en": "date on the of at by updated published posted st nd rd th am pm",
+    "es": "fecha el de del a las actualizado publicado por",
+    "it": "data il del di al aggiornato pubblicato da",
+    "de": "datum den am vom im aktualisiert veröffentlicht von",
+    "pt": "data de do da em atualizado publicado por",
+}
+# The commonest finite verb forms: a short line holding one is a headline, not a bare heading.
+_VERBS = {
+    "fr": "est sont a ont était étaient sera seront fut fait font va vont peut peuvent doit "
+    "doivent dit disent veut veulent faut devient reste",
+    "en": "is are was were be been has have had will would can could may must does do did says "
+    "said",
+    "es": "es son está están fue fueron ha han era será hay puede dice",
+    "it": "è sono era erano ha hanno sarà può deve dice",
+    "de": "ist sind war waren hat haben wird werden kann muss sagt",
+    "pt": "é são está estão foi foram tem têm será pode há diz",
+}
+MAX_WORDS = 12  # a dateline or a heading is short
+_TOKEN = re.compile(r"[^\W_]+")
+# A capitalised word a dateline may hold: a place, followed by a comma, a bracket, a colon or
+# a dash, or ending the line.
+_PLACE_END = re.compile(r"\s*(?:[,(:\-–—)]|$)")
+_FINAL = re.compile(r"[.!?…][\"'»”’)\]]*\s*$")
+
+DATELINE = "dateline"  # or a stamp: a place, a date, an agency; a date header
+HEADING = "heading"
+NO_WORDS = "no words"
+
+
+@dataclass(frozen=True)
+class Language:
+    calendar: frozenset[str]
+    stamp_words: frozenset[str]
+    verbs: frozenset[str] | None  # None: no list for this language, headings by form alone
+
+
+def language(code: str) -> Language:
+    verbs = _VERBS.get(code)
+    return Language(
+        frozenset(_CALENDAR.get(code, "").split()),
+        frozenset(_STAMP_WORDS.get(code, "").split()),
+        None if verbs is None else frozenset(verbs.split()),
+    )
+
+
+def reason(text: str, alone: bool, facts: Language) -> str | None:
+    """Why a sentence is not worth choosing (DATELINE, HEADING, NO_WORDS), or None if it is.
+    `alone`: the sentence is a paragraph of its own (a line between blank lines)."""
+    if not any(c.isalpha() for c in text):
+        return NO_WORDS
+    tokens = list(_TOKEN.finditer(text))
+    if len(tokens) > MAX_WORDS:
+        return None
+    if _is_stamp(text, tokens, facts):
+        return DATELINE
+    words = [t.group() for t in tokens if not t.group().isdigit()]
+    if facts.verbs is not None and any(w.lower() in facts.verbs for w in words):
+        return None
+    shouted = [w for w in words if len(w) > 1]
+    if len(shouted) >= 2 and all(w.isupper() for w in shouted):
+        return HEADING
+    if alone and not _FINAL.search(text):
+        return HEADING
+    return None
+
+
+def _is_stamp(text: str, tokens: Sequence[re.Match[str]], facts: Language) -> bool:
+    dated = False
+    for token in tokens:
+        word = token.group()
+        lower = word.lower()
+        if word.isdigit() or lower in facts.calendar:
+            dated = True
+        elif lower in facts.stamp_words or (word.isupper() and len(word) > 1):
+            continue
+        elif not (word[0].isupper() and _PLACE_END.match(text, token.end())):
+            return False
+    return dated
+
+
+def reasons(sentences: Sequence[str], alone: Sequence[bool], code: str) -> list[str | None]:
+    facts = language(code)
+    return [reason(s, a, facts) for s, a in zip(sentences, alone, strict=True)]
