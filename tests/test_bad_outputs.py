@@ -7,6 +7,8 @@ inputs of test_bad_inputs.py.
 from __future__ import annotations
 
 import os
+import signal
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -78,3 +80,157 @@ def test_closed_stdout_does_not_matter_with_an_output_file(tmp_path: Path) -> No
     result = run([*args, "-o", str(out)], stdin, None, close_stdout=True)
     assert result.returncode == 0, result.stderr
     assert "Artsakh" in out.read_text()
+
+
+def translate_to(output: str, tmp_path: Path, umask: int | None = None, inputs: tuple = ("-",)):
+    return subprocess.run(
+        [sys.executable, "-m", "toolkit", "translate", *inputs, "--to", "es", "-o", output],
+        input=WRITERS["translate"][1],
+        capture_output=True,
+        cwd=tmp_path,
+        preexec_fn=(lambda: os.umask(umask)) if umask is not None else None,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("inputs", "message"),
+    [
+        (("a/release.txt", "b/release.txt"), "a/release.txt and b/release.txt would both be"),
+        (("x.txt", "x.md"), "x.txt and x.md would both be written to out/x.es.txt"),
+        (("stdin.txt", "-"), "stdin.txt and <stdin> would both be written to out/stdin.es.txt"),
+    ],
+    ids=["same name in two folders", "same stem", "stdin.txt and stdin"],
+)
+def test_inputs_with_one_output_name_are_refused_before_any_work(
+    inputs: tuple[str, ...], message: str, tmp_path: Path
+) -> None:
+    for name in inputs:
+        if name != "-":
+            (tmp_path / name).parent.mkdir(exist_ok=True)
+            (tmp_path / name).write_text("Bonjour.\n")
+    result = translate_to("out/", tmp_path, inputs=inputs)
+    assert result.returncode == 2
+    lines = result.stderr.decode().strip().splitlines()
+    assert len(lines) == 1 and message in lines[0]
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_empty_output_is_refused(tmp_path: Path) -> None:
+    result = translate_to("", tmp_path)
+    assert result.returncode == 2
+    assert (
+        result.stderr.decode()
+        == "toolkit: error: -o is empty; give a file, or a folder ending in /\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_trailing_slash_names_a_folder(tmp_path: Path) -> None:
+    result = translate_to("new/", tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Artsakh" in (tmp_path / "new" / "stdin.es.txt").read_text()
+
+
+def test_json_into_a_folder_is_refused_before_any_work(tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "toolkit",
+            "translate",
+            "--to",
+            "es",
+            "--format",
+            "json",
+            "-o",
+            "out/",
+        ],
+        input=b"Bonjour.",
+        capture_output=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.decode() == (
+        "toolkit: error: out: is a folder; --format json writes one file\n"
+    )
+
+
+def test_a_fifo_is_written_in_place(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    result = translate_to(str(fifo), tmp_path)
+    received = reader.communicate(timeout=60)[0].decode()
+    assert result.returncode == 0, result.stderr
+    assert "Artsakh" in received
+    assert fifo.is_fifo() and sorted(p.name for p in tmp_path.iterdir()) == ["fifo"]
+
+
+def test_a_link_to_stdout_writes_to_stdout(tmp_path: Path) -> None:
+    (tmp_path / "stdout").symlink_to("/proc/self/fd/1")
+    result = translate_to("stdout", tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Artsakh" in result.stdout.decode()
+    assert (tmp_path / "stdout").is_symlink()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a character device needs root")
+def test_a_character_device_is_written_in_place_not_replaced(tmp_path: Path) -> None:
+    null = tmp_path / "null"
+    os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # what /dev/null is
+    result = translate_to(str(null), tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert stat.S_ISCHR(null.stat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["null"]
+
+
+def test_a_symbolic_link_is_written_through(tmp_path: Path) -> None:
+    (tmp_path / "real.txt").write_text("old")
+    (tmp_path / "real.txt").chmod(0o640)
+    (tmp_path / "link.txt").symlink_to("real.txt")
+    result = translate_to("link.txt", tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "link.txt").is_symlink()
+    assert "Artsakh" in (tmp_path / "real.txt").read_text()
+    assert stat.S_IMODE((tmp_path / "real.txt").stat().st_mode) == 0o640
+
+
+def test_new_files_follow_the_umask_and_replaced_ones_keep_their_mode(tmp_path: Path) -> None:
+    assert translate_to("new.txt", tmp_path, umask=0o002).returncode == 0
+    assert stat.S_IMODE((tmp_path / "new.txt").stat().st_mode) == 0o664
+    (tmp_path / "new.txt").chmod(0o604)
+    assert translate_to("new.txt", tmp_path, umask=0o077).returncode == 0
+    assert stat.S_IMODE((tmp_path / "new.txt").stat().st_mode) == 0o604
+
+
+def test_a_file_name_of_254_characters_is_written(tmp_path: Path) -> None:
+    name = "a" * 250 + ".txt"
+    result = translate_to(name, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in tmp_path.iterdir()] == [name]
+
+
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGHUP"])
+def test_termination_removes_the_file_being_written(signal_name: str, tmp_path: Path) -> None:
+    # The signal arrives while an output file is half-written, as `kill` would send it.
+    program = (
+        "import os, signal, sys\n"
+        "from pathlib import Path\n"
+        "from toolkit.__main__ import end_on_signals\n"
+        "from toolkit.output.files import AtomicFile\n"
+        "end_on_signals()\n"
+        "with AtomicFile(Path(sys.argv[1])) as file:\n"
+        "    file.write('half')\n"
+        f"    os.kill(os.getpid(), signal.{signal_name})\n"
+        "    file.write('never')\n"
+        "    file.commit()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program, str(tmp_path / "out.txt")], capture_output=True, check=False
+    )
+    assert result.returncode == 128 + getattr(signal, signal_name)
+    assert result.stderr == b""
+    assert list(tmp_path.iterdir()) == []

@@ -16,7 +16,16 @@ from toolkit.text.document import segment
 def request(
     files: list[str], targets: str, out: Path | None, fmt: str = "text"
 ) -> TranslateRequest:
-    return TranslateRequest(files, "fr", targets, "apertium", out, fmt, None, check=True)
+    return TranslateRequest(
+        files=files,
+        source="fr",
+        targets=targets,
+        engine="apertium",
+        output=out,
+        format=fmt,
+        encoding=None,
+        check=True,
+    )
 
 
 def test_batches_hold_whole_paragraphs_and_every_character(monkeypatch, tmp_path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 INTERRUPTED = 130
@@ -16,6 +17,7 @@ def main() -> None:
     from toolkit.output.terminal import guard_stdout
 
     guard_stdout()
+    end_on_signals()
     try:
         try:
             app(prog_name="toolkit")
@@ -33,6 +35,17 @@ def main() -> None:
         if debug:
             raise
         _fail(f"internal error: {type(err).__name__}: {err} (rerun with --debug for details)", 1)
+
+
+def end_on_signals() -> None:
+    """SIGTERM and SIGHUP end the command as Ctrl-C does, quietly, through the same clean-up:
+    an output file being written is removed, never left half-written. Exit 128 + the signal."""
+
+    def end(number: int, _: object) -> None:
+        raise SystemExit(128 + number)
+
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(number, end)
 
 
 def _fail(message: str, code: int) -> None:

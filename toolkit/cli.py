@@ -111,7 +111,7 @@ def translate(
     to: Targets = "es",
     engine: EngineChoice = "auto",
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File, or folder for several languages.")
+        str | None, typer.Option("--output", "-o", help="File, or folder for several languages.")
     ] = None,
     format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
     encoding: Encoding = None,

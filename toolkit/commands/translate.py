@@ -16,7 +16,7 @@ from toolkit.errors import UsageError
 from toolkit.glossary.active import load_active
 from toolkit.output import files, qa_report, render
 from toolkit.output import terminal as output
-from toolkit.output.sinks import FolderSink, JoinedSink, Sink
+from toolkit.output.sinks import FolderSink, JoinedSink, Sink, check_distinct
 from toolkit.text import languages
 from toolkit.text.document import Document, segment
 from toolkit.text.inputs import STDIN, display_name, read_pieces
@@ -38,7 +38,7 @@ class TranslateRequest:
     source: str
     targets: str
     engine: str
-    output: Path | None
+    output: str | Path | None  # as given to -o: a trailing / means a folder
     format: str
     encoding: str | None
     glossaries: tuple[str, ...] = ()
@@ -87,12 +87,19 @@ def run(request: TranslateRequest) -> None:
     several_outputs = len(targets) > 1 and request.format == "text"
     if several_outputs and request.output is None:
         raise UsageError("several target languages need -o DIR (one file each) or --format json")
-    folder = None
-    if several_outputs or (request.output is not None and request.output.is_dir()):
-        assert request.output is not None
-        folder = files.output_folder(request.output)
-    elif request.output is not None:
-        files.check_writable(request.output)
+    folder = path = None
+    if request.output is not None:
+        destination = files.destination(request.output)
+        if destination.folder and request.format == "json":
+            raise UsageError(f"{destination.path}: is a folder; --format json writes one file")
+        if several_outputs or destination.folder:
+            inputs = [display_name(name) for name in request.files or [STDIN]]
+            for target in targets:
+                check_distinct(inputs, destination.path, target)
+            folder = files.output_folder(destination.path)
+        else:
+            path = destination.path
+            files.check_writable(path)
     # The whole glossary is read, and refused with file:line, before any input or engine is touched.
     glossary = load_active(list(request.glossaries), request.use_glossary, source)
     engines = routing.candidate_engines(request.engine, **request.engine_options)
@@ -111,7 +118,7 @@ def run(request: TranslateRequest) -> None:
                 translation = translate_documents(documents, engine, route, glossary)
                 if streaming:
                     if target not in sinks:
-                        sinks[target] = _sink(target, folder, request.output)
+                        sinks[target] = _sink(target, folder, path)
                     for piece, doc in zip(batch, translation.documents, strict=True):
                         sinks[target].write(piece.input, piece.name, doc.text)
                     translation = replace(
@@ -134,7 +141,7 @@ def run(request: TranslateRequest) -> None:
     if request.strict:
         qa.enforce_strict(translations)
     if not streaming:
-        _write_all(request, translations, folder)
+        _write_all(request, translations, folder, path)
 
 
 def _sink(target: str, folder: Path | None, path: Path | None) -> Sink:
@@ -144,7 +151,10 @@ def _sink(target: str, folder: Path | None, path: Path | None) -> Sink:
 
 
 def _write_all(
-    request: TranslateRequest, translations: list[Translation], folder: Path | None
+    request: TranslateRequest,
+    translations: list[Translation],
+    folder: Path | None,
+    path: Path | None,
 ) -> None:
     """Write results held in memory: JSON, or text under --strict once every name was checked."""
     if request.format == "json":
@@ -157,13 +167,13 @@ def _write_all(
                 ],
             }
         )
-        if request.output is None:
+        if path is None:
             output.write_stdout(text)
         else:
-            files.write_atomic(request.output, text)
+            files.write_atomic(path, text)
         return
     for translation in translations:
-        sink = _sink(translation.target, folder, request.output)
+        sink = _sink(translation.target, folder, path)
         try:
             for index, doc in enumerate(translation.documents):
                 sink.write(index, doc.name, doc.text)

@@ -1,16 +1,49 @@
-"""Output files: written atomically, in folders checked before any work."""
+"""Output files: written atomically, in folders checked before any work.
+
+A plain file is written under a temporary name beside it and renamed into place at the end. A
+symbolic link is written through: the file it points to is replaced so, and the link stays. What
+is not a plain file (/dev/null, /dev/stdout, a FIFO, a terminal) is written in place, never
+replaced. A new file gets the permissions the umask allows; a replaced one keeps its own.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from toolkit.errors import UsageError
+
+# The temporary name holds the start of the file's name, short enough that a name of 255 bytes
+# still leaves room for the rest.
+_NAME_IN_TEMPORARY = 32
+
+
+@dataclass(frozen=True)
+class Destination:
+    """Where -o points: a path, and whether it is a folder (one that exists, or `name/`)."""
+
+    path: Path
+    folder: bool
+
+
+def destination(argument: str | os.PathLike[str]) -> Destination:
+    """The -o argument as given on the command line; an empty one is refused."""
+    text = os.fspath(argument)
+    if not text:
+        raise UsageError("-o is empty; give a file, or a folder ending in /")
+    path = Path(text)
+    return Destination(path, text.endswith(os.sep) or path.is_dir())
 
 
 def check_writable(path: Path) -> None:
     """Fail before any work when a file cannot be written at `path`."""
+    if _is_special(path):
+        return
     folder = path.parent
     if path.is_dir():
         folder = path
@@ -30,12 +63,20 @@ class AtomicFile:
     def __init__(self, path: Path) -> None:
         check_writable(path)
         self.path = path
+        self._temporary: str | None = None
         try:
+            if _is_special(path):
+                self._file: TextIO = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+                return
+            final = Path(os.path.realpath(path)) if path.is_symlink() else path
+            check_writable(final)
             handle, self._temporary = tempfile.mkstemp(
-                prefix=f".{path.name}.", suffix=".part", dir=path.parent
+                prefix=f".{final.name[:_NAME_IN_TEMPORARY]}.", suffix=".part", dir=final.parent
             )
+            os.fchmod(handle, _mode(final))
         except OSError as err:
             raise UsageError(f"{path}: cannot write ({err.strerror})") from None
+        self._final = final
         self._file = os.fdopen(handle, "w", encoding="utf-8", newline="\n")
 
     def write(self, text: str) -> None:
@@ -48,16 +89,20 @@ class AtomicFile:
     def commit(self) -> None:
         try:
             self._file.flush()
-            os.fsync(self._file.fileno())
+            if self._temporary is not None:
+                os.fsync(self._file.fileno())
             self._file.close()
-            os.replace(self._temporary, self.path)
+            if self._temporary is not None:
+                os.replace(self._temporary, self._final)
         except OSError as err:
             self.discard()
             raise UsageError(f"{self.path}: cannot write ({err.strerror})") from None
 
     def discard(self) -> None:
-        self._file.close()
-        Path(self._temporary).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # what could not be written is thrown away anyway
+            self._file.close()
+        if self._temporary is not None:
+            Path(self._temporary).unlink(missing_ok=True)
 
     def __enter__(self) -> AtomicFile:
         return self
@@ -83,3 +128,22 @@ def output_folder(path: Path) -> Path:
     except OSError as err:
         raise UsageError(f"{path}: cannot create folder ({err.strerror})") from None
     return path
+
+
+def _is_special(path: Path) -> bool:
+    """Whether the path leads (through links) to something that is not a plain file or folder."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _mode(path: Path) -> int:
+    """The permissions of the file being replaced, or those the umask gives a new file."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

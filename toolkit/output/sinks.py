@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
+from toolkit.errors import UsageError
 from toolkit.output import terminal as output
 from toolkit.output.files import AtomicFile
 
@@ -66,8 +67,7 @@ class FolderSink:
     def write(self, index: int, name: str, text: str) -> None:
         if index != self._current:
             self._finish()
-            stem = "stdin" if name == "<stdin>" else Path(name).stem
-            self._file = AtomicFile(self.folder / f"{stem}.{self.language}.txt")
+            self._file = AtomicFile(self.folder / output_name(name, self.language))
             self._current, self._last = index, "\n"
         assert self._file is not None
         if text:
@@ -87,3 +87,22 @@ class FolderSink:
                 self._file.write("\n")
             self._file.commit()
             self._file = None
+
+
+def output_name(name: str, language: str) -> str:
+    """The name of an input's file in an output folder: <input stem>.<language>.txt."""
+    stem = "stdin" if name == "<stdin>" else Path(name).stem
+    return f"{stem}.{language}.txt"
+
+
+def check_distinct(names: list[str], folder: Path, language: str) -> None:
+    """Refuse, before any work, two inputs whose outputs would be the same file."""
+    seen: dict[str, str] = {}
+    for name in names:
+        output = output_name(name, language)
+        if output in seen:
+            raise UsageError(
+                f"{seen[output]} and {name} would both be written to {folder / output}; "
+                "translate them in separate runs, or rename one"
+            )
+        seen[output] = name
