@@ -181,6 +181,11 @@ BAD = [
         "g.tbx:3: empty <term>",
     ),
     ("g.docx", "x", "unknown glossary format '.docx'"),
+    (
+        "g.tbx",
+        '<?xml version="1.0" encoding="klingon"?>\n<tbx/>\n',
+        "g.tbx:1: unknown encoding: klingon; save the glossary as UTF-8",
+    ),
 ]
 
 
@@ -209,6 +214,18 @@ def test_missing_directory_and_oversized_files(tmp_path: Path) -> None:
         file.truncate(MAX_BYTES + 1)
     with pytest.raises(UsageError, match="too large for a glossary"):
         load(big)
+
+
+def test_a_link_to_a_file_that_never_ends_is_refused_by_what_is_read(tmp_path: Path) -> None:
+    (tmp_path / "zero.csv").symlink_to("/dev/zero")  # its size says 0
+    with pytest.raises(UsageError, match=f"more than {MAX_BYTES} bytes, too large for a glossary"):
+        load(tmp_path / "zero.csv")
+
+
+def test_comments_are_a_hash_and_a_space_and_a_hashtag_is_a_term(tmp_path: Path) -> None:
+    text = "# names, for the desk\nfr,en\n#\n## tags\n#\tnote\n#Artsakh,#Artsakh\nLachin,Lachin\n"
+    glossary = load(write(tmp_path, "g.csv", text))
+    assert [term.name for term in glossary.terms] == ["#Artsakh", "Lachin"]
 
 
 def test_the_default_glossary_is_valid_and_its_forms_are_distinct() -> None:

@@ -40,19 +40,20 @@ def load(path: Path) -> Glossary:
 
 
 def read_bytes(path: Path) -> bytes:
+    """The file's bytes, at most MAX_BYTES: what is read is capped, whatever the file is (a link
+    to /dev/zero never ends, and says it holds nothing)."""
     try:
-        size = path.stat().st_size
         if path.is_dir():
             raise UsageError(f"{path}: is a directory; give a glossary file")
-        if size > MAX_BYTES:
-            raise UsageError(
-                f"{path}: {size} bytes is too large for a glossary (at most {MAX_BYTES})"
-            )
-        return path.read_bytes()
+        with path.open("rb") as file:
+            data = file.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise UsageError(f"{path}: no such glossary file") from None
     except OSError as err:
         raise UsageError(f"{path}: cannot read ({err.strerror})") from None
+    if len(data) > MAX_BYTES:
+        raise UsageError(f"{path}: more than {MAX_BYTES} bytes, too large for a glossary")
+    return data
 
 
 def read_text(path: Path) -> str:
@@ -241,12 +242,14 @@ class _TomlLines:
 # --- CSV / TSV --------------------------------------------------------------------------------
 
 
+# A comment line starts with # and a space, a tab, another # or nothing more: `#Artsakh` is a term.
+_COMMENT = re.compile(r"\s*#(?:[\s#]|$)")
+
+
 def read_table(path: Path) -> Glossary:
     """One column per language, a header row naming them; the fr column (else the first) is the source."""
     text = read_text(path)
-    lines = (
-        line for line in text.split("\n") if line.strip() and not line.lstrip().startswith("#")
-    )
+    lines = (line for line in text.split("\n") if line.strip() and not _COMMENT.match(line))
     first = next(lines, None)
     if first is None:
         raise UsageError(
@@ -261,7 +264,7 @@ def read_table(path: Path) -> Glossary:
     try:
         for row in reader:
             line = reader.line_num
-            if not any(cell.strip() for cell in row) or row[0].lstrip().startswith("#"):
+            if not any(cell.strip() for cell in row) or _COMMENT.match(row[0]):
                 continue
             if header is None:
                 header, codes = row, _header_codes(path, line, row)
@@ -348,6 +351,8 @@ def read_tbx(path: Path) -> Glossary:
         raise UsageError(f"{path}:{handler.line()}: refused: {type(err).__name__}") from None
     except _TbxError as err:
         raise UsageError(str(err)) from None
+    except LookupError as err:  # the encoding the XML declaration names
+        raise UsageError(f"{path}:1: {err}; save the glossary as UTF-8") from None
     except SAXParseException as err:
         raise UsageError(
             f"{path}:{err.getLineNumber()}: malformed TBX: {err.getMessage()}"
