@@ -188,6 +188,14 @@ def test_a_folder_of_text_files(tmp_path) -> None:
         ('{"id": "b", "text": 5}', "corpus.jsonl:2: the text must be a string"),
         ('{"id": null, "text": "Bonjour."}', "corpus.jsonl:2: the id must be"),
         ('{"id": "a", "text": "Bonsoir."}', "corpus.jsonl:2: duplicate id 'a' (first on line 1)"),
+        (
+            '{"id": 1, "id": 2, "text": "Bonjour."}',
+            "corpus.jsonl:2: the key 'id' appears twice in one object; keep one",
+        ),
+        (
+            '{"id": ' + "9" * 5000 + ', "text": "Bonjour."}',
+            "corpus.jsonl:2: an integer of 5000 digits (at most 4300); write long ids as strings",
+        ),
     ],
 )
 def test_a_malformed_line_stops_the_run_before_any_work(tmp_path, line, message) -> None:

@@ -12,6 +12,7 @@ import codecs
 import hashlib
 import json
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -125,12 +126,14 @@ class JsonlCorpus:
     @staticmethod
     def _parse(line: str, where: str) -> dict[str, Any]:
         try:
-            item = json.loads(line)
+            item = json.loads(line, object_pairs_hook=_object, parse_int=_integer)
         except json.JSONDecodeError as err:
             raise UsageError(
                 f"{where}: not valid JSON ({err.msg} at column {err.colno}); "
                 "each line must be one JSON object with an id and a text"
             ) from None
+        except _Refused as err:
+            raise UsageError(f"{where}: {err}") from None
         if not isinstance(item, dict):
             raise UsageError(
                 f"{where}: a JSON {type(item).__name__}, not an object with id and text"
@@ -144,6 +147,30 @@ class JsonlCorpus:
         if not isinstance(item["text"], str):
             raise UsageError(f"{where}: the text must be a string")
         return item
+
+
+class _Refused(Exception):
+    """Valid JSON that a corpus line may not hold."""
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refused when a key appears twice (JSON would keep the last silently)."""
+    item: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in item:
+            raise _Refused(f"the key {key!r} appears twice in one object; keep one")
+        item[key] = value
+    return item
+
+
+def _integer(digits: str) -> int:
+    limit = sys.get_int_max_str_digits()
+    if limit and len(digits.lstrip("-")) > limit:
+        raise _Refused(
+            f"an integer of {len(digits.lstrip('-'))} digits (at most {limit}); "
+            "write long ids as strings"
+        )
+    return int(digits)
 
 
 class FolderCorpus:
