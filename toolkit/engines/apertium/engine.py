@@ -1,14 +1,16 @@
-"""Apertium, the rule-based engine from Debian: installed modes, pivot routes, one process per hop."""
+"""Apertium, the rule-based engine from Debian: installed modes, pivot routes, each mode's programs
+loaded once and kept running between calls."""
 
 from __future__ import annotations
 
 import re
 import shutil
-import subprocess
+import weakref
 from collections import Counter
 from functools import cached_property
 
-from toolkit.engines.apertium import stream as apertium_stream
+from toolkit.engines.apertium import modes
+from toolkit.engines.apertium.pipeline import Pipeline, run_route
 from toolkit.engines.base import EngineOutput, EngineUnavailable, Hop, Route
 from toolkit.errors import ToolkitError
 from toolkit.text import languages
@@ -37,6 +39,10 @@ class ApertiumEngine:
 
     def __init__(self, executable: str = "apertium") -> None:
         self.executable = shutil.which(executable)
+        # Null-flush pipelines by mode, kept for the next call; closed with the engine.
+        self._commands: dict[str, list[modes.Command]] = {}
+        self._pipelines: dict[tuple[str, int], Pipeline] = {}
+        weakref.finalize(self, _close, self._pipelines)
 
     def unavailable_reason(self) -> str | None:
         if self.executable is None:
@@ -54,9 +60,8 @@ class ApertiumEngine:
     def _hops(self) -> list[Hop]:
         if self.executable is None:
             return []
-        listing = self._run(["-l"], "")
         hops = []
-        for mode in listing.split():
+        for mode in modes.installed(self.executable):
             match = _PAIR_MODE.match(mode)
             if match:
                 source, target = (languages.normalize(code) for code in match.groups())
@@ -67,11 +72,19 @@ class ApertiumEngine:
     def translate(self, paragraphs: list[str], route: Route) -> EngineOutput:
         if self.executable is None:
             raise EngineUnavailable(self.unavailable_reason() or "apertium is not available")
+        hops = [self._pipelines_of(hop.model) for hop in route.hops]
+        started = [pipeline for pipelines in hops for pipeline in pipelines]
+        try:
+            results = run_route(hops, paragraphs)
+        except BaseException:
+            self._drop(started)  # in an unknown state: read and started afresh next time
+            for hop in route.hops:
+                self._commands.pop(hop.model, None)
+            raise
+        self._drop([pipeline for pipeline in started if not pipeline.null_flush])
         unknown: Counter[str] = Counter()  # each unknown word once, however many hops it crossed
         unknown_count = 0
-        for hop in route.hops:
-            stream = self._run(["-f", "none", hop.model], apertium_stream.encode(paragraphs))
-            translated, hop_unknown = apertium_stream.decode(stream)
+        for hop, (translated, hop_unknown) in zip(route.hops, results, strict=True):
             if len(translated) != len(paragraphs):
                 raise ToolkitError(
                     f"apertium {hop.model} returned {len(translated)} paragraphs for "
@@ -89,25 +102,37 @@ class ApertiumEngine:
         if len(routes) == 1:
             return routes[0]
         sample = _sample(paragraphs, SAMPLE_WORDS)
-        return min(routes, key=lambda route: self.translate(sample, route).unknown_words)
+        chosen = min(routes, key=lambda route: self.translate(sample, route).unknown_words)
+        kept = {hop.model for hop in chosen.hops}
+        self._drop([p for (model, _), p in self._pipelines.items() if model not in kept])
+        return chosen
 
-    def _run(self, arguments: list[str], text: str) -> str:
-        assert self.executable is not None
-        try:
-            result = subprocess.run(
-                [self.executable, *arguments],
-                input=text.encode(),
-                capture_output=True,
-                check=False,
-            )
-        except OSError as err:
-            raise EngineUnavailable(f"cannot run apertium: {err.strerror}") from None
-        if result.returncode != 0:
-            message = result.stderr.decode(errors="replace").strip().splitlines()
-            raise ToolkitError(
-                f"apertium {' '.join(arguments)} failed: {message[-1] if message else result.returncode}"
-            )
-        return result.stdout.decode(errors="replace")
+    def _pipelines_of(self, model: str) -> list[Pipeline]:
+        """The mode's programs: those kept loaded from an earlier call, the others started now."""
+        if model not in self._commands:
+            assert self.executable is not None
+            self._commands[model] = modes.commands(self.executable, model)
+        pipelines = []
+        for index, command in enumerate(self._commands[model]):
+            key = (model, index)
+            pipeline = self._pipelines.get(key) or Pipeline(command, model)
+            if command.null_flush:
+                self._pipelines[key] = pipeline
+            pipelines.append(pipeline)
+        return pipelines
+
+    def _drop(self, pipelines: list[Pipeline]) -> None:
+        for key, kept in list(self._pipelines.items()):
+            if kept in pipelines:
+                del self._pipelines[key]
+        for pipeline in pipelines:
+            pipeline.close()
+
+
+def _close(pipelines: dict[tuple[str, int], Pipeline]) -> None:
+    for pipeline in pipelines.values():
+        pipeline.close()
+    pipelines.clear()
 
 
 def _sample(paragraphs: list[str], words: int) -> list[str]:

@@ -66,6 +66,19 @@ def decode(stream: str) -> tuple[list[str], Counter[str]]:
     return paragraphs, unknown
 
 
+def complete_paragraphs(stream: str) -> int:
+    """Where the last complete paragraph of the start of an output stream ends (0: none yet):
+    decoding the stream in pieces cut there gives what decoding it whole gives."""
+    if "\n\n]" not in stream:
+        return 0
+    end = 0
+    for match in _TOKEN.finditer(stream):
+        superblank = match.group(2)
+        if superblank is not None and _UNESCAPE.sub(r"\1", superblank) == "\n\n":
+            end = match.end()
+    return end
+
+
 def _drop_added_stop(paragraph: str) -> str:
     """Remove the full stop that encode() put before each paragraph end."""
     end = len(paragraph.rstrip())

@@ -1,0 +1,117 @@
+"""Apertium's modes read from its folder, and its programs kept loaded between calls (null-flush
+mode): every unit must translate exactly as it does in an `apertium` process of its own."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections import Counter
+
+import pytest
+
+from tests.corpus_helpers import corpus_documents
+from toolkit.engines.apertium import modes
+from toolkit.engines.apertium import stream as apertium_stream
+from toolkit.engines.apertium.engine import ApertiumEngine
+from toolkit.engines.base import EngineOutput, Route, find_routes
+from toolkit.errors import ToolkitError
+from toolkit.text.document import segment
+from toolkit.translation.translate import translate_documents
+
+APERTIUM = shutil.which("apertium") or "apertium"
+
+
+class OwnProcessEngine(ApertiumEngine):
+    """The reference: each call and each hop in an `apertium -f none` process of its own."""
+
+    def translate(self, paragraphs: list[str], route: Route) -> EngineOutput:
+        unknown: Counter[str] = Counter()
+        for hop in route.hops:
+            result = subprocess.run(
+                [APERTIUM, "-f", "none", hop.model],
+                input=apertium_stream.encode(paragraphs).encode(),
+                capture_output=True,
+                check=True,
+            )
+            paragraphs, found = apertium_stream.decode(result.stdout.decode())
+            unknown += found - unknown
+        return EngineOutput(paragraphs, sum(unknown.values()))
+
+
+def listed_by_apertium(**env: str) -> list[str]:
+    import os
+
+    result = subprocess.run(
+        [APERTIUM, "-l"], capture_output=True, text=True, check=True, env={**os.environ, **env}
+    )
+    return sorted(result.stdout.split())
+
+
+def test_the_modes_are_those_apertium_lists() -> None:
+    assert modes.installed(APERTIUM) == listed_by_apertium()
+
+
+def test_a_data_folder_of_the_user_is_read_as_apertium_reads_it(tmp_path, monkeypatch) -> None:
+    (tmp_path / "modes").mkdir()
+    shutil.copy(modes.data_folder(APERTIUM) / "modes" / "fr-es.mode", tmp_path / "modes")
+    (tmp_path / "modes" / "xx-yy.mode").write_text("cat\n")
+    monkeypatch.setenv("APERTIUM_DATADIR", str(tmp_path))
+    assert modes.installed(APERTIUM) == listed_by_apertium() == ["fr-es", "xx-yy"]
+
+
+def units_of(release_text: str, size: int) -> list[list[tuple[str, object]]]:
+    documents = [(str(d["id"]), segment(str(d["text"]))) for d in corpus_documents(release_text)]
+    return [documents[i : i + size] for i in range(0, len(documents), size)]
+
+
+@pytest.mark.parametrize("target", ["es", "ca", "en"])
+def test_units_translate_in_one_pipeline_as_in_their_own_process(release_text, target) -> None:
+    loaded, reference = ApertiumEngine(), OwnProcessEngine()
+    route = loaded.choose(
+        [p.text for p in segment(release_text).paragraphs],
+        find_routes("apertium", loaded.hops(), "fr", target),
+    )
+    units = units_of(release_text, 6)
+    # Backwards as well: what came before a unit in the pipeline must not matter.
+    for unit in [*units, *reversed(units)]:
+        ours = translate_documents(unit, loaded, route)  # type: ignore[arg-type]
+        theirs = translate_documents(unit, reference, route)  # type: ignore[arg-type]
+        assert [d.text for d in ours.documents] == [d.text for d in theirs.documents]
+        assert ours.unknown_words == theirs.unknown_words
+
+
+def test_the_tagger_alone_is_started_for_each_unit() -> None:
+    commands = modes.commands(APERTIUM, "fra-cat")
+    assert [command.null_flush for command in commands] == [True, False, True]
+    assert commands[1].argv[2].startswith("apertium-tagger ")
+    assert " -z" not in commands[1].argv[2]
+
+
+def test_a_mode_whose_programs_ignore_nuls_runs_once_per_call(tmp_path, monkeypatch) -> None:
+    (tmp_path / "modes").mkdir()
+    (tmp_path / "modes" / "fr-es.mode").write_text("cat\n")
+    monkeypatch.setenv("APERTIUM_DATADIR", str(tmp_path))
+    assert [command.null_flush for command in modes.commands(APERTIUM, "fr-es")] == [False]
+    engine = ApertiumEngine()
+    route = find_routes("apertium", engine.hops(), "fr", "es")[0]
+    for _ in range(2):
+        assert engine.translate(["Le chat [noir]", "dort."], route).paragraphs == [
+            "Le chat [noir]",
+            "dort.",
+        ]
+
+
+def test_a_failing_program_is_an_error_and_the_next_call_starts_afresh(
+    tmp_path, monkeypatch
+) -> None:
+    (tmp_path / "modes").mkdir()
+    good = modes.data_folder(APERTIUM) / "modes" / "fr-es.mode"
+    mode = tmp_path / "modes" / "fr-es.mode"
+    mode.write_text(good.read_text().replace("fr-es.automorf.bin", "missing.bin"))
+    monkeypatch.setenv("APERTIUM_DATADIR", str(tmp_path))
+    engine = ApertiumEngine()
+    route = find_routes("apertium", engine.hops(), "fr", "es")[0]
+    with pytest.raises(ToolkitError, match="apertium fr-es failed"):
+        engine.translate(["Le chat dort."], route)
+    shutil.copy(good, mode)
+    assert engine.translate(["Le chat dort."], route).paragraphs == ["El gato duerme."]
