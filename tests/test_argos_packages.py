@@ -124,6 +124,41 @@ def test_a_killed_install_leaves_nothing_behind(env, home, argos_archives):
     assert sorted(os.listdir(home / "packages")) == ["translate-fr_en-1_0"]
 
 
+def test_every_models_command_clears_what_a_killed_install_left(env, home):
+    (home / "packages").mkdir(parents=True)
+    (home / ".packages.toolkit-staging" / "install-killed").mkdir(parents=True)
+    assert models(env, "list").returncode == 0
+    assert not (home / ".packages.toolkit-staging").exists()
+
+
+def test_a_package_replaces_only_one_of_its_own_pair(env, home, tmp_path, argos_archives):
+    assert models(env, "install", str(argos_archives["fr-en"])).returncode == 0
+    # An en→de package whose folder has the fr→en package's name.
+    impostor = rewrite(
+        argos_archives["en-de"],
+        tmp_path / "impostor.argosmodel",
+        rename=(
+            Path(zipfile.ZipFile(argos_archives["en-de"]).namelist()[0]).parts[0],
+            "translate-fr_en-1_0",
+        ),
+    )
+    error = one_line_error(models(env, "install", str(impostor)))
+    assert "its folder translate-fr_en-1_0 is taken by another package" in error
+    assert "fr-en" in models(env, "list").stdout
+
+
+def test_markup_and_escapes_in_metadata_are_shown_as_text(env, home, tmp_path, argos_archives):
+    version = "1.0[/x]\x1b]0;title\x07\x1b[2J"
+    archive = rewrite(
+        argos_archives["fr-en"], tmp_path / "odd.argosmodel", metadata={"package_version": version}
+    )
+    installed = models(env, "install", str(archive))
+    assert installed.returncode == 0, installed.stderr
+    assert "\x1b" not in installed.stderr and "1.0[/x]\\x1b]0;title\\x07" in installed.stderr
+    listed = models(env, "list")
+    assert listed.returncode == 0, listed.stderr
+
+
 def test_a_failed_install_keeps_the_installed_version(env, home, tmp_path, argos_archives):
     assert models(env, "install", str(argos_archives["fr-en"])).returncode == 0
     before = tree(home)
@@ -283,6 +318,20 @@ def ratio_bomb(source: Path, destination: Path) -> Path:
     return rewrite(source, destination, add={"translate-fr_en-1_0/zeros": bytes(64 << 20)})
 
 
+def many_members_bomb(source: Path, destination: Path) -> Path:
+    """Members of exactly 1 MiB of zeros each, none over the limit of a member's own ratio."""
+    zeros = {f"translate-fr_en-1_0/zeros/{i}": bytes(1 << 20) for i in range(1000)}
+    return rewrite(source, destination, add=zeros)
+
+
+def file_and_folder(source: Path, destination: Path) -> Path:
+    return rewrite(
+        source,
+        destination,
+        add={"translate-fr_en-1_0/a": b"a file", "translate-fr_en-1_0/a/b": b"and a folder"},
+    )
+
+
 def entries_bomb(source: Path, destination: Path) -> Path:
     rewrite(source, destination)
     with zipfile.ZipFile(destination, "a") as zf:
@@ -339,6 +388,15 @@ BAD_ARCHIVES = {
     "sbd package": (change(metadata={"type": "sbd"}), "only translation packages can be used"),
     "zip bomb: ratio": (ratio_bomb, "over the 200:1 limit (zip bomb?)"),
     "zip bomb: entries": (entries_bomb, "over the 10000 limit (zip bomb?)"),
+    "zip bomb: many members": (many_members_bomb, "as a whole, over the 200:1 limit (zip bomb?)"),
+    "a file and a folder": (
+        file_and_folder,
+        "not a valid .argosmodel package (translate-fr_en-1_0/a is both a file and a folder)",
+    ),
+    "metadata markup": (
+        change(metadata={"from_code": "[bold]x\x1b]0;t\x07"}),
+        "metadata.json has no valid from_code",
+    ),
     "zip bomb: declared size": (declared_size_bomb, "over the 4,295.0 MB limit (zip bomb?)"),
 }
 

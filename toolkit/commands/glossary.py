@@ -55,7 +55,7 @@ def _show_rich(glossary: Glossary, codes: list[str]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"Glossary ({', '.join(glossary.files) or 'empty'})")
+    table = Table(title=f"Glossary ({output.shown(', '.join(glossary.files)) or 'empty'})")
     table.add_column("name")
     table.add_column(f"matched in {glossary.source}")
     for code in codes:
@@ -63,7 +63,8 @@ def _show_rich(glossary: Glossary, codes: list[str]) -> None:
     table.add_column("repaired variants")
     for term in glossary.terms:
         forms = [term.form(code) for code in codes]
-        table.add_row(term.name, ", ".join(term.matches), *forms, ", ".join(term.variants))
+        cells = [term.name, ", ".join(term.matches), *forms, ", ".join(term.variants)]
+        table.add_row(*map(output.shown, cells))
     console = Console()
     console.print(table)
     console.print("Languages without a form of their own keep the name as it is.", highlight=False)

@@ -22,6 +22,7 @@ _PAIR = re.compile(r"^([A-Za-z]{2,3})-([A-Za-z]{2,3})$")
 
 
 def list_installed(as_json: bool) -> None:
+    packages.clean_stale_staging()
     found = packages.scan()
     usable = [p for p, problem in found if p is not None]
     rows = [
@@ -42,7 +43,7 @@ def list_installed(as_json: bool) -> None:
         return
     for _, problem in found:
         if problem:
-            console.print(f"[yellow]skipped[/]: {problem}", highlight=False)
+            console.print(f"[yellow]skipped[/]: {output.shown(problem)}", highlight=False)
     if not rows:
         console.print(
             f"no Argos Translate package in {packages.install_dir()}; install one with "
@@ -58,7 +59,12 @@ def list_installed(as_json: bool) -> None:
         for column in ("pair", "version", "size", "path"):
             table.add_column(column, justify="right" if column == "size" else "left")
         for row in rows:
-            table.add_row(row["pair"], row["version"], _size(row["size"]), row["path"])
+            table.add_row(
+                row["pair"],
+                output.shown(row["version"]),
+                _size(row["size"]),
+                output.shown(row["path"]),
+            )
         Console().print(table)
     else:
         output.write_stdout(
@@ -67,6 +73,7 @@ def list_installed(as_json: bool) -> None:
 
 
 def list_available(as_json: bool) -> None:
+    packages.clean_stale_staging()
     from toolkit.engines.argos import index as package_index
 
     index = package_index.fetch()
@@ -103,6 +110,7 @@ def list_available(as_json: bool) -> None:
 
 def install(arguments: list[str]) -> None:
     """Install each argument: a .argosmodel file, a folder of them, or a pair from the index."""
+    packages.clean_stale_staging()
     console = render.stderr_console()
     for argument in arguments:
         path = Path(argument)
@@ -131,6 +139,7 @@ def _install_from_index(source: str, target: str) -> None:
 
 
 def remove(arguments: list[str]) -> None:
+    packages.clean_stale_staging()
     console = render.stderr_console()
     for argument in arguments:
         pair = _PAIR.match(argument)
@@ -143,11 +152,9 @@ def remove(arguments: list[str]) -> None:
 
 def _report(console: Console, result: packages.Install) -> None:
     package = result.package
-    console.print(
-        f"installed {package.pair} {package.metadata.version} in {package.path}"
-        + "".join(f"; replaced {p.name}" for p in result.replaced),
-        highlight=False,
-    )
+    message = f"installed {package.pair} {package.metadata.version} in {package.path}"
+    message += "".join(f"; replaced {p.name}" for p in result.replaced)
+    console.print(output.shown(message), highlight=False)
 
 
 @contextmanager

@@ -8,12 +8,15 @@ quietly, and any other failure to write (a full disk, a closed stdout) is one li
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
 from toolkit.errors import OutputClosed, ToolkitError
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class _GuardedStdout:
@@ -62,6 +65,14 @@ def guard_stdout() -> None:
             os.dup2(devnull, 1)
             os.close(devnull)
     sys.stdout = _GuardedStdout(sys.stdout)  # type: ignore[assignment]
+
+
+def shown(text: str) -> str:
+    """Text from a package, a glossary or an input, safe to print through rich: control characters
+    written as escapes (\\x1b), square brackets that would be markup escaped."""
+    from rich.markup import escape
+
+    return escape(_CONTROL.sub(lambda match: repr(match.group())[1:-1], text))
 
 
 def stdout_is_terminal() -> bool:

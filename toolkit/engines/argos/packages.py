@@ -271,7 +271,10 @@ def install_archive(archive: Path, progress: Progress | None = None) -> Install:
             p.path for p in installed() if p.pair == package.pair and p.path.parent == target_dir
         ]
         if final.exists() and final not in replaced:
-            replaced.append(final)
+            raise PackageError(
+                f"{archive}: its folder {plan.top} is taken by another package in {target_dir}; "
+                f"a {package.pair} package replaces only a {package.pair} one"
+            )
         try:
             _swap(package.path, final, replaced, work)
         except OSError as err:
@@ -362,7 +365,13 @@ def _check_members(where: str, members: list[zipfile.ZipInfo]) -> tuple[str, int
             f"{where}: refused: it would unpack to {_mb(unpacked)}, over the "
             f"{_mb(MAX_UNPACKED_BYTES)} limit (zip bomb?)"
         )
-    tops, names = set(), set()
+    packed = sum(m.compress_size for m in members)
+    if unpacked > RATIO_CHECK_BYTES and unpacked > MAX_RATIO * max(packed, 1):
+        raise PackageError(
+            f"{where}: refused: it compresses {unpacked // max(packed, 1)}:1 as a whole, over the "
+            f"{MAX_RATIO}:1 limit (zip bomb?)"
+        )
+    tops, names, files, folders = set(), set(), set(), set()
     for member in members:
         parts = _member_parts(where, member)
         if member.file_size > RATIO_CHECK_BYTES and member.file_size > MAX_RATIO * max(
@@ -379,8 +388,15 @@ def _check_members(where: str, members: list[zipfile.ZipInfo]) -> tuple[str, int
             raise PackageError(f"{where}: {member.filename} appears twice in the archive")
         names.add(key)
         tops.add(parts[0])
+        folders.update("/".join(parts[:i]) for i in range(1, len(parts)))
+        if not member.is_dir():
+            files.add(key)
     if not members:
         raise PackageError(f"{where}: the archive is empty")
+    if both := sorted(files & folders):
+        raise PackageError(
+            f"{where}: not a valid {ARCHIVE_SUFFIX} package ({both[0]} is both a file and a folder)"
+        )
     if len(tops) != 1:
         raise PackageError(
             f"{where}: a package holds one top folder (metadata.json, model/, tokenizer); "
@@ -463,10 +479,7 @@ def _staging(target_dir: Path) -> Iterator[Path]:
     Beside the package folder when possible, since argostranslate reads every folder inside it as a
     package. Used with the lock held, so anything already in it was left by a killed install.
     """
-    for staging in (
-        target_dir.parent / f".{target_dir.name}{_STAGING_SUFFIX}",
-        target_dir / _STAGING_SUFFIX,
-    ):
+    for staging in _staging_places(target_dir):
         try:
             staging.mkdir(exist_ok=True)
             if staging.stat().st_dev != target_dir.stat().st_dev:
@@ -481,6 +494,32 @@ def _staging(target_dir: Path) -> Iterator[Path]:
         yield staging
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _staging_places(target_dir: Path) -> tuple[Path, Path]:
+    return (
+        target_dir.parent / f".{target_dir.name}{_STAGING_SUFFIX}",
+        target_dir / _STAGING_SUFFIX,
+    )
+
+
+def clean_stale_staging() -> None:
+    """Remove what a killed install or remove left in the staging folders, unless one is running."""
+    target_dir = install_dir()
+    try:
+        handle = os.open(target_dir, os.O_RDONLY)
+    except OSError:
+        return  # no package folder yet, so nothing staged for it
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(handle)
+        return  # an install or remove is running: its staging is in use
+    try:
+        for staging in _staging_places(target_dir):
+            shutil.rmtree(staging, ignore_errors=True)
+    finally:
+        os.close(handle)
 
 
 def _check_space(folder: Path, needed: int) -> None:
