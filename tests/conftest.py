@@ -13,6 +13,23 @@ ROOT = Path(__file__).resolve().parent.parent
 RELEASE = ROOT / "examples" / "release-fr.txt"
 
 
+# What the suite runs on; scripts/test.sh installs all of it. Missing, the run stops at once.
+REQUIRED_PROGRAMS = ("apertium", "lt-proc", "dpkg-query")
+REQUIRED_MODULES = ("sumy", "ctranslate2", "sentencepiece", "argostranslate", "ray", "hypothesis")
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    import importlib.util
+    import shutil
+
+    missing = [p for p in REQUIRED_PROGRAMS if shutil.which(p) is None]
+    missing += [m for m in REQUIRED_MODULES if importlib.util.find_spec(m) is None]
+    if missing:
+        raise pytest.UsageError(
+            f"the tests need {', '.join(missing)}: run scripts/test.sh, which installs everything"
+        )
+
+
 @pytest.fixture(autouse=True)
 def sealed_from_the_machine(tmp_path_factory, monkeypatch) -> None:
     """Every test sees an empty home: no Argos package, setting or cache of the user's is found

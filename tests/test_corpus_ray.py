@@ -6,12 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+import ray
 from typer.testing import CliRunner
 
 from tests.corpus_helpers import BATCH, TARGETS, output_files, read_lines
 from toolkit.cli import app
-
-ray = pytest.importorskip("ray", reason="the cluster extra is not installed")
 
 
 @pytest.fixture(scope="module", autouse=True)

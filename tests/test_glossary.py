@@ -250,7 +250,7 @@ def test_many_names_in_one_paragraph_get_wider_placeholders() -> None:
     assert roundtrip(text, "es") == text
 
 
-def test_an_engine_can_declare_its_own_placeholder_style() -> None:
+def test_placeholders_of_another_style_come_back() -> None:
     style = PlaceholderStyle(stems=("Kw",), digits="abc")
     protected = protect("Artsakh, Lachin, Stepanakert, Artsakh", GLOSSARY, style)
     assert protected.text == "Kwaa, Kwab, Kwac, Kwba"
@@ -258,26 +258,3 @@ def test_an_engine_can_declare_its_own_placeholder_style() -> None:
         roundtrip("Artsakh, Lachin, Stepanakert, Artsakh", "es", style)
         == "Artsakh, Lachin, Stepanakert, Artsakh"
     )
-
-
-def test_a_style_fitted_to_a_small_vocabulary_uses_only_letters_it_knows(release_text: str) -> None:
-    known = set(release_text)  # a vocabulary learnt from the French release alone
-    style = DEFAULT_STYLE.fitted(known.__contains__)
-    assert not style.keep_case  # the release has no capital Z, Q or X
-    text = "STEPANAKERT, l’Artsakh et Lachin"
-    protected = protect(text, GLOSSARY, style)
-    assert set(protected.text) <= known
-    assert roundtrip(text, "es", style) == text
-    assert DEFAULT_STYLE.fitted(lambda c: True) == DEFAULT_STYLE
-
-
-def test_an_engine_declares_its_style_per_route() -> None:
-    from toolkit.glossary.enforce import style_for
-
-    class Engine:
-        def glossary_placeholders(self, route: object) -> PlaceholderStyle:
-            return PlaceholderStyle(stems=("Kw",), digits="ab") if route == "fr-ru" else None
-
-    assert style_for(Engine(), "fr-ru").stems == ("Kw",)
-    assert style_for(Engine(), "fr-es") == DEFAULT_STYLE
-    assert style_for(object()) == DEFAULT_STYLE

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,10 +13,6 @@ from toolkit.glossary import active
 from toolkit.glossary.enforce import DEFAULT_STYLE
 from toolkit.text.document import segment
 from toolkit.translation.translate import translate_documents
-
-pytestmark = pytest.mark.skipif(
-    shutil.which("apertium") is None, reason="apertium is not installed"
-)
 
 ROOT = Path(__file__).resolve().parent.parent
 SENTENCES = ROOT / "tests" / "data" / "glossary-sentences-fr.txt"

@@ -74,16 +74,17 @@ def test_copies_share_the_last_score() -> None:
     ("total", "count", "ratio", "expected"),
     [
         (9, None, None, 3),
-        (2, None, None, 2),
+        (2, None, None, 3),
         (9, 5, None, 5),
         (9, None, 0.34, 3),
         (100, None, 0.29, 29),
         (9, None, 0.01, 1),
-        (0, None, None, 0),
+        (0, None, None, 3),
     ],
 )
-def test_sentence_count(total: int, count, ratio, expected: int) -> None:
-    assert select.sentence_count(total, count, ratio) == expected
+def test_sentences_requested(total: int, count, ratio, expected: int) -> None:
+    # What is asked for, before capping at the text's length (sentences_requested in the JSON).
+    assert select.requested(total, count, ratio) == expected
 
 
 def test_loading_a_stemmer_leaves_scipy_stats_importable() -> None:

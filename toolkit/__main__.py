@@ -6,14 +6,12 @@ import os
 import signal
 import sys
 
-INTERRUPTED = 130
-
 
 def main() -> None:
     # Read before the command line is parsed, so that errors while parsing it are covered too.
     debug = bool(os.environ.get("TOOLKIT_DEBUG")) or "--debug" in sys.argv[1:]
     from toolkit.cli import app
-    from toolkit.errors import OutputClosed, ToolkitError
+    from toolkit.errors import ExitCode, OutputClosed, ToolkitError
     from toolkit.output.terminal import guard_stdout
 
     guard_stdout()
@@ -28,13 +26,16 @@ def main() -> None:
             raise
         _fail(str(err), err.exit_code)
     except OutputClosed:
-        _quiet_exit(0)
+        _quiet_exit(ExitCode.OK)
     except KeyboardInterrupt:
-        _quiet_exit(INTERRUPTED)
+        _quiet_exit(ExitCode.INTERRUPTED)
     except Exception as err:  # any other failure is a bug: one line unless --debug
         if debug:
             raise
-        _fail(f"internal error: {type(err).__name__}: {err} (rerun with --debug for details)", 1)
+        _fail(
+            f"internal error: {type(err).__name__}: {err} (rerun with --debug for details)",
+            ExitCode.FAILURE,
+        )
 
 
 def end_on_signals() -> None:

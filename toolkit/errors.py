@@ -1,16 +1,25 @@
-"""The errors the command line turns into one line on stderr and an exit code."""
+"""The errors the command line turns into one line on stderr, and the exit codes."""
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    FAILURE = 1  # at run time: invalid input bytes, an engine that failed
+    USAGE = 2  # in how the tool was called: unknown language, bad option, missing file
+    INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
 
 
 class ToolkitError(Exception):
-    """A failure at run time (exit 1): the message says what went wrong and what to do."""
+    """A failure at run time: the message says what went wrong and what to do."""
 
-    exit_code = 1
+    exit_code = ExitCode.FAILURE
 
 
 class UsageError(ToolkitError):
-    """A mistake in how the tool was called (exit 2): unknown language, missing file, bad option."""
+    """A mistake in how the tool was called: unknown language, missing file, bad option."""
 
-    exit_code = 2
+    exit_code = ExitCode.USAGE
 
 
 class OutputClosed(Exception):

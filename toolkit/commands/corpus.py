@@ -75,10 +75,7 @@ class TranslateOptions:
 def translate(run: RunOptions, options: TranslateOptions) -> None:
     """Translate every document of the corpus into each target: OUTDIR/<target>.jsonl."""
     run.check()
-    source = languages.parse(options.source, "source language")
-    targets = languages.parse_list(options.targets, "target language")
-    if source in targets:
-        raise UsageError(f"--to includes the source language {source}")
+    source, targets = languages.parse_direction(options.source, options.targets)
     # The whole glossary is read, and refused with file:line, before any input or engine is touched.
     glossary = load_active(list(options.glossaries), options.use_glossary, source)
     engine_options = _share_cores(options.engine_options, run)

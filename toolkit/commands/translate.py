@@ -80,10 +80,7 @@ def batches(files: list[str], encoding: str | None) -> Iterator[list[Piece]]:
 def run(request: TranslateRequest) -> None:
     if request.format not in FORMATS:
         raise UsageError(f"unknown format {request.format!r}; choose {' or '.join(FORMATS)}")
-    source = languages.parse(request.source, "source language")
-    targets = languages.parse_list(request.targets, "target language")
-    if source in targets:
-        raise UsageError(f"--to includes the source language {source}")
+    source, targets = languages.parse_direction(request.source, request.targets)
     several_outputs = len(targets) > 1 and request.format == "text"
     if several_outputs and request.output is None:
         raise UsageError("several target languages need -o DIR (one file each) or --format json")

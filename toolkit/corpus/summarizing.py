@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +16,8 @@ if TYPE_CHECKING:
     from toolkit.summary.summarize import Options, SelectionTranslation, Summary
 
 OUTPUT = "summaries"
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -82,8 +85,8 @@ class SummarizeTask:
             return dict(zip(good, translated, strict=True))
         except EngineUnavailable:
             raise
-        except Exception:
-            pass
+        except Exception as err:
+            _log.info("unit failed as a whole (%s); one summary at a time", describe_error(err))
         # The unit failed as a whole: one summary at a time, so that only the failing ones fail.
         outcomes: dict[int, SelectionTranslation | str | None] = {}
         for position, summary in zip(good, chosen, strict=True):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +16,8 @@ if TYPE_CHECKING:
     from toolkit.glossary.model import Glossary
     from toolkit.text.document import Document
     from toolkit.translation.translate import Translation
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -86,8 +89,8 @@ class TranslateTask:
             return {position: (translation, k) for k, position in enumerate(positions)}
         except EngineUnavailable:
             raise
-        except Exception:
-            pass
+        except Exception as err:
+            _log.info("unit failed as a whole (%s); one document at a time", describe_error(err))
         # The unit failed as a whole: one document at a time, so that only the failing ones fail.
         outcomes: dict[int, tuple[Translation, int] | str] = {}
         for position, item in zip(positions, segmented, strict=True):

@@ -6,16 +6,12 @@ neural model's subword vocabulary knows every piece. After translation each plac
 name's form in the target language, in the case of the source (STEPANAKERT stays in capitals).
 What engines do to placeholders is repaired: a changed case, letters glued on as an inflection
 (Zqxbn, alZqxb), an index letter altered. A name the engine dropped is reported, never invented.
-An engine may declare what its model copies best in an attribute `glossary_placeholders`: a
-PlaceholderStyle, or a function of the route giving one (`PlaceholderStyle.fitted` builds one from
-the characters a vocabulary knows); without one the default style is used.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -24,7 +20,7 @@ from toolkit.glossary.model import Found, Glossary, is_capitals, word_pattern
 from toolkit.text import languages
 
 if TYPE_CHECKING:
-    from toolkit.engines.base import Route
+    pass
 
 # Letters glued to a placeholder up to this length are an inflection and removed; a longer run is
 # a word the engine joined to it, kept and set apart by a space.
@@ -41,25 +37,6 @@ class PlaceholderStyle:
     digits: str = "bcdfghjklmnpqrstvwxz"
     # Whether placeholders take the case of the name (Zqxb, ZQXB, zqxb), a cue for the engine.
     keep_case: bool = True
-
-    def fitted(self, known: Callable[[str], bool]) -> PlaceholderStyle:
-        """This style restricted to the characters `known` accepts, such as a model's vocabulary.
-
-        Capitals are dropped if any is unknown (placeholders are then lower case; names still
-        come back in the source's case).
-        """
-        digits = "".join(c for c in self.digits if known(c))
-        stems = tuple(s.lower() for s in self.stems if all(known(c) for c in s.lower()))
-        if len(digits) < 2 or not stems:
-            letters = [c for c in "zqxjkwvyfbghpmdclnrtsauoie" if known(c)]
-            if len(letters) < 5:
-                raise ValueError("the vocabulary knows too few letters to make placeholders")
-            stems = (letters[0] + letters[1] + letters[2], letters[1] + letters[0] + letters[2])
-            digits = "".join(letters[3:])
-        capitals = all(known(c) for c in "".join(stems).upper() + digits.upper())
-        if capitals:
-            stems = tuple(s.capitalize() for s in stems)
-        return PlaceholderStyle(stems, digits, keep_case=capitals)
 
     def stem_for(self, text: str) -> str:
         """The first stem that does not already occur in the text (in any case) before an index letter."""
@@ -97,14 +74,6 @@ class PlaceholderStyle:
 
 
 DEFAULT_STYLE = PlaceholderStyle()
-
-
-def style_for(engine: object, route: Route | None = None) -> PlaceholderStyle:
-    """The engine's own placeholder style for this route if it declares one, else the default."""
-    declared = getattr(engine, "glossary_placeholders", None)
-    if callable(declared):
-        declared = declared(route)
-    return declared or DEFAULT_STYLE
 
 
 @dataclass(frozen=True)

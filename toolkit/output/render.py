@@ -20,14 +20,6 @@ if TYPE_CHECKING:
     from toolkit.translation.translate import Translation
 
 
-def translation_text(translation: Translation) -> str:
-    """The translated documents as plain text, one after the other, a blank line between."""
-    texts = [
-        doc.text if doc.text.endswith("\n") else doc.text + "\n" for doc in translation.documents
-    ]
-    return "\n".join(texts)
-
-
 def route_data(route: Route) -> dict[str, Any]:
     return {
         "engine": route.engine,

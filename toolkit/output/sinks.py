@@ -2,7 +2,7 @@
 
 Text arrives in pieces, each tagged with the input it belongs to; an input's pieces arrive in order
 and inputs follow one another. Every input's text ends with a line end, and on stdout or in one file
-a blank line separates inputs, as `toolkit.output.render.translation_text` lays them out.
+a blank line separates inputs.
 """
 
 from __future__ import annotations

@@ -34,11 +34,6 @@ def requested(total: int, count: int | None = None, ratio: float | None = None) 
     return DEFAULT_COUNT if count is None else count
 
 
-def sentence_count(total: int, count: int | None = None, ratio: float | None = None) -> int:
-    """How many sentences a summary keeps: those asked for, or all when there are fewer."""
-    return min(total, requested(total, count, ratio))
-
-
 def best(scores: Sequence[float], count: int, eligible: Sequence[bool] | None = None) -> list[int]:
     """Indexes of the `count` best sentences in document order; equal scores favour the earlier
     sentence (sumy sorts with Python's stable sort, best first). Only `eligible` ones, if given."""

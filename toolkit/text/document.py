@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from toolkit.errors import ToolkitError
 
@@ -55,18 +54,6 @@ class Document:
         for paragraph, separator in zip(paragraphs, self.separators[1:], strict=True):
             pieces += [paragraph, separator]
         return "".join(pieces)
-
-    @cached_property
-    def sentences(self) -> tuple[tuple[Span, ...], ...]:
-        """The sentences of each paragraph, offsets relative to the whole text."""
-        return tuple(
-            tuple(Span(s.text, p.start + s.start, p.start + s.end) for s in split_sentences(p.text))
-            for p in self.paragraphs
-        )
-
-    @property
-    def word_count(self) -> int:
-        return len(self.text.split())
 
 
 def segment(text: str) -> Document:

@@ -10,7 +10,6 @@ import codecs
 import re
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import BinaryIO
 
 from toolkit.errors import ToolkitError, UsageError
@@ -20,14 +19,6 @@ _NOT_FOR_TEXT = ("punycode", "idna", "undefined")
 BLOCK_BYTES = 1 << 20
 # A piece ends after a paragraph break: a blank line and the whitespace after it.
 _PARAGRAPH_BREAK_END = re.compile(r"\n[^\S\n]*\n\s*(?=\S)")
-
-
-@dataclass(frozen=True)
-class Source:
-    """One input text, decoded, with line ends normalised to \\n."""
-
-    name: str
-    text: str
 
 
 def _choose_encoding(head: bytes, encoding: str | None) -> str:
@@ -175,20 +166,3 @@ def read_blocks(path: str, encoding: str | None = None) -> Iterator[str]:
     finally:
         if path != STDIN:
             stream.close()
-
-
-def read_source(path: str, encoding: str | None = None) -> Source:
-    """Read one whole file, or stdin when `path` is '-'."""
-    stream = _open(path)
-    try:
-        return Source(
-            display_name(path), "".join(decode_blocks(stream, display_name(path), encoding))
-        )
-    finally:
-        if path != STDIN:
-            stream.close()
-
-
-def read_sources(paths: list[str] | None, encoding: str | None = None) -> list[Source]:
-    """Read every named file in order; no names means stdin."""
-    return [read_source(p, encoding) for p in (paths or [STDIN])]

@@ -112,3 +112,12 @@ def parse_list(codes: str, option: str = "language") -> list[str]:
 
 def name(code: str) -> str:
     return LANGUAGES.get(code, (code, code))[0]
+
+
+def parse_direction(source: str, targets: str) -> tuple[str, list[str]]:
+    """--from and --to of a translation: a source language and the targets, which exclude it."""
+    parsed_source = parse(source, "source language")
+    parsed_targets = parse_list(targets, "target language")
+    if parsed_source in parsed_targets:
+        raise UsageError(f"--to includes the source language {parsed_source}")
+    return parsed_source, parsed_targets

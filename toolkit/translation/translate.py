@@ -70,8 +70,7 @@ def translate_documents(
     paragraphs = all_paragraphs(documents)
     protected = []
     if glossary.terms:
-        style = glossary_enforce.style_for(engine, route)
-        protected = [glossary_enforce.protect(p, glossary, style) for p in paragraphs]
+        protected = [glossary_enforce.protect(p, glossary) for p in paragraphs]
     sent = [p.text for p in protected] if protected else paragraphs
     output = engine.translate(sent, route) if paragraphs else None
     translated = output.paragraphs if output else []

@@ -66,7 +66,9 @@ class BPETokenizer:
         return index > 0 and not tokens[index - 1].endswith(_BPE_JOINER)
 
     def unknown(self, tokens: list[str]) -> int:
-        return 0  # BPE splits any word into known pieces
+        # BPE packages carry merge codes, not a vocabulary: any word splits into pieces the model
+        # was trained on, down to single characters, so no piece can be told unknown here.
+        return 0
 
 
 def load(package: InstalledPackage) -> Tokenizer:

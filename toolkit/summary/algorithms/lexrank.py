@@ -9,26 +9,12 @@ kept; the power method is sumy's, step for step (same start, same stopping rule)
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy import sparse
 
+from toolkit.summary.algorithms import vectorised
 from toolkit.summary.algorithms.matrix import row_blocks, term_counts
-from toolkit.summary.select import keyed_by_text
-
-if TYPE_CHECKING:
-    from toolkit.summary.algorithms import Algorithm
-    from toolkit.summary.language_tools import LanguageTools
-
-
-def scores(
-    algorithm: Algorithm, paragraphs: Sequence[Sequence[str]], tools: LanguageTools
-) -> list[float]:
-    """The Scorer of the algorithm table: copies of a sentence score alike, as in sumy."""
-    sentences = [sentence for paragraph in paragraphs for sentence in paragraph]
-    ranked = lexrank_scores(tools.terms(sentences), **algorithm.parameters)
-    return keyed_by_text(sentences, ranked.tolist())
 
 
 def lexrank_scores(terms: Sequence[Sequence[str]], threshold: float, epsilon: float) -> np.ndarray:
@@ -120,3 +106,6 @@ def _power_method(links: _Links, n: int, epsilon: float) -> np.ndarray:
         change = np.linalg.norm(following - p)
         p = following
     return p
+
+
+scores = vectorised.scorer(lexrank_scores)

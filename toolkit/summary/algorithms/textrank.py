@@ -12,31 +12,17 @@ one per length. The power method is sumy's, step for step.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy import sparse
 
+from toolkit.summary.algorithms import vectorised
 from toolkit.summary.algorithms.matrix import term_counts
-from toolkit.summary.select import keyed_by_text
-
-if TYPE_CHECKING:
-    from toolkit.summary.algorithms import Algorithm
-    from toolkit.summary.language_tools import LanguageTools
 
 # sumy adds this to each row's sum before dividing by it.
 ZERO_DIVISION_PREVENTION = 1e-7
 # Sentences x groups (and terms x groups) handled at once: about 32 MB for each such array.
 CHUNK_CELLS = 4_000_000
-
-
-def scores(
-    algorithm: Algorithm, paragraphs: Sequence[Sequence[str]], tools: LanguageTools
-) -> list[float]:
-    """The Scorer of the algorithm table: copies of a sentence score alike, as in sumy."""
-    sentences = [sentence for paragraph in paragraphs for sentence in paragraph]
-    ranked = textrank_scores(tools.terms(sentences), **algorithm.parameters)
-    return keyed_by_text(sentences, ranked.tolist())
 
 
 def textrank_scores(terms: Sequence[Sequence[str]], damping: float, epsilon: float) -> np.ndarray:
@@ -104,3 +90,6 @@ class _Weights:
             coefficients = self.coefficients[self.group, first:stop]
             result += np.einsum("ih,ih->i", shared, coefficients)
         return result
+
+
+scores = vectorised.scorer(textrank_scores)
