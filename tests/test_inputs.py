@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from toolkit.errors import ToolkitError, UsageError
 from toolkit.text import inputs
 from toolkit.text.document import segment
-from toolkit.text.inputs import decode, read_source
+from toolkit.text.inputs import decode, read_blocks
 
 
 def test_utf8_bom_and_line_ends_are_normalised() -> None:
@@ -38,7 +38,7 @@ def test_explicit_encoding() -> None:
 
 def test_missing_file_is_a_usage_error(tmp_path) -> None:
     with pytest.raises(UsageError, match="no such file"):
-        read_source(str(tmp_path / "absent.txt"))
+        next(read_blocks(str(tmp_path / "absent.txt")))
 
 
 @settings(max_examples=300)
