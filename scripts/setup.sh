@@ -11,6 +11,13 @@ APT_PACKAGES=(
   apertium-es-pt apertium-es-gl apertium-spa-ita
   apertium-spa-cat apertium-cat-ita apertium-por-cat apertium-oc-ca apertium-oc-es
 )
+# With the test tools (the dev extra): real words in many languages, for tests/test_stemmers.py.
+if [[ " $* " == *" dev "* ]]; then
+  APT_PACKAGES+=(
+    wamerican wdanish wdutch wfrench witalian wngerman wnorwegian wportuguese wspanish wswedish
+    manpages-fi manpages-hu manpages-ro manpages-ru
+  )
+fi
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi

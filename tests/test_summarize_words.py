@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
+from tests.conftest import RELEASE
 from toolkit.errors import UsageError
 from toolkit.summary import select
 from toolkit.summary.language_tools import OfflineTokenizer, load_language, words
@@ -87,11 +91,15 @@ def test_sentences_requested(total: int, count, ratio, expected: int) -> None:
     assert select.requested(total, count, ratio) == expected
 
 
-def test_loading_a_stemmer_leaves_scipy_stats_importable() -> None:
-    import sys
-
-    load_language("de")
-    assert sys.modules.get("scipy.stats", ...) is not None
-    import scipy.stats
-
-    assert scipy.stats.norm.cdf(0) == 0.5
+def test_ranking_french_imports_neither_nltk_nor_langdetect_when_told_the_language() -> None:
+    script = (
+        "import sys; from toolkit.summary.summarize import Options, summarize_text; "
+        "text = open(sys.argv[1], encoding='utf-8').read(); "
+        "[summarize_text('r', text, Options(algorithm=a, language='fr')) "
+        "for a in ('lexrank', 'textrank')]; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'nltk', 'langdetect'}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(RELEASE)], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

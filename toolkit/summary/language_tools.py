@@ -2,18 +2,18 @@
 
 sumy's own tokenizer needs NLTK's punkt data, downloaded at run time; `OfflineTokenizer` gives sumy
 the project's sentence splitter and the word tokenizer below instead. Stemmers and stop-word lists
-are sumy's (Snowball stemmers from NLTK, which need no data).
+are sumy's: its stop-word files, read directly, and the stems of its Snowball stemmers (NLTK's),
+given by stemmers.py without importing NLTK.
 """
 
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from toolkit.errors import UsageError
+from toolkit.summary.stemmers import SNOWBALL, SnowballStemmer
 from toolkit.text import languages
 from toolkit.text.document import split_sentences
 
@@ -118,29 +118,16 @@ def load_language(code: str) -> LanguageTools:
 
 
 def _stemmer(name: str | None) -> tuple[Callable[[str], str], str]:
-    if name is None:
+    if name is None or name in _UNSTEMMED:
         return null_stemmer, "none"
-    if name in _UNSTEMMED:
-        return null_stemmer, "none"
-    try:
-        return _sumy_stemmer_class()(name), f"sumy {name}"
+    if name in SNOWBALL:
+        return SnowballStemmer(name), f"sumy {name}"
+    try:  # sumy's own stemmers (Czech, Slovak, Greek, Polish, Ukrainian), which import NLTK
+        from sumy.nlp.stemmers import Stemmer
+
+        return Stemmer(name), f"sumy {name}"
     except (LookupError, ValueError):  # no stemmer, or one that needs a package not installed
         return null_stemmer, "none"
-
-
-def _sumy_stemmer_class() -> Any:
-    """sumy's Stemmer, whose stemmers are NLTK's Snowball ones. Importing NLTK imports scipy.stats
-    (1 to 2 seconds) for collocation statistics that stemming never uses, and NLTK does without it
-    when it is missing: it is hidden during that import."""
-    hide = "scipy.stats" not in sys.modules
-    if hide:
-        sys.modules["scipy.stats"] = None  # type: ignore[assignment]
-    try:
-        from sumy.nlp.stemmers import Stemmer
-    finally:
-        if hide and sys.modules.get("scipy.stats", ...) is None:
-            del sys.modules["scipy.stats"]
-    return Stemmer
 
 
 def _stop_words(name: str | None) -> frozenset[str]:

@@ -1,0 +1,79 @@
+"""Snowball stemmers that give the stems sumy's give, without importing NLTK.
+
+sumy stems with NLTK's Snowball classes, and importing them runs the whole of NLTK's `__init__`
+(1 to 2 seconds). PyStemmer, the Snowball project's own C library, gives the same stems: its
+Snowball 2.2 algorithms (pinned below 3, whose German, Dutch and Swedish differ) match NLTK's ports
+word for word over large word lists in every language (tests/test_stemmers.py), except in the
+corners listed in `_NLTK_ONLY`, where NLTK's hand-written ports differ from Snowball. A word in
+such a corner is stemmed by NLTK itself, imported then and only then. NLTK's Arabic stemmer is
+another algorithm altogether, so Arabic is always NLTK's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+# The languages NLTK's Snowball module has, under sumy's (and NLTK's) names.
+SNOWBALL = frozenset(
+    "arabic danish dutch english finnish french german hungarian italian norwegian portuguese "
+    "romanian russian spanish swedish".split()
+)
+
+# Words whose NLTK stem differs from Snowball's, found by comparing both over the word lists.
+_NLTK_ONLY = {
+    "arabic": r"",  # every word
+    # Snowball 2 handles ë after o, initial y and ý-like y, initial é and è in short words,
+    # -icatrice and momentanément otherwise than NLTK's port of Snowball 1.
+    "french": r"oë|^y|yi|icatric|anément$|^[éè][^aeiouyâàëéêèïîôûù]*$",
+    "italian": r"enz[ae]$",  # NLTK rewrites -enza to -ente before stemming
+    "portuguese": r"anças?$|velmente$",
+    "danish": r"ö",
+    "english": r"iz(?:ation|er)|ational",  # NLTK's regions after step 2 lag behind
+    "hungarian": r"[őű]",  # NLTK's suffixes are written with õ and û
+    # NLTK stems a transliteration of any word with a letter beyond Latin-1: a word mixing such
+    # letters with Latin-1 ones, and a few letter pairs, come back otherwise.
+    "russian": r"[\x00-\xff].*[^\x00-\xff]|[^\x00-\xff].*[\x00-\xff]|ующая|ъ|й[аеиоуыэюяё]|^л?ь$",
+}
+# Snowball 2 reads ï after a vowel as a consonant, Snowball 1 (NLTK's French) as a vowel. As ù, a
+# vowel that no French suffix holds, it is read as NLTK reads it.
+_FRENCH_I_TREMA = str.maketrans("ïù", "ùï")
+
+
+class SnowballStemmer:
+    """One language's stemmer: NLTK's stem of a word, lower-cased as NLTK lower-cases it."""
+
+    def __init__(self, language: str) -> None:
+        import Stemmer
+
+        if language not in SNOWBALL:
+            raise LookupError(f"no Snowball stemmer for {language}")
+        self.language = language
+        self._fast = None if language == "arabic" else Stemmer.Stemmer(language)
+        pattern = _NLTK_ONLY.get(language)
+        self._nltk_only = re.compile(pattern) if pattern else None
+        self._nltk: Callable[[str], str] | None = None
+
+    def __call__(self, word: str) -> str:
+        word = word.lower()
+        if self._fast is None or (self._nltk_only and self._nltk_only.search(word)):
+            return self._reference()(word)
+        if self.language == "french" and "ï" in word:
+            if "ù" in word:
+                return self._reference()(word)
+            return self._fast.stemWord(word.translate(_FRENCH_I_TREMA)).translate(_FRENCH_I_TREMA)
+        return self._fast.stemWord(word)
+
+    def _reference(self) -> Callable[[str], str]:
+        if self._nltk is None:
+            self._nltk = nltk_stemmer(self.language)
+        return self._nltk
+
+
+def nltk_stemmer(language: str) -> Callable[[str], str]:
+    """NLTK's own stemmer for a language, as sumy builds it."""
+    from nltk.stem import snowball
+
+    stemmer: Any = getattr(snowball, language.capitalize() + "Stemmer")()
+    return stemmer.stem
