@@ -68,7 +68,7 @@ CASES = [
         ("translate", "--to", "ro", "--engine", "apertium"),
         b"Bonjour.",
         2,
-        "no way to translate French (fr) to Romanian (ro)",
+        "no engine translates French to Romanian here",
     ),
     Case(
         "unknown engine",
@@ -109,7 +109,13 @@ CASES = [
         2,
         "does not exist",
     ),
-    Case("unknown option", ("translate", "--colour"), b"", 2, "No such option"),
+    Case(
+        "unknown option",
+        ("translate", "--colour"),
+        b"",
+        2,
+        "toolkit: error: no such option --colour; see toolkit translate --help",
+    ),
     Case(
         "argos option for apertium",
         ("translate", "--to", "es", "--engine", "apertium", "--device", "tpu", "--beam-size", "0"),
@@ -134,8 +140,6 @@ def test_bad_input_gives_one_line_and_its_exit_code(case: Case, tmp_path: Path) 
     assert result.returncode == case.code, result.stderr
     assert case.message in result.stderr
     assert "Traceback" not in result.stderr
-    if case.code == 2 and "option" in case.name:
-        return  # typer prints its usage line and a boxed message for bad options
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert result.stdout == ""
     assert sorted(p.name for p in tmp_path.iterdir()) == ["README.md"]

@@ -6,6 +6,7 @@ import os
 import signal
 import sys
 
+import typer
 
 def main() -> None:
     # Read before the command line is parsed, so that errors while parsing it are covered too.
@@ -13,21 +14,34 @@ def main() -> None:
     from toolkit.cli import app
     from toolkit.errors import ExitCode, OutputClosed, ToolkitError
     from toolkit.output.terminal import guard_stdout
+    from toolkit.usage import click_exceptions, one_line
+
+    click = click_exceptions()
+    # `toolkit` alone, or a group alone, shows its help (raised as a usage error by newer click).
+    no_arguments = getattr(click, "NoArgsIsHelpError", ())
 
     guard_stdout()
     end_on_signals()
     try:
         try:
-            app(prog_name="toolkit")
+            # Not standalone, so that mistakes on the command line come here as exceptions.
+            code = app(prog_name="toolkit", standalone_mode=False)
         finally:
             sys.stdout.flush()  # now, while a failure can still be reported
     except ToolkitError as err:
         if debug:
             raise
         _fail(str(err), err.exit_code)
+    except no_arguments as err:
+        err.show()
+        sys.exit(err.exit_code)
+    except click.UsageError as err:
+        _fail(one_line(err), err.exit_code)
+    except click.ClickException as err:
+        _fail(err.format_message(), err.exit_code)
     except OutputClosed:
         _quiet_exit(ExitCode.OK)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, typer.Abort):
         _quiet_exit(ExitCode.INTERRUPTED)
     except Exception as err:  # any other failure is a bug: one line unless --debug
         if debug:
@@ -36,6 +50,7 @@ def main() -> None:
             f"internal error: {type(err).__name__}: {err} (rerun with --debug for details)",
             ExitCode.FAILURE,
         )
+    sys.exit(code if isinstance(code, int) else ExitCode.OK)
 
 
 def end_on_signals() -> None:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from toolkit.summary import algorithms
+
+if TYPE_CHECKING:
+    from toolkit.environment import Environment
 
 app = typer.Typer(
     name="toolkit",
@@ -78,7 +81,9 @@ Algorithm = Annotated[
 ]
 Language = Annotated[
     str,
-    typer.Option("--language", "-l", help="Language of the input (fr, en, ...), or auto."),
+    typer.Option(
+        "--from", "-f", "--language", "-l", help="Language of the input (fr, en, ...), or auto."
+    ),
 ]
 SummaryTarget = Annotated[
     str | None, typer.Option("--to", "-t", help="Also translate the summary into this language.")
@@ -89,6 +94,36 @@ SummaryEngine = Annotated[
 SummaryNoGlossary = Annotated[
     bool, typer.Option("--no-glossary", help="No glossary of names for --to and highlighting.")
 ]
+Quiet = Annotated[
+    bool,
+    typer.Option(
+        "--quiet", "-q", help="Nothing on stderr but errors: no route, notes or progress."
+    ),
+]
+Verbose = Annotated[
+    bool, typer.Option("--verbose", "-v", help="More on stderr: timings, routes, what was skipped.")
+]
+Format = Annotated[str, typer.Option("--format", help="text or json.")]
+# The spelling of --format json before there was --format; kept so that scripts still run.
+JsonAlias = Annotated[bool, typer.Option("--json", hidden=True)]
+
+
+def _environment(quiet: bool, verbose: bool) -> Environment:
+    from toolkit.environment import Environment
+
+    return Environment(quiet, verbose)
+
+
+def _format(format: str, json: bool) -> str:
+    return "json" if json else format
+
+
+def _version(value: bool) -> None:
+    if value:
+        from toolkit import __version__
+
+        typer.echo(f"toolkit {__version__}")
+        raise typer.Exit()
 
 
 def given(**options: object) -> dict[str, object]:
@@ -99,6 +134,12 @@ def given(**options: object) -> dict[str, object]:
 @app.callback()
 def main_options(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """Translate and summarise French press releases offline."""
     # --debug is read by toolkit.__main__ before parsing; it is declared here for the help.
@@ -113,7 +154,7 @@ def translate(
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="File, or folder for several languages.")
     ] = None,
-    format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    format: Format = "text",
     encoding: Encoding = None,
     glossary: Glossaries = None,
     no_glossary: NoGlossary = False,
@@ -127,6 +168,8 @@ def translate(
     device: Device = None,
     threads: Threads = None,
     beam_size: BeamSize = None,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """Translate press releases, one output paragraph per input paragraph."""
     from toolkit.commands.translate import TranslateRequest, run
@@ -145,7 +188,8 @@ def translate(
             check=check,
             strict=strict,
             engine_options=given(device=device, threads=threads, beam_size=beam_size),
-        )
+        ),
+        _environment(quiet, verbose),
     )
 
 
@@ -175,6 +219,8 @@ def summarize(
             show_default=False,
         ),
     ] = None,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """Extractive summaries: the sentences that carry each text, verbatim, in their order."""
     from toolkit.commands.summarize import SummarizeRequest, run
@@ -194,7 +240,8 @@ def summarize(
             glossaries=tuple(glossary or ()),
             use_glossary=not no_glossary,
             chunk_sentences=chunk_sentences,
-        )
+        ),
+        _environment(quiet, verbose),
     )
 
 
@@ -203,12 +250,15 @@ def engines(
     source: Annotated[
         str, typer.Option("--from", "-f", help="Source language of the routes.")
     ] = "fr",
-    json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    format: Format = "text",
+    json: JsonAlias = False,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """List the engines, whether they run here, their routes, and what to install for the rest."""
     from toolkit.commands.engines import run
 
-    run(source, json)
+    run(source, _format(format, json), _environment(quiet, verbose))
 
 
 glossary_app = typer.Typer(
@@ -228,22 +278,33 @@ def glossary_show(
     lang: Annotated[
         str | None, typer.Option("--lang", "-l", help="Show the forms for these languages: ru,hy.")
     ] = None,
-    json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    format: Format = "text",
+    json: JsonAlias = False,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """Print the active glossary as a table: each name, its source spellings and its forms."""
     from toolkit.commands.glossary import show
 
-    show(list(glossary or ()), not no_default, lang, json)
+    show(
+        list(glossary or ()),
+        not no_default,
+        lang,
+        _format(format, json),
+        _environment(quiet, verbose),
+    )
 
 
 @glossary_app.command("check")
 def glossary_check(
     files: Annotated[list[str], typer.Argument(help="Glossary files to validate.")],
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """Validate glossary files: malformed lines, empty or duplicate terms, unknown languages."""
     from toolkit.commands.glossary import check
 
-    check(files)
+    check(files, _environment(quiet, verbose))
 
 
 models = typer.Typer(
@@ -252,23 +313,26 @@ models = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(models, name="models")
-Json = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
 @models.command("list")
-def models_list(json: Json = False) -> None:
+def models_list(
+    format: Format = "text", json: JsonAlias = False, quiet: Quiet = False, verbose: Verbose = False
+) -> None:
     """Installed packages: pair, version, size, folder."""
     from toolkit.commands.models import list_installed
 
-    list_installed(json)
+    list_installed(_format(format, json), _environment(quiet, verbose))
 
 
 @models.command("available")
-def models_available(json: Json = False) -> None:
+def models_available(
+    format: Format = "text", json: JsonAlias = False, quiet: Quiet = False, verbose: Verbose = False
+) -> None:
     """Packages in the Argos Translate index (needs the network)."""
     from toolkit.commands.models import list_available
 
-    list_available(json)
+    list_available(_format(format, json), _environment(quiet, verbose))
 
 
 @models.command("install")
@@ -280,11 +344,13 @@ def models_install(
             show_default=False,
         ),
     ],
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """Check and install packages; a package for the same pair is replaced."""
     from toolkit.commands.models import install
 
-    install(packages)
+    install(packages, _environment(quiet, verbose))
 
 
 @models.command("remove")
@@ -292,11 +358,13 @@ def models_remove(
     pairs: Annotated[
         list[str], typer.Argument(help="Pairs to remove, such as fr-en.", show_default=False)
     ],
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """Remove installed packages."""
     from toolkit.commands.models import remove
 
-    remove(pairs)
+    remove(pairs, _environment(quiet, verbose))
 
 
 corpus = typer.Typer(
@@ -369,6 +437,8 @@ def corpus_translate(
     ray: RayAddress = None,
     batch: Batch = 32,
     retry_failed: RetryFailed = False,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """Translate every document into each target: OUTDIR/<lang>.jsonl, one line per document."""
     from toolkit.commands import corpus as command
@@ -383,7 +453,7 @@ def corpus_translate(
         strict=strict,
         engine_options=given(device=device, threads=threads, beam_size=beam_size),
     )
-    command.translate(run, options)
+    command.translate(run, options, _environment(quiet, verbose))
 
 
 @corpus.command("summarize")
@@ -407,6 +477,8 @@ def corpus_summarize(
     ray: RayAddress = None,
     batch: Batch = 32,
     retry_failed: RetryFailed = False,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """Summarise every document: OUTDIR/summaries.jsonl, one line per document."""
     from toolkit.commands import corpus as command
@@ -423,4 +495,4 @@ def corpus_summarize(
         glossaries=tuple(glossary or ()),
         use_glossary=not no_glossary,
     )
-    command.summarize(run, options)
+    command.summarize(run, options, _environment(quiet, verbose))

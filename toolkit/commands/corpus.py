@@ -18,9 +18,10 @@ from toolkit.corpus.store import Done, FolderLock, Store
 from toolkit.corpus.tasks import Task
 from toolkit.corpus.translating import TranslateTask
 from toolkit.engines import routing
+from toolkit.environment import Environment
 from toolkit.errors import ToolkitError, UsageError
 from toolkit.glossary.active import load_active
-from toolkit.output import files, render
+from toolkit.output import files, words
 from toolkit.summary.algorithms import DEFAULT
 from toolkit.text import languages
 
@@ -72,7 +73,7 @@ class TranslateOptions:
     engine_options: dict[str, Any] = field(default_factory=dict)  # --device, --threads, ...
 
 
-def translate(run: RunOptions, options: TranslateOptions) -> None:
+def translate(run: RunOptions, options: TranslateOptions, env: Environment) -> None:
     """Translate every document of the corpus into each target: OUTDIR/<target>.jsonl."""
     run.check()
     source, targets = languages.parse_direction(options.source, options.targets)
@@ -88,7 +89,7 @@ def translate(run: RunOptions, options: TranslateOptions) -> None:
         return TranslateTask(source, routes, glossary, engine_options, options.strict)
 
     with FolderLock(folder):
-        _execute(corpus, folder, list(targets), make_task, run, "translating")
+        _execute(corpus, folder, list(targets), make_task, run, "translating", env)
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ class SummarizeOptions:
     use_glossary: bool = True
 
 
-def summarize(run: RunOptions, options: SummarizeOptions) -> None:
+def summarize(run: RunOptions, options: SummarizeOptions, env: Environment) -> None:
     """Summarise every document of the corpus: OUTDIR/summaries.jsonl."""
     from toolkit.commands.summarize import parse_choices
     from toolkit.corpus.summarizing import OUTPUT, SummarizeTask
@@ -126,7 +127,7 @@ def summarize(run: RunOptions, options: SummarizeOptions) -> None:
         return SummarizeTask(summary_options, glossary, target, options.engine, options.explain)
 
     with FolderLock(folder):
-        _execute(corpus, folder, [OUTPUT], make_task, run, "summarizing")
+        _execute(corpus, folder, [OUTPUT], make_task, run, "summarizing", env)
 
 
 def _share_cores(engine_options: dict[str, Any], run: RunOptions) -> dict[str, Any]:
@@ -148,9 +149,10 @@ def _execute(
     make_task: Callable[[list[str]], Task],
     run: RunOptions,
     label: str,
+    env: Environment,
 ) -> None:
     """Resume from the output files, run the pending units, append their lines, report."""
-    console = render.stderr_console()
+    console = env.stderr
     stores = {name: Store(folder / f"{name}.jsonl") for name in outputs}
     if any(run.input.resolve() == store.path.resolve() for store in stores.values()):
         raise UsageError(f"{run.input} is also an output file of this run; choose another -o")
@@ -168,6 +170,9 @@ def _execute(
         store.prune(lambda key, done: _stale(key, done, hashes, run.retry_failed))
         stats.outputs[name].skipped = sum(
             1 for key, sha in hashes.items() if key in store.done and store.done[key].sha256 == sha
+        )
+        env.detail(
+            f"{store.path}: {words.count(stats.outputs[name].skipped, 'document')} already done, skipped"
         )
     pending = sum(
         1

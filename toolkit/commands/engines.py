@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from toolkit.engines import base
 from toolkit.engines.routing import install_hint
+from toolkit.environment import Environment
 from toolkit.text import languages
 
 # Targets a news desk asks for most; listed even when no engine reaches them, with what to install.
@@ -46,16 +47,17 @@ def describe(source: str) -> list[dict[str, object]]:
     return rows
 
 
-def run(source: str, as_json: bool) -> None:
+def run(source: str, format: str, env: Environment) -> None:
     from toolkit.output import render
 
+    render.check_format(format, ("text", "json"))
     source = languages.parse(source, "source language")
     rows = describe(source)
     reached = {t for row in rows for t in row["routes"]}  # type: ignore[attr-defined]
     missing = {
         t: install_hint(source, t) for t in WANTED_TARGETS if t not in reached and t != source
     }
-    if as_json:
+    if format == "json":
         from toolkit.output.terminal import write_stdout
 
         write_stdout(render.to_json({"source": source, "engines": rows, "missing": missing}))

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from toolkit.environment import Environment
 from toolkit.errors import UsageError
 from toolkit.glossary.active import load_active
 from toolkit.glossary.model import Glossary
@@ -37,12 +38,15 @@ def show_data(glossary: Glossary, codes: list[str]) -> dict[str, Any]:
     }
 
 
-def show(paths: list[str], use_default: bool, lang: str | None, as_json: bool) -> None:
+def show(
+    paths: list[str], use_default: bool, lang: str | None, format: str, env: Environment
+) -> None:
+    render.check_format(format, ("text", "json"))
     glossary = load_active(paths, use_default)
     codes = _languages(glossary, lang)
-    if as_json:
+    if format == "json":
         output.write_stdout(render.to_json(show_data(glossary, codes)))
-    elif output.stdout_is_terminal():
+    elif env.stdout_is_terminal():
         _show_rich(glossary, codes)
     else:
         # A tab-separated table, itself a glossary file: `toolkit glossary show > mine.tsv`.
@@ -70,7 +74,7 @@ def _show_rich(glossary: Glossary, codes: list[str]) -> None:
     console.print("Languages without a form of their own keep the name as it is.", highlight=False)
 
 
-def check(paths: list[str]) -> None:
+def check(paths: list[str], env: Environment) -> None:
     """Validate each file; problems go to stderr as file:line, and the exit code is 2 if any."""
     from toolkit.glossary import formats as glossary_formats
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from toolkit.engines.argos import packages
+from toolkit.environment import Environment
 from toolkit.errors import UsageError
 from toolkit.output import render
 from toolkit.output import terminal as output
@@ -21,7 +22,8 @@ if TYPE_CHECKING:
 _PAIR = re.compile(r"^([A-Za-z]{2,3})-([A-Za-z]{2,3})$")
 
 
-def list_installed(as_json: bool) -> None:
+def list_installed(format: str, env: Environment) -> None:
+    render.check_format(format, ("text", "json"))
     packages.clean_stale_staging()
     found = packages.scan()
     usable = [p for p, problem in found if p is not None]
@@ -35,8 +37,8 @@ def list_installed(as_json: bool) -> None:
         }
         for p in usable
     ]
-    console = render.stderr_console()
-    if as_json:
+    console = env.stderr
+    if format == "json":
         data = {"install_dir": str(packages.install_dir()), "packages": rows}
         data["broken"] = [problem for _, problem in found if problem]
         output.write_stdout(render.to_json(data))
@@ -51,7 +53,7 @@ def list_installed(as_json: bool) -> None:
             highlight=False,
         )
         return
-    if output.stdout_is_terminal():
+    if env.stdout_is_terminal():
         from rich.console import Console
         from rich.table import Table
 
@@ -72,12 +74,13 @@ def list_installed(as_json: bool) -> None:
         )
 
 
-def list_available(as_json: bool) -> None:
+def list_available(format: str, env: Environment) -> None:
+    render.check_format(format, ("text", "json"))
     packages.clean_stale_staging()
     from toolkit.engines.argos import index as package_index
 
     index = package_index.fetch()
-    console = render.stderr_console()
+    console = env.stderr
     if index.cached:
         console.print(
             f"[yellow]the index could not be reached ({index.problem}); "
@@ -95,7 +98,7 @@ def list_available(as_json: bool) -> None:
         }
         for e in sorted(index.packages, key=lambda e: e.pair)
     ]
-    if as_json:
+    if format == "json":
         output.write_stdout(render.to_json({"index": package_index.index_url(), "packages": rows}))
         return
     output.write_stdout(
@@ -108,39 +111,39 @@ def list_available(as_json: bool) -> None:
     )
 
 
-def install(arguments: list[str]) -> None:
+def install(arguments: list[str], env: Environment) -> None:
     """Install each argument: a .argosmodel file, a folder of them, or a pair from the index."""
     packages.clean_stale_staging()
-    console = render.stderr_console()
+    console = env.stderr
     for argument in arguments:
         path = Path(argument)
         pair = _PAIR.match(argument)
         if pair and not path.exists():
-            _install_from_index(*(languages.parse(code) for code in pair.groups()))
+            _install_from_index(*(languages.parse(code) for code in pair.groups()), env)
             continue
         for archive in packages.archives(path):
-            with _progress_bar(f"installing {archive.name}") as progress:
+            with _progress_bar(env, f"installing {archive.name}") as progress:
                 result = packages.install_archive(archive, progress)
             _report(console, result)
 
 
-def _install_from_index(source: str, target: str) -> None:
+def _install_from_index(source: str, target: str, env: Environment) -> None:
     from toolkit.engines.argos import index as package_index
 
     entry = package_index.find(package_index.fetch(), source, target)
     folder = packages.install_dir().parent
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".toolkit-download-", dir=folder) as work:
-        with _progress_bar(f"downloading {entry.pair} {entry.version}") as progress:
+        with _progress_bar(env, f"downloading {entry.pair} {entry.version}") as progress:
             archive = package_index.download(entry, Path(work), progress)
-        with _progress_bar(f"installing {entry.pair}") as progress:
+        with _progress_bar(env, f"installing {entry.pair}") as progress:
             result = packages.install_archive(archive, progress)
-    _report(render.stderr_console(), result)
+    _report(env.stderr, result)
 
 
-def remove(arguments: list[str]) -> None:
+def remove(arguments: list[str], env: Environment) -> None:
     packages.clean_stale_staging()
-    console = render.stderr_console()
+    console = env.stderr
     for argument in arguments:
         pair = _PAIR.match(argument)
         if not pair:
@@ -158,15 +161,15 @@ def _report(console: Console, result: packages.Install) -> None:
 
 
 @contextmanager
-def _progress_bar(label: str) -> Iterator[Callable[[int, int], None] | None]:
+def _progress_bar(env: Environment, label: str) -> Iterator[Callable[[int, int], None] | None]:
     """A bytes progress bar on stderr when it is a terminal."""
-    if not output.stderr_is_terminal():
+    if env.quiet or not env.stderr_is_terminal():
         yield None
         return
     from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColumn
 
     columns = ("{task.description}", BarColumn(), DownloadColumn(), TransferSpeedColumn())
-    with Progress(*columns, console=render.stderr_console(), transient=True) as bar:
+    with Progress(*columns, console=env.stderr, transient=True) as bar:
         task = bar.add_task(label, total=None)
 
         def update(done: int, total: int) -> None:

@@ -6,14 +6,16 @@ toolkit.summary.summarize), so that memory stays bounded whatever its size.
 
 from __future__ import annotations
 
+import time
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from toolkit.environment import Environment
 from toolkit.errors import UsageError
 from toolkit.glossary.active import load_active
 from toolkit.glossary.model import Glossary, word_pattern
-from toolkit.output import render
+from toolkit.output import render, words
 from toolkit.output import terminal as output
 from toolkit.summary.algorithms import NAMES
 from toolkit.summary.select import check_length
@@ -28,7 +30,6 @@ from toolkit.text import languages
 from toolkit.text.inputs import STDIN, check_readable, display_name, read_blocks
 
 if TYPE_CHECKING:
-    from rich.console import Console
     from rich.status import Status
 
 FORMATS = ("text", "json", "markdown")
@@ -51,7 +52,7 @@ class SummarizeRequest:
     chunk_sentences: int | None = None  # None: the algorithm's own limit
 
 
-def run(request: SummarizeRequest) -> None:
+def run(request: SummarizeRequest, env: Environment) -> None:
     options = _options(request)
     target = languages.parse(request.to, "target language") if request.to else None
     if target is not None and target == options.language:
@@ -61,26 +62,36 @@ def run(request: SummarizeRequest) -> None:
     files = request.files or [STDIN]
     for path in files:
         check_readable(path)
-    console = render.stderr_console()
+    console = env.stderr
     summaries = []
-    with _status(console, "Scoring sentences…") as status:
+    with _status(env, "Scoring sentences…") as status:
 
         def progress(sentences: int, chunks: int) -> None:
             if status is not None:
                 status.update(f"Scoring sentences… {sentences:,} read, {chunks} chunks ranked")
 
         for path in files:
+            started = time.perf_counter()
             blocks = read_blocks(path, request.encoding)
-            summaries.append(summarize_blocks(display_name(path), blocks, options, progress))
+            summary = summarize_blocks(display_name(path), blocks, options, progress)
+            summaries.append(summary)
+            env.detail(
+                f"{summary.name}: {summary.algorithm} ranked {words.count(summary.total, 'sentence')} "
+                f"({summary.mode}) in {time.perf_counter() - started:.2f} s"
+            )
     for summary in summaries:
         for note in summary.notes:
             console.print(f"[yellow]{summary.name}: {note}[/]", highlight=False)
 
     translations: list[SelectionTranslation | None] | None = None
     if target is not None:
+        from toolkit.engines.routing import candidate_engines
         from toolkit.summary.summarize import translate_selections
 
-        translations, runs = translate_selections(summaries, target, request.engine, glossary)
+        engines = candidate_engines(request.engine, progress=not env.quiet)
+        translations, runs = translate_selections(
+            summaries, target, request.engine, glossary, engines
+        )
         for translation in runs:
             render.translation_summary(console, translation)
 
@@ -94,7 +105,7 @@ def run(request: SummarizeRequest) -> None:
         output.write_stdout(render.to_json(data))
     elif request.format == "markdown":
         output.write_stdout(render.summary_markdown(summaries, translations, request.explain))
-    elif output.stdout_is_terminal():
+    elif env.stdout_is_terminal():
         _print(summaries, translations, request.explain, glossary, target)
     else:
         text = render.summary_text(summaries, translations)
@@ -103,9 +114,11 @@ def run(request: SummarizeRequest) -> None:
         output.write_stdout(text)
 
 
-def _status(console: Console, message: str) -> AbstractContextManager[Status | None]:
+def _status(env: Environment, message: str) -> AbstractContextManager[Status | None]:
     """A spinner on stderr while the work runs, only when stderr is a terminal."""
-    return console.status(message) if output.stderr_is_terminal() else nullcontext()
+    if env.stderr_is_terminal() and not env.quiet:
+        return env.stderr.status(message)
+    return nullcontext()
 
 
 def parse_choices(
@@ -121,8 +134,7 @@ def parse_choices(
 
 
 def _options(request: SummarizeRequest) -> Options:
-    if request.format not in FORMATS:
-        raise UsageError(f"unknown format {request.format!r}; choose {', '.join(FORMATS)}")
+    render.check_format(request.format, FORMATS)
     algorithm, language = parse_choices(
         request.algorithm, request.language, request.sentences, request.ratio
     )

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from toolkit.engines import routing
+from toolkit.environment import Environment
 from toolkit.errors import UsageError
 from toolkit.glossary.active import load_active
-from toolkit.output import files, qa_report, render
+from toolkit.output import files, qa_report, render, words
 from toolkit.output import terminal as output
 from toolkit.output.sinks import FolderSink, JoinedSink, Sink, check_distinct
 from toolkit.text import languages
@@ -77,9 +78,8 @@ def batches(files: list[str], encoding: str | None) -> Iterator[list[Piece]]:
         yield batch
 
 
-def run(request: TranslateRequest) -> None:
-    if request.format not in FORMATS:
-        raise UsageError(f"unknown format {request.format!r}; choose {' or '.join(FORMATS)}")
+def run(request: TranslateRequest, env: Environment) -> None:
+    render.check_format(request.format, FORMATS)
     source, targets = languages.parse_direction(request.source, request.targets)
     several_outputs = len(targets) > 1 and request.format == "text"
     if several_outputs and request.output is None:
@@ -99,7 +99,12 @@ def run(request: TranslateRequest) -> None:
             files.check_writable(path)
     # The whole glossary is read, and refused with file:line, before any input or engine is touched.
     glossary = load_active(list(request.glossaries), request.use_glossary, source)
-    engines = routing.candidate_engines(request.engine, **request.engine_options)
+    env.detail(
+        f"glossary: {words.count(len(glossary.terms), 'term')} ({', '.join(glossary.files) or 'none'})"
+    )
+    engines = routing.candidate_engines(
+        request.engine, progress=not env.quiet, **request.engine_options
+    )
 
     streaming = request.format == "text" and not request.strict
     sinks: dict[str, Sink] = {}
@@ -110,7 +115,9 @@ def run(request: TranslateRequest) -> None:
             documents = [(piece.name, piece.document) for piece in batch]
             if not routes:  # chosen once, on the first batch, for every target
                 sample = all_paragraphs(documents)
-                routes = {t: routing.resolve(engines, source, t, sample) for t in targets}
+                routes = {
+                    t: routing.resolve(engines, source, t, sample, env.detail) for t in targets
+                }
             for target, (engine, route) in routes.items():
                 translation = translate_documents(documents, engine, route, glossary)
                 if streaming:
@@ -130,7 +137,7 @@ def run(request: TranslateRequest) -> None:
         raise
 
     translations = [concatenate(parts[target]) for target in targets]
-    console = render.stderr_console()
+    console = env.stderr
     for translation in translations:
         render.translation_summary(console, translation)
         if request.check and request.format != "json":

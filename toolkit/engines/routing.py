@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from toolkit.engines import base
 from toolkit.engines.base import Engine, Route
 from toolkit.errors import UsageError
@@ -30,20 +32,29 @@ def install_hint(source: str, target: str) -> str:
 
 
 def resolve(
-    engines: list[Engine], source: str, target: str, paragraphs: list[str]
+    engines: list[Engine],
+    source: str,
+    target: str,
+    paragraphs: list[str],
+    skipped: Callable[[str], None] | None = None,
 ) -> tuple[Engine, Route]:
-    """The first engine that reaches the target, with its best route for this input."""
+    """The first engine that reaches the target, with its best route for this input; `skipped`
+    is told why each engine before it was passed over."""
     reasons = []
     for engine in engines:
         reason = engine.unavailable_reason()
-        if reason:
-            reasons.append(reason)
-            continue
-        routes = base.find_routes(engine.name, engine.hops(), source, target)
-        if routes:
-            return engine, engine.choose(paragraphs, routes)
-        reasons.append(f"{engine.name} has no route {source}→{target}")
-    raise UsageError(
-        f"no way to translate {languages.name(source)} ({source}) to "
-        f"{languages.name(target)} ({target}): {'; '.join(reasons)}; to add it: {install_hint(source, target)}"
+        if not reason:
+            routes = base.find_routes(engine.name, engine.hops(), source, target)
+            if routes:
+                return engine, engine.choose(paragraphs, routes)
+            reason = f"{engine.name} has no route {source}→{target}"
+        reasons.append(reason)
+        if skipped is not None:
+            skipped(f"{source}→{target}: skipped {reason}")
+    error = UsageError(
+        f"no engine translates {languages.name(source)} to {languages.name(target)} here; "
+        f"install one: {install_hint(source, target)}"
     )
+    for reason in reasons:  # shown by --debug and -v; `toolkit engines` tells the whole story
+        error.add_note(reason)
+    raise error

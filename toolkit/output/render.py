@@ -42,6 +42,17 @@ def translation_data(translation: Translation) -> dict[str, Any]:
     }
 
 
+def check_format(value: str, choices: tuple[str, ...]) -> str:
+    """The --format asked for, refused (a usage error) unless it is one of `choices`."""
+    if value not in choices:
+        from toolkit.errors import UsageError
+
+        raise UsageError(
+            f"unknown format {value!r}; choose {', '.join(choices[:-1])} or {choices[-1]}"
+        )
+    return value
+
+
 def to_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 

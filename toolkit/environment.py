@@ -1,0 +1,56 @@
+"""The run environment: how talkative a command is and what it is connected to.
+
+Every command receives one (as httpie's commands receive its Environment) instead of reading
+module state: `-q` leaves nothing on stderr but errors, `-v` adds timings, routes and what was
+skipped.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from toolkit.errors import UsageError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+@dataclass(frozen=True)
+class Environment:
+    quiet: bool = False
+    verbose: bool = False
+
+    def __post_init__(self) -> None:
+        if self.quiet and self.verbose:
+            raise UsageError("-q/--quiet and -v/--verbose cannot be used together")
+
+    def stdin_is_terminal(self) -> bool:
+        return sys.stdin.isatty()
+
+    def stdout_is_terminal(self) -> bool:
+        return sys.stdout.isatty()
+
+    def stderr_is_terminal(self) -> bool:
+        return sys.stderr.isatty()
+
+    @cached_property
+    def stderr(self) -> Console:
+        """The console for everything but results, silent under -q; one per run, so that
+        progress bars and messages share it."""
+        from rich.console import Console
+
+        return Console(stderr=True, soft_wrap=True, quiet=self.quiet)
+
+    def note(self, message: str) -> None:
+        """A line on stderr, unless -q."""
+        self.stderr.print(message, highlight=False)
+
+    def detail(self, message: str) -> None:
+        """A line on stderr only with -v."""
+        if self.verbose:
+            from rich.text import Text
+
+            self.stderr.print(Text(message, style="dim"))
