@@ -8,6 +8,7 @@ import sys
 
 import typer
 
+
 def main() -> None:
     # Read before the command line is parsed, so that errors while parsing it are covered too.
     debug = bool(os.environ.get("TOOLKIT_DEBUG")) or "--debug" in sys.argv[1:]
