@@ -130,7 +130,7 @@ def test_summarize_takes_from_like_translate(toolkit, release_text: str, spellin
             "invalid value for --sentences: input should be a valid integer, unable to parse "
             "string as an integer; see toolkit summarize --help",
         ),
-        (["glossary", "check"], "missing argument files; see toolkit glossary check --help"),
+        (["glossary", "check"], "missing argument FILE; see toolkit glossary check --help"),
     ],
 )
 def test_mistakes_on_the_command_line_are_one_line(
@@ -158,3 +158,29 @@ def test_a_missing_language_pair_is_one_short_line(toolkit) -> None:
     verbose = toolkit("translate", "--to", "de", "-v", input="Bonjour.")
     assert "fr→de: skipped apertium has no route fr→de" in verbose.stderr
     assert verbose.stderr.endswith(result.stderr)
+
+
+def test_the_listing_gives_each_command_a_whole_sentence(toolkit) -> None:
+    for group in ((), ("glossary",), ("models",), ("corpus",)):
+        result = toolkit(*group, "--help", env={"COLUMNS": "80"})
+        assert result.returncode == 0, result.stderr
+        listing = result.stdout.split("Commands:\n", 1)[1].splitlines()
+        descriptions = [line.split(None, 1)[1] for line in listing if line.strip()]
+        assert descriptions and all(
+            d.endswith(".") and not d.endswith("...") and d[0].isupper() for d in descriptions
+        ), listing
+    names = [
+        line.split()[0] for line in toolkit("--help").stdout.split("Commands:\n")[1].splitlines()
+    ]
+    assert names == ["translate", "summarize", "engines", "glossary", "models", "corpus"]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_every_help_ends_with_examples_and_reads_plainly(toolkit, command: tuple[str, ...]) -> None:
+    help = toolkit(*command, "--help", env={"COLUMNS": "80"}).stdout
+    examples = help.rsplit("Examples:\n", 1)[1]
+    lines = [line.strip() for line in examples.splitlines() if line.strip()]
+    assert 2 <= len(lines) <= 4 and all(f"toolkit {command[0]}" in line for line in lines)
+    for machine_word in ("<list", "<int", "<str>", "<path>", "<float", "range", "x>="):
+        assert machine_word not in help, (machine_word, help)
+    assert all(len(line) <= 80 for line in help.splitlines())

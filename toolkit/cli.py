@@ -23,25 +23,40 @@ app = typer.Typer(
 
 Files = Annotated[
     list[str] | None,
-    typer.Argument(help="Text files to read; none or '-' reads stdin.", show_default=False),
+    typer.Argument(
+        hidden=True,
+        metavar="FILE",
+        help="Text files to read; none or '-' reads stdin.",
+        show_default=False,
+    ),
 ]
 Glossaries = Annotated[
     list[str] | None,
     typer.Option(
         "--glossary",
         "-g",
+        metavar="FILE",
         help="A glossary file (.toml, .csv, .tsv, .tbx) on top of the default; repeatable, later files win.",
     ),
 ]
 Encoding = Annotated[
     str | None,
-    typer.Option("--encoding", help="Decode input with this codec instead of UTF-8/UTF-16 by BOM."),
+    typer.Option(
+        "--encoding",
+        metavar="CODEC",
+        help="Decode input with this codec instead of UTF-8/UTF-16 by BOM.",
+    ),
 ]
-Source = Annotated[str, typer.Option("--from", "-f", help="Language of the input.")]
+Source = Annotated[str, typer.Option("--from", "-f", metavar="LANG", help="Language of the input.")]
 Targets = Annotated[
-    str, typer.Option("--to", "-t", help="Target language(s), comma-separated: es,ca,en.")
+    str,
+    typer.Option(
+        "--to", "-t", metavar="LANGS", help="Target languages, comma-separated: es,ca,en."
+    ),
 ]
-EngineChoice = Annotated[str, typer.Option("--engine", "-e", help="auto, argos or apertium.")]
+EngineChoice = Annotated[
+    str, typer.Option("--engine", "-e", metavar="ENGINE", help="auto, argos or apertium.")
+]
 NoGlossary = Annotated[
     bool, typer.Option("--no-glossary", help="Translate without the glossary of names.")
 ]
@@ -50,31 +65,46 @@ Strict = Annotated[
     typer.Option("--strict", help="Exit 1, writing nothing, when a glossary name is missing."),
 ]
 Device = Annotated[
-    str | None, typer.Option("--device", help="argos: auto, cpu or cuda.", show_default="auto")
+    str | None,
+    typer.Option(
+        "--device", metavar="DEVICE", help="argos: auto, cpu or cuda.", show_default="auto"
+    ),
 ]
 Threads = Annotated[
     int | None,
-    typer.Option("--threads", help="argos: CPU threads; 0 uses every core.", show_default="0"),
+    typer.Option(
+        "--threads", metavar="N", help="argos: CPU threads; 0 uses every core.", show_default="0"
+    ),
 ]
 BeamSize = Annotated[
     int | None,
     typer.Option(
-        "--beam-size", help="argos: beam width; 1 is greedy and fastest.", show_default="4"
+        "--beam-size",
+        metavar="N",
+        help="argos: beam width; 1 is greedy and fastest.",
+        show_default="4",
     ),
 ]
 Sentences = Annotated[
     int | None,
-    typer.Option("--sentences", "-n", help="Sentences to keep (3 unless --ratio is given)."),
+    typer.Option(
+        "--sentences", "-n", metavar="N", help="Sentences to keep (3 unless --ratio is given)."
+    ),
 ]
 Ratio = Annotated[
     float | None,
-    typer.Option("--ratio", help="Share of the sentences to keep instead: 0.2 keeps a fifth."),
+    typer.Option(
+        "--ratio",
+        metavar="SHARE",
+        help="Share of the sentences to keep instead: 0.2 keeps a fifth.",
+    ),
 ]
 Algorithm = Annotated[
     str,
     typer.Option(
         "--algorithm",
         "-a",
+        metavar="NAME",
         help=f"{', '.join(algorithms.NAMES[:-1])} or {algorithms.NAMES[-1]}; {algorithms.DEFAULT} "
         "(position-aware centrality, made for news) unless given.",
     ),
@@ -82,14 +112,25 @@ Algorithm = Annotated[
 Language = Annotated[
     str,
     typer.Option(
-        "--from", "-f", "--language", "-l", help="Language of the input (fr, en, ...), or auto."
+        "--from",
+        "-f",
+        "--language",
+        "-l",
+        metavar="LANG",
+        help="Language of the input (fr, en, ...), or auto.",
     ),
 ]
 SummaryTarget = Annotated[
-    str | None, typer.Option("--to", "-t", help="Also translate the summary into this language.")
+    str | None,
+    typer.Option(
+        "--to", "-t", metavar="LANG", help="Also translate the summary into this language."
+    ),
 ]
 SummaryEngine = Annotated[
-    str, typer.Option("--engine", "-e", help="Engine for --to: auto, argos or apertium.")
+    str,
+    typer.Option(
+        "--engine", "-e", metavar="ENGINE", help="Engine for --to: auto, argos or apertium."
+    ),
 ]
 SummaryNoGlossary = Annotated[
     bool, typer.Option("--no-glossary", help="No glossary of names for --to and highlighting.")
@@ -103,9 +144,14 @@ Quiet = Annotated[
 Verbose = Annotated[
     bool, typer.Option("--verbose", "-v", help="More on stderr: timings, routes, what was skipped.")
 ]
-Format = Annotated[str, typer.Option("--format", help="text or json.")]
+Format = Annotated[str, typer.Option("--format", metavar="FORMAT", help="text or json.")]
 # The spelling of --format json before there was --format; kept so that scripts still run.
 JsonAlias = Annotated[bool, typer.Option("--json", hidden=True)]
+
+
+def examples(*lines: str) -> str:
+    """The end of a command's help: real command lines, kept as written."""
+    return "Examples:\n\n\b\n" + "\n".join(f"  {line}" for line in lines)
 
 
 def _environment(quiet: bool, verbose: bool) -> Environment:
@@ -145,14 +191,24 @@ def main_options(
     # --debug is read by toolkit.__main__ before parsing; it is declared here for the help.
 
 
-@app.command()
+@app.command(
+    epilog=examples(
+        "toolkit translate release.txt --to es",
+        "cat release.txt | toolkit translate --to en > release.en.txt",
+        "toolkit translate *.txt --to es,ca -o out/",
+        "toolkit translate release.txt --to en --check --format json",
+    )
+)
 def translate(
     files: Files = None,
     source: Source = "fr",
     to: Targets = "es",
     engine: EngineChoice = "auto",
     output: Annotated[
-        str | None, typer.Option("--output", "-o", help="File, or folder for several languages.")
+        str | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE|DIR", help="File, or folder for several languages."
+        ),
     ] = None,
     format: Format = "text",
     encoding: Encoding = None,
@@ -171,7 +227,11 @@ def translate(
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
-    """Translate press releases, one output paragraph per input paragraph."""
+    """Translate texts, names written as the glossary says.
+
+    The FILEs are UTF-8 text files (none, or '-', reads stdin); each input paragraph gives one output
+    paragraph, in order.
+    """
     from toolkit.commands.translate import TranslateRequest, run
 
     run(
@@ -193,7 +253,14 @@ def translate(
     )
 
 
-@app.command()
+@app.command(
+    epilog=examples(
+        "toolkit summarize release.txt",
+        "toolkit summarize release.txt -n 5 --to en",
+        "cat release.txt | toolkit summarize --ratio 0.2 -a textrank",
+        "toolkit summarize *.txt --format json",
+    )
+)
 def summarize(
     files: Files = None,
     sentences: Sentences = None,
@@ -202,7 +269,9 @@ def summarize(
     language: Language = "auto",
     to: SummaryTarget = None,
     engine: SummaryEngine = "auto",
-    format: Annotated[str, typer.Option("--format", help="text, json or markdown.")] = "text",
+    format: Annotated[
+        str, typer.Option("--format", metavar="FORMAT", help="text, json or markdown.")
+    ] = "text",
     explain: Annotated[
         bool, typer.Option("--explain", help="Also show every sentence's score as a bar.")
     ] = False,
@@ -213,6 +282,7 @@ def summarize(
         int | None,
         typer.Option(
             "--chunk-sentences",
+            metavar="N",
             help="Rank texts longer than this many sentences in chunks of this size, then the "
             "best of each together, in bounded memory; 0 ranks any text whole. Default: 20000 "
             "(pacsum, lead, lexrank, textrank, luhn, edmundson), 2000 (lsa, sumbasic), 1000 (reduction), 250 (kl).",
@@ -222,7 +292,11 @@ def summarize(
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
-    """Extractive summaries: the sentences that carry each text, verbatim, in their order."""
+    """Print the sentences that carry each text.
+
+    Extractive summaries of the FILEs (none, or '-', reads stdin): the chosen sentences verbatim, in
+    their order, optionally translated.
+    """
     from toolkit.commands.summarize import SummarizeRequest, run
 
     run(
@@ -245,45 +319,66 @@ def summarize(
     )
 
 
-@app.command()
+@app.command(
+    epilog=examples("toolkit engines", "toolkit engines --from en", "toolkit engines --format json")
+)
 def engines(
     source: Annotated[
-        str, typer.Option("--from", "-f", help="Source language of the routes.")
+        str, typer.Option("--from", "-f", metavar="LANG", help="Source language of the routes.")
     ] = "fr",
     format: Format = "text",
     json: JsonAlias = False,
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
-    """List the engines, whether they run here, their routes, and what to install for the rest."""
+    """Show the engines, their routes and what to install.
+
+    Each engine, whether it runs here and the routes it offers from a language; for the languages
+    no engine reaches, what to install.
+    """
     from toolkit.commands.engines import run
 
     run(source, _format(format, json), _environment(quiet, verbose))
 
 
 glossary_app = typer.Typer(
-    help="The glossary of proper names: show it, check a glossary file.",
+    help="Show the glossary of proper names or check a file.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
 app.add_typer(glossary_app, name="glossary")
 
 
-@glossary_app.command("show")
+@glossary_app.command(
+    "show",
+    epilog=examples(
+        "toolkit glossary show",
+        "toolkit glossary show --lang ru,hy",
+        "toolkit glossary show -g names.csv > merged.tsv",
+        "toolkit glossary show --format json",
+    ),
+)
 def glossary_show(
     glossary: Glossaries = None,
     no_default: Annotated[
         bool, typer.Option("--no-default", help="Leave out the default glossary.")
     ] = False,
     lang: Annotated[
-        str | None, typer.Option("--lang", "-l", help="Show the forms for these languages: ru,hy.")
+        str | None,
+        typer.Option(
+            "--lang", "-l", metavar="LANGS", help="Show the forms for these languages: ru,hy."
+        ),
     ] = None,
     format: Format = "text",
     json: JsonAlias = False,
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
-    """Print the active glossary as a table: each name, its source spellings and its forms."""
+    """Print the active glossary: each name and its forms.
+
+    Each name, the spellings found in the source text and its form in each language: a table on a
+    terminal, a TSV glossary file in a pipe.
+    """
     from toolkit.commands.glossary import show
 
     show(
@@ -295,51 +390,71 @@ def glossary_show(
     )
 
 
-@glossary_app.command("check")
+@glossary_app.command(
+    "check",
+    epilog=examples("toolkit glossary check names.csv", "toolkit glossary check glossaries/*.toml"),
+)
 def glossary_check(
-    files: Annotated[list[str], typer.Argument(help="Glossary files to validate.")],
+    files: Annotated[
+        list[str], typer.Argument(hidden=True, metavar="FILE", help="Glossary files to validate.")
+    ],
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
-    """Validate glossary files: malformed lines, empty or duplicate terms, unknown languages."""
+    """Check glossary files, each problem as file:line.
+
+    Malformed lines, empty or duplicate terms and unknown languages; exit code 2 if any.
+    """
     from toolkit.commands.glossary import check
 
     check(files, _environment(quiet, verbose))
 
 
 models = typer.Typer(
-    help="Argos Translate language packages: list, install, remove.",
+    help="Install, list and remove Argos Translate packages.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
 app.add_typer(models, name="models")
 
 
-@models.command("list")
+@models.command("list", epilog=examples("toolkit models list", "toolkit models list --format json"))
 def models_list(
     format: Format = "text", json: JsonAlias = False, quiet: Quiet = False, verbose: Verbose = False
 ) -> None:
-    """Installed packages: pair, version, size, folder."""
+    """List the installed packages: pair, version, size, folder."""
     from toolkit.commands.models import list_installed
 
     list_installed(_format(format, json), _environment(quiet, verbose))
 
 
-@models.command("available")
+@models.command(
+    "available",
+    epilog=examples("toolkit models available", "toolkit models available --format json"),
+)
 def models_available(
     format: Format = "text", json: JsonAlias = False, quiet: Quiet = False, verbose: Verbose = False
 ) -> None:
-    """Packages in the Argos Translate index (needs the network)."""
+    """List the packages of the Argos index (online)."""
     from toolkit.commands.models import list_available
 
     list_available(_format(format, json), _environment(quiet, verbose))
 
 
-@models.command("install")
+@models.command(
+    "install",
+    epilog=examples(
+        "toolkit models install translate-fr_en-1_9.argosmodel",
+        "toolkit models install downloads/",
+        "toolkit models install fr-en",
+    ),
+)
 def models_install(
     packages: Annotated[
         list[str],
         typer.Argument(
+            hidden=True,
+            metavar="PACKAGE",
             help="A .argosmodel file, a folder of them, or a pair such as fr-en from the index.",
             show_default=False,
         ),
@@ -347,49 +462,63 @@ def models_install(
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
-    """Check and install packages; a package for the same pair is replaced."""
+    """Check and install packages.
+
+    Each PACKAGE is an .argosmodel file, a folder of them, or a pair such as fr-en from the online
+    index; an installed package for the same pair is replaced.
+    """
     from toolkit.commands.models import install
 
     install(packages, _environment(quiet, verbose))
 
 
-@models.command("remove")
+@models.command(
+    "remove", epilog=examples("toolkit models remove fr-en", "toolkit models remove fr-en en-de")
+)
 def models_remove(
     pairs: Annotated[
-        list[str], typer.Argument(help="Pairs to remove, such as fr-en.", show_default=False)
+        list[str],
+        typer.Argument(
+            hidden=True, metavar="PAIR", help="Pairs to remove, such as fr-en.", show_default=False
+        ),
     ],
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
-    """Remove installed packages."""
+    """Remove installed packages, by pair."""
     from toolkit.commands.models import remove
 
     remove(pairs, _environment(quiet, verbose))
 
 
 corpus = typer.Typer(
-    help="A JSONL file or a folder of releases: resumable, in parallel, or on a Ray cluster.",
+    help="Translate or summarise a whole archive of releases.",
     no_args_is_help=True,
+    rich_markup_mode=None,
 )
 app.add_typer(corpus, name="corpus")
 CorpusInput = Annotated[
     Path,
     typer.Argument(
+        hidden=True,
+        metavar="INPUT",
         help="A JSONL file (one object per line: id, text, other fields kept) or a folder of .txt files.",
         show_default=False,
     ),
 ]
 OutputFolder = Annotated[
     Path,
-    typer.Option("--output", "-o", help="Folder of the output files; a rerun resumes there."),
+    typer.Option(
+        "--output", "-o", metavar="DIR", help="Folder of the output files; a rerun resumes there."
+    ),
 ]
 Workers = Annotated[
     int | None,
     typer.Option(
         "--workers",
         "-w",
+        metavar="N",
         help="Worker processes, each loading the engine once (default 1); with --ray, actors (default: one per CPU).",
-        min=1,
     ),
 ]
 RayAddress = Annotated[
@@ -402,14 +531,21 @@ RayAddress = Annotated[
 ]
 Batch = Annotated[
     int,
-    typer.Option("--batch", help="Documents per engine call; results depend on it.", min=1),
+    typer.Option("--batch", metavar="N", help="Documents per engine call; results depend on it."),
 ]
 RetryFailed = Annotated[
     bool, typer.Option("--retry-failed", help="Process again the documents that failed before.")
 ]
 
 
-@corpus.command("translate")
+@corpus.command(
+    "translate",
+    epilog=examples(
+        "toolkit corpus translate releases.jsonl --to es,en -o out/",
+        "toolkit corpus translate releases/ --to es -o out/ --workers 4",
+        "toolkit corpus translate releases.jsonl --to es -o out/ --ray local",
+    ),
+)
 def corpus_translate(
     input: CorpusInput,
     output: OutputFolder,
@@ -427,6 +563,7 @@ def corpus_translate(
         int | None,
         typer.Option(
             "--threads",
+            metavar="N",
             help="argos: CPU threads per worker; 0 shares the cores out.",
             show_default="0",
         ),
@@ -440,7 +577,11 @@ def corpus_translate(
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
-    """Translate every document into each target: OUTDIR/<lang>.jsonl, one line per document."""
+    """Translate every document into each target language.
+
+    INPUT is a JSONL file (an object per line: id, text, other fields kept) or a folder of .txt
+    files; DIR/<lang>.jsonl gets one line per document. A rerun resumes where a run stopped.
+    """
     from toolkit.commands import corpus as command
 
     run = command.RunOptions(input, output, encoding, workers, ray, batch, retry_failed)
@@ -456,7 +597,14 @@ def corpus_translate(
     command.translate(run, options, _environment(quiet, verbose))
 
 
-@corpus.command("summarize")
+@corpus.command(
+    "summarize",
+    epilog=examples(
+        "toolkit corpus summarize releases.jsonl -o out/",
+        "toolkit corpus summarize releases.jsonl -n 3 --to en -o out/",
+        "toolkit corpus summarize releases/ -o out/ --workers 2",
+    ),
+)
 def corpus_summarize(
     input: CorpusInput,
     output: OutputFolder,
@@ -480,7 +628,11 @@ def corpus_summarize(
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
-    """Summarise every document: OUTDIR/summaries.jsonl, one line per document."""
+    """Summarise every document of an archive.
+
+    INPUT is a JSONL file (an object per line: id, text, other fields kept) or a folder of .txt
+    files; DIR/summaries.jsonl gets one line per document. A rerun resumes where a run stopped.
+    """
     from toolkit.commands import corpus as command
 
     run = command.RunOptions(input, output, encoding, workers, ray, batch, retry_failed)
