@@ -59,7 +59,6 @@ def test_empty_input_gives_empty_output(toolkit) -> None:
         (["--to", "ro"], 2, "no engine translates French to Romanian here"),
         (["--to", "es", "--engine", "nope"], 2, "unknown engine 'nope'"),
         (["--to", "es", "--format", "xml"], 2, "unknown format 'xml'"),
-        (["--to", "es,ca"], 2, "several target languages need -o DIR"),
         (["missing.txt", "--to", "es"], 2, "missing.txt: no such file"),
         (["--to", "es", "-o", "/nonexistent/folder/out.txt"], 2, "does not exist"),
     ],

@@ -10,6 +10,7 @@ import pytest
 from tests.conftest import RELEASE, run_toolkit
 from toolkit.commands import translate as translate_command
 from toolkit.commands.translate import TranslateRequest, batches
+from toolkit.environment import Environment
 from toolkit.text.document import segment
 
 
@@ -45,10 +46,10 @@ def test_batches_hold_whole_paragraphs_and_every_character(monkeypatch, tmp_path
 @pytest.mark.parametrize("fmt", ["text", "json"])
 def test_small_batches_give_the_same_output_as_one(monkeypatch, capsys, tmp_path, fmt) -> None:
     files = [str(RELEASE), str(RELEASE)]
-    translate_command.run(request(files, "es", None, fmt))
+    translate_command.run(request(files, "es", None, fmt), Environment())
     whole = capsys.readouterr()
     monkeypatch.setattr(translate_command, "BATCH_CHARS", 300)
-    translate_command.run(request(files, "es", None, fmt))
+    translate_command.run(request(files, "es", None, fmt), Environment())
     batched = capsys.readouterr()
     if fmt == "json":
         whole_data, batched_data = json.loads(whole.out), json.loads(batched.out)
@@ -63,7 +64,7 @@ def test_small_batches_give_the_same_output_as_one(monkeypatch, capsys, tmp_path
 
 def test_small_batches_into_a_folder(monkeypatch, tmp_path) -> None:
     monkeypatch.setattr(translate_command, "BATCH_CHARS", 300)
-    translate_command.run(request([str(RELEASE)], "es,ca", tmp_path))
+    translate_command.run(request([str(RELEASE)], "es,ca", tmp_path), Environment())
     paragraphs = len(segment(RELEASE.read_text(encoding="utf-8")).paragraphs)
     for language in ("es", "ca"):
         text = (tmp_path / f"release-fr.{language}.txt").read_text(encoding="utf-8")
@@ -82,3 +83,13 @@ def test_a_one_megabyte_line_is_translated_whole(tmp_path) -> None:
     assert len(result.stdout.split()) == len(line.split())
     assert result.stdout.count("Stepanakert") == 16_000
     assert result.stdout.rstrip().endswith("casa de Stepanakert")
+
+
+def test_several_languages_on_stdout_in_small_batches(monkeypatch, capsys) -> None:
+    files = [str(RELEASE), str(RELEASE)]
+    translate_command.run(request(files, "es,ca", None, "text"), Environment())
+    whole = capsys.readouterr().out
+    monkeypatch.setattr(translate_command, "BATCH_CHARS", 300)
+    translate_command.run(request(files, "es,ca", None, "text"), Environment())
+    assert capsys.readouterr().out == whole
+    assert whole.index("(es) <==") < whole.index("(ca) <==")

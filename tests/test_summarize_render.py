@@ -142,38 +142,12 @@ def test_no_color_is_respected(summary: Summary, names, monkeypatch) -> None:
 
 
 def test_the_command_draws_a_panel_on_a_terminal(release_text: str) -> None:
-    import os
-    import pty
-    import subprocess
-    import sys
+    from tests.terminal import run_in_terminal
 
-    root = Path(__file__).resolve().parent.parent
-    leader, follower = pty.openpty()
-    env = {**os.environ, "COLUMNS": "120", "LINES": "50", "TERM": "xterm-256color"}
-    env.pop("NO_COLOR", None)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "toolkit", "summarize", "examples/release-fr.txt", "--explain"],
-        stdin=subprocess.DEVNULL,
-        stdout=follower,
-        stderr=follower,
-        cwd=root,
-        env=env,
-    )
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # the terminal is gone once the command has ended
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(leader)
-    assert process.wait() == 0
-    screen = b"".join(chunks).decode()
-    assert "\x1b[" in screen  # styled
-    assert "╭─ " in screen and "examples/release-fr.txt" in screen
-    assert "3 of 9 sentences" in screen
-    assert screen.count("◀ #") == 3
-    assert "Artsakh" in re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", screen)
+    screen, _ = run_in_terminal("summarize", "examples/release-fr.txt", "--explain")
+    assert screen.returncode == 0
+    assert "\x1b[" in screen.raw  # styled
+    assert "╭─ " in screen.text and "examples/release-fr.txt" in screen.text
+    assert "3 of 9 sentences" in screen.text
+    assert screen.text.count("◀ #") == 3
+    assert "Artsakh" in screen.text

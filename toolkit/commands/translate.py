@@ -17,7 +17,7 @@ from toolkit.errors import UsageError
 from toolkit.glossary.active import load_active
 from toolkit.output import files, qa_report, render, words
 from toolkit.output import terminal as output
-from toolkit.output.sinks import FolderSink, JoinedSink, Sink, check_distinct
+from toolkit.output.sinks import FolderSink, Headers, JoinedSink, Sink, check_distinct
 from toolkit.text import languages
 from toolkit.text.document import Document, segment
 from toolkit.text.inputs import STDIN, display_name, read_pieces
@@ -82,8 +82,6 @@ def run(request: TranslateRequest, env: Environment) -> None:
     render.check_format(request.format, FORMATS)
     source, targets = languages.parse_direction(request.source, request.targets)
     several_outputs = len(targets) > 1 and request.format == "text"
-    if several_outputs and request.output is None:
-        raise UsageError("several target languages need -o DIR (one file each) or --format json")
     folder = path = None
     if request.output is not None:
         destination = files.destination(request.output)
@@ -106,6 +104,7 @@ def run(request: TranslateRequest, env: Environment) -> None:
         request.engine, progress=not env.quiet, **request.engine_options
     )
 
+    headers = _headers(targets, len(request.files or [STDIN]), request.output is None)
     streaming = request.format == "text" and not request.strict
     sinks: dict[str, Sink] = {}
     parts: dict[str, list[tuple[list[int], Translation]]] = {target: [] for target in targets}
@@ -122,7 +121,7 @@ def run(request: TranslateRequest, env: Environment) -> None:
                 translation = translate_documents(documents, engine, route, glossary)
                 if streaming:
                     if target not in sinks:
-                        sinks[target] = _sink(target, folder, path)
+                        sinks[target] = _sink(target, folder, path, headers)
                     for piece, doc in zip(batch, translation.documents, strict=True):
                         sinks[target].write(piece.input, piece.name, doc.text)
                     translation = replace(
@@ -145,13 +144,26 @@ def run(request: TranslateRequest, env: Environment) -> None:
     if request.strict:
         qa.enforce_strict(translations)
     if not streaming:
-        _write_all(request, translations, folder, path)
+        _write_all(request, translations, folder, path, headers)
 
 
-def _sink(target: str, folder: Path | None, path: Path | None) -> Sink:
+def _headers(targets: list[str], inputs: int, to_stdout: bool) -> dict[str, Headers]:
+    """Headers for each language's text on stdout, when several inputs or languages share it."""
+    if not to_stdout or (len(targets) == 1 and inputs == 1):
+        return {}
+    return {
+        target: Headers(target if len(targets) > 1 else None, inputs > 1, first=i == 0)
+        for i, target in enumerate(targets)
+    }
+
+
+def _sink(target: str, folder: Path | None, path: Path | None, headers: dict[str, Headers]) -> Sink:
     if folder is not None:
         return FolderSink(folder, target)
-    return JoinedSink(files.AtomicFile(path) if path is not None else None)
+    if path is not None:
+        return JoinedSink(files.AtomicFile(path))
+    header = headers.get(target)
+    return JoinedSink(headers=header, deferred=header is not None and not header.first)
 
 
 def _write_all(
@@ -159,6 +171,7 @@ def _write_all(
     translations: list[Translation],
     folder: Path | None,
     path: Path | None,
+    headers: dict[str, Headers],
 ) -> None:
     """Write results held in memory: JSON, or text under --strict once every name was checked."""
     if request.format == "json":
@@ -177,7 +190,7 @@ def _write_all(
             files.write_atomic(path, text)
         return
     for translation in translations:
-        sink = _sink(translation.target, folder, path)
+        sink = _sink(translation.target, folder, path, headers)
         try:
             for index, doc in enumerate(translation.documents):
                 sink.write(index, doc.name, doc.text)

@@ -2,13 +2,17 @@
 
 Text arrives in pieces, each tagged with the input it belongs to; an input's pieces arrive in order
 and inputs follow one another. Every input's text ends with a line end, and on stdout or in one file
-a blank line separates inputs.
+a blank line separates inputs. When several inputs or languages share stdout, each input's text
+comes under a header line, `==> release.txt <==` or `==> es <==`, as `head` marks several files.
 """
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import IO, Protocol
 
 from toolkit.errors import UsageError
 from toolkit.output import terminal as output
@@ -21,11 +25,39 @@ class Sink(Protocol):
     def discard(self) -> None: ...
 
 
-class JoinedSink:
-    """Inputs one after another, into stdout or (renamed into place on close) into one file."""
+@dataclass(frozen=True)
+class Headers:
+    """The header lines of one language's text on stdout."""
 
-    def __init__(self, file: AtomicFile | None = None) -> None:
+    language: str | None  # when several languages share stdout
+    names: bool  # when several inputs do
+    first: bool  # the first block on stdout: no blank line before it
+
+    def line(self, name: str) -> str:
+        if self.language is None:
+            label = name
+        else:
+            label = f"{name} ({self.language})" if self.names else self.language
+        return f"==> {label} <==\n"
+
+
+class JoinedSink:
+    """Inputs one after another, into stdout or (renamed into place on close) into one file.
+
+    A `deferred` sink holds its text (in memory, then in a temporary file) until it is closed:
+    the languages after the first, which are translated along with it, wait for it on stdout.
+    """
+
+    def __init__(
+        self, file: AtomicFile | None = None, headers: Headers | None = None, deferred: bool = False
+    ) -> None:
         self._file = file
+        self._headers = headers
+        self._held: IO[str] | None = (
+            tempfile.SpooledTemporaryFile(_HELD_IN_MEMORY, mode="w+", encoding="utf-8")  # noqa: SIM115 (closed by close or discard)
+            if deferred
+            else None
+        )
         self._current: int | None = None
         self._last = ""
 
@@ -33,6 +65,10 @@ class JoinedSink:
         if index != self._current:
             if self._current is not None:
                 self._emit("\n" if self._last == "\n" else "\n\n")
+            elif self._headers is not None and not self._headers.first:
+                self._emit("\n")
+            if self._headers is not None:
+                self._emit(self._headers.line(name))
             self._current, self._last = index, "\n"
         if text:
             self._emit(text)
@@ -41,18 +77,34 @@ class JoinedSink:
     def close(self) -> None:
         if self._current is not None and self._last != "\n":
             self._emit("\n")
+        if self._held is not None:
+            self._held.seek(0)
+            shutil.copyfileobj(self._held, _Stdout(), _HELD_IN_MEMORY)
+            self._held.close()
         if self._file is not None:
             self._file.commit()
 
     def discard(self) -> None:
+        if self._held is not None:
+            self._held.close()
         if self._file is not None:
             self._file.discard()
 
     def _emit(self, text: str) -> None:
-        if self._file is None:
+        if self._held is not None:
+            self._held.write(text)
+        elif self._file is None:
             output.write_stdout(text)
         else:
             self._file.write(text)
+
+
+_HELD_IN_MEMORY = 1 << 23  # characters of a deferred language kept in memory before a file
+
+
+class _Stdout:
+    def write(self, text: str) -> None:
+        output.write_stdout(text)
 
 
 class FolderSink:

@@ -1,0 +1,75 @@
+"""Several languages or several inputs on stdout: each under a `==> name <==` header, as `head` and
+`tail` mark several files, in a pipe and on a terminal alike; JSON and -o DIR as before."""
+
+from __future__ import annotations
+
+import json
+
+from tests.terminal import run_in_terminal
+
+
+def blocks(stdout: str) -> dict[str, str]:
+    """The text under each header."""
+    found: dict[str, str] = {}
+    for block in ("\n" + stdout).split("\n==> ")[1:]:
+        header, _, text = block.partition(" <==\n")
+        found[header] = text
+    return found
+
+
+def test_several_languages_come_under_their_headers(toolkit, release_text: str) -> None:
+    result = toolkit("translate", "--to", "es,ca,en", input=release_text)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("==> es <==\n")
+    assert "\n\n==> ca <==\n" in result.stdout and "\n\n==> en <==\n" in result.stdout
+    texts = blocks(result.stdout)
+    assert list(texts) == ["es", "ca", "en"]
+    for target in texts:  # each block is that language alone; a blank line before the next header
+        alone = toolkit("translate", "--to", target, input=release_text).stdout
+        assert texts[target] == alone
+
+
+def test_several_files_come_under_their_names(toolkit, tmp_path) -> None:
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text("Bonjour.\n", encoding="utf-8")
+    second.write_text("Le ministre.\n\nAu revoir.\n", encoding="utf-8")
+    result = toolkit("translate", str(first), str(second), "--to", "es")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        f"==> {first} <==\nSaludo.\n\n==> {second} <==\nEl ministro.\n\nAdiós.\n"
+    )
+    both = toolkit("translate", str(first), "-", "--to", "es,ca", input="Au revoir.")
+    assert list(blocks(both.stdout)) == [
+        f"{first} (es)",
+        "<stdin> (es)",
+        f"{first} (ca)",
+        "<stdin> (ca)",
+    ]
+
+
+def test_strict_output_has_the_same_headers(toolkit, release_text: str) -> None:
+    streamed = toolkit("translate", "--to", "es,ca", input=release_text)
+    strict = toolkit("translate", "--to", "es,ca", "--strict", input=release_text)
+    assert strict.returncode == 0, strict.stderr
+    assert strict.stdout == streamed.stdout
+
+
+def test_headers_on_a_terminal(release_text: str) -> None:
+    screen, _ = run_in_terminal("translate", "examples/release-fr.txt", "--to", "es,ca")
+    assert screen.returncode == 0
+    lines = screen.text.splitlines()
+    assert "==> es <==" in lines and "==> ca <==" in lines
+    assert lines.index("==> es <==") < lines.index("==> ca <==")
+
+
+def test_json_and_folders_have_no_headers(toolkit, release_text: str, tmp_path) -> None:
+    data = json.loads(
+        toolkit("translate", "--to", "es,ca", "--format", "json", input=release_text).stdout
+    )
+    assert [t["target"] for t in data["translations"]] == ["es", "ca"]
+    assert "==>" not in json.dumps(data)
+    result = toolkit("translate", "--to", "es,ca", "-o", str(tmp_path), input=release_text)
+    assert result.returncode == 0 and result.stdout == ""
+    assert "==>" not in (tmp_path / "stdin.es.txt").read_text(encoding="utf-8")
+    one = toolkit("translate", "--to", "es", input=release_text)
+    assert "==>" not in one.stdout
