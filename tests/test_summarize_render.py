@@ -148,6 +148,6 @@ def test_the_command_draws_a_panel_on_a_terminal(release_text: str) -> None:
     assert screen.returncode == 0
     assert "\x1b[" in screen.raw  # styled
     assert "╭─ " in screen.text and "examples/release-fr.txt" in screen.text
-    assert "3 of 9 sentences" in screen.text
+    assert "3 of 10 sentences" in screen.text
     assert screen.text.count("◀ #") == 3
     assert "Artsakh" in screen.text

@@ -51,10 +51,11 @@ def test_rules_follow_the_language() -> None:
 
 
 def test_release_stamp_is_kept_in_explain_but_never_chosen(release_text: str) -> None:
-    summary = summarize_text("r", release_text, Options(count=9))
-    last = summary.sentences[-1]
-    assert last.text == "STEPANAKERT, 25 MAI, ARTSAKHPRESS :"
-    assert last.set_aside == candidates.DATELINE and not last.selected
+    summary = summarize_text("r", release_text, Options(count=10))
+    first, last = summary.sentences[0], summary.sentences[-1]
+    assert (first.text, last.text) == ("date 2023-05", "STEPANAKERT, 25 MAI, ARTSAKHPRESS :")
+    assert first.set_aside == last.set_aside == candidates.DATELINE
+    assert not first.selected and not last.selected
     assert len(summary.selected) == 8
     # sumy's algorithms choose as sumy does, among all sentences.
     assert len(summarize_text("r", release_text, Options("lexrank", count=9)).selected) == 9
@@ -65,7 +66,8 @@ def test_explain_json_names_the_reason(release_text: str) -> None:
     [summary] = json.loads(result.stdout)["summaries"]
     set_aside = [s for s in summary["scores"] if "set_aside" in s]
     assert [(s["index"], s["set_aside"], s["selected"]) for s in set_aside] == [
-        (8, "dateline", False)
+        (0, "dateline", False),  # `date 2023-05`, set apart from the sentence it opens
+        (9, "dateline", False),
     ]
 
 
@@ -82,3 +84,30 @@ def test_a_dateline_that_would_have_been_chosen_is_noted() -> None:
     summary = summarize_text("t", text, Options("lead", count=2, language="fr"))
     assert [s.index for s in summary.selected] == [1, 2]
     assert any("1·1 (dateline)" in n for n in summary.notes)
+
+
+STAMPED = (
+    "PARIS, 3 mai 2023 (AFP) – Le président a parlé de la paix. Il a dit beaucoup.\n\n"
+    "Le ministre : il faut agir vite. Date 2023-05 au plus tard.\n\n"
+    "STEPANAKERT, 25 MAI, ARTSAKHPRESS : Le corridor de Lachin reste fermé.\n"
+)
+
+
+def test_a_stamp_opening_a_paragraph_is_set_apart_with_its_offsets() -> None:
+    summary = summarize_text("t", STAMPED, Options(count=7, language="fr"))
+    texts = [(s.text, s.paragraph, s.sentence, s.set_aside) for s in summary.sentences]
+    assert texts == [
+        ("PARIS, 3 mai 2023 (AFP) –", 1, 1, candidates.DATELINE),
+        ("Le président a parlé de la paix.", 1, 2, None),
+        ("Il a dit beaucoup.", 1, 3, None),
+        ("Le ministre : il faut agir vite.", 2, 1, None),  # no date: no stamp
+        ("Date 2023-05 au plus tard.", 2, 2, None),  # not the first sentence
+        ("STEPANAKERT, 25 MAI, ARTSAKHPRESS :", 3, 1, candidates.DATELINE),
+        ("Le corridor de Lachin reste fermé.", 3, 2, None),
+    ]
+    for index, sentence in enumerate(summary.sentences):
+        assert sentence.index == index
+        assert STAMPED[sentence.start : sentence.end] == sentence.text
+    # sumy's algorithms see the sentences as the splitter gives them.
+    lexrank = summarize_text("t", STAMPED, Options("lexrank", count=5, language="fr"))
+    assert lexrank.sentences[0].text.startswith("PARIS, 3 mai 2023 (AFP) – Le président")

@@ -11,8 +11,10 @@ commonest verb forms (a line with a verb may be a headline worth keeping).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from toolkit.text.sentence_stream import Sentence
 
 # Month and day names, with their usual abbreviations.
 _CALENDAR = {
@@ -57,6 +59,12 @@ _TOKEN = re.compile(r"[^\W_]+")
 # a dash, or ending the line.
 _PLACE_END = re.compile(r"\s*(?:[,(:\-–—)]|$)")
 _FINAL = re.compile(r"[.!?…][\"'»”’)\]]*\s*$")
+# Where a stamp glued to the first sentence of a paragraph may end: a colon or a dash between
+# spaces (`PARIS, 3 mai (AFP) – Le ...`), or an ISO date (`date 2023-05 Le ...`); the story goes
+# on with a capital, perhaps after an opening quote or bracket.
+_STAMP_END = re.compile(
+    r"(?:\s+[:\-–—]{1,2}|\s*:|\b\d{4}-\d{2}(?:-\d{2})?\b)\s+(?=[«\"“(]?\s*[^\W\d_])"
+)
 
 DATELINE = "dateline"  # or a stamp: a place, a date, an agency; a date header
 HEADING = "heading"
@@ -117,3 +125,46 @@ def _is_stamp(text: str, tokens: Sequence[re.Match[str]], facts: Language) -> bo
 def reasons(sentences: Sequence[str], alone: Sequence[bool], code: str) -> list[str | None]:
     facts = language(code)
     return [reason(s, a, facts) for s, a in zip(sentences, alone, strict=True)]
+
+
+def split_stamps(sentences: Iterable[Sentence], code: str) -> Iterator[Sentence]:
+    """The sentences with a stamp that opens a paragraph's first sentence (a dateline, a date
+    header) set apart as a sentence of its own, renumbered; offsets stay those of the text."""
+    facts = language(code)
+    added = 0  # sentences added so far
+    paragraph, added_here = 0, 0
+    for sentence in sentences:
+        if sentence.paragraph != paragraph:
+            paragraph, added_here = sentence.paragraph, 0
+        cut = _stamp_length(sentence.text, facts) if sentence.sentence == 1 else 0
+        if not cut:
+            yield replace(
+                sentence, index=sentence.index + added, sentence=sentence.sentence + added_here
+            )
+            continue
+        stamp = sentence.text[:cut].rstrip()
+        yield replace(
+            sentence, index=sentence.index + added, end=sentence.start + len(stamp), text=stamp
+        )
+        added, added_here = added + 1, 1
+        yield replace(
+            sentence,
+            index=sentence.index + added,
+            sentence=2,
+            start=sentence.start + cut,
+            text=sentence.text[cut:],
+        )
+
+
+def _stamp_length(text: str, facts: Language) -> int:
+    """The length of the stamp opening `text` (its spaces included), or 0 if it has none."""
+    for end in _STAMP_END.finditer(text):
+        if not text[end.end() :].lstrip('«"“( ')[:1].isupper():
+            continue
+        prefix = text[: end.start()] + (end.group() if end.group()[:1].isdigit() else "")
+        tokens = list(_TOKEN.finditer(prefix))
+        if len(tokens) > MAX_WORDS:
+            return 0
+        if _is_stamp(prefix, tokens, facts):
+            return end.end()
+    return 0

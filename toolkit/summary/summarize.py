@@ -125,6 +125,8 @@ def summarize_blocks(
     notes += tools.notes
     long_paragraphs: set[int] = set()
     stream = sentences(opening.blocks, code, opening.skipped, long_paragraphs.add)
+    if ALGORITHMS[options.algorithm].skips_datelines:
+        stream = candidates.split_stamps(stream, code)
     del opening
     limit = chunk_limit(options)
     whole = list(stream) if limit <= 0 else list(itertools.islice(stream, limit + 1))
