@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -12,10 +13,12 @@ from pathlib import Path
 
 from benchmarks import debian_reference
 from benchmarks.quality_scores import Scores, paired_bootstrap, scores
+from toolkit.engines import routing
 from toolkit.engines.apertium.engine import ApertiumEngine
 from toolkit.engines.base import Route
 
 TARGETS = ("en", "es", "it", "pt")
+COST_CHUNKS = 3
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -62,20 +65,8 @@ def chunks(target: str, words: int, chunk_words: int) -> list[Chunk]:
 
 
 def apertium_routes(engine: ApertiumEngine, source: str, target: str) -> list[Route]:
-    """Every route of one or two hops through the installed modes, no language twice."""
-    hops = engine.hops()
-    routes = [
-        Route("apertium", (hop,)) for hop in hops if (hop.source, hop.target) == (source, target)
-    ]
-    for first in hops:
-        if first.source != source or first.target in (source, target):
-            continue
-        routes += [
-            Route("apertium", (first, second))
-            for second in hops
-            if second.source == first.target and second.target == target
-        ]
-    return routes
+    """The routes toolkit compares (one or two hops), in toolkit's order of preference."""
+    return routing.routes(engine, source, target)
 
 
 def label(route: Route) -> str:
@@ -99,10 +90,11 @@ def run_route(engine: ApertiumEngine, route: Route, paragraphs: list[str]) -> Ru
     )
 
 
-def run_toolkit(target: str, paragraphs: list[str]) -> Run:
+def run_toolkit(target: str, paragraphs: list[str], *options: str) -> Run:
     """`toolkit translate --to TARGET` on the whole text through stdin, as a user runs it."""
     text = "\n\n".join(paragraphs) + "\n"
     command = [sys.executable, "-m", "toolkit", "translate", "--to", target, "--engine", "apertium"]
+    command += options
     cpu, wall = _children_cpu(), time.perf_counter()
     result = subprocess.run(
         command, input=text.encode(), capture_output=True, cwd=ROOT, check=False
@@ -129,6 +121,7 @@ class Measurement:
     routes: list[Route]
     runs: list[Run]  # one per route, in the order of `routes`
     toolkit: Run
+    choice_cost: float = 0.0  # CPU of toolkit choosing on one chunk, over toolkit told the route
 
     @property
     def references(self) -> list[str]:
@@ -162,4 +155,17 @@ def measure(target: str, words: int, chunk_words: int, samples: int) -> Measurem
     for run in [*runs, result.toolkit]:
         if run is not best:
             run.versus_best = paired_bootstrap(run.paragraphs, best.paragraphs, references, samples)
+    result.choice_cost = choice_cost(target, parts[:COST_CHUNKS])
     return result
+
+
+def choice_cost(target: str, parts: list[Chunk]) -> float:
+    """Median over the chunks of the CPU time of `toolkit translate` choosing its route, as a
+    multiple of the same command told the route it chose (`--via`)."""
+    ratios = []
+    for chunk in parts:
+        chosen = run_toolkit(target, chunk.sources)
+        pivots = chosen.note.split("→")[1:-1]
+        pinned = run_toolkit(target, chunk.sources, "--via", pivots[0] if pivots else "-")
+        ratios.append(chosen.cpu_seconds / pinned.cpu_seconds)
+    return statistics.median(ratios)

@@ -20,11 +20,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import textwrap
+import tomllib
 from dataclasses import asdict
 from pathlib import Path
 
-from benchmarks.quality_runs import TARGETS, Measurement, measure
+from benchmarks.quality_runs import ROOT, TARGETS, Measurement, measure
 from benchmarks.route_rules import compare_rules
+
+SCORES = ROOT / "toolkit" / "engines" / "route_scores.toml"
 
 
 def table(result: Measurement) -> str:
@@ -49,7 +53,46 @@ def table(result: Measurement) -> str:
             f"| {name} | {run.scores.chrf:.1f} | {delta} | {run.scores.bleu:.1f} | "
             f"{run.cpu_seconds * 1000 / words:.2f} | {run.wall_seconds * 1000 / words:.2f} |"
         )
+    lines += [
+        "",
+        f"Choosing the route cost {result.choice_cost:.2f}× the CPU time of `toolkit translate` told "
+        f"the route (`--via`), on a chunk of ~{result.words // len(result.chunks)} words "
+        "(median of three).",
+    ]
     return "\n".join(lines)
+
+
+def write_scores(results: list[Measurement], words: int, path: Path = SCORES) -> None:
+    """Rewrite toolkit's route scores with these targets' chrF++, keeping the other targets'."""
+    targets = {result.target for result in results}
+    previous = tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    kept = {
+        route: score
+        for route, score in previous.get("apertium", {}).items()
+        if route.split("-")[-1] not in targets
+    }
+    measured = {
+        "-".join(route.languages): round(run.scores.chrf, 1)
+        for result in results
+        for route, run in zip(result.routes, result.runs, strict=True)
+        if run.scores is not None
+    }
+    every = kept | measured
+    sizes = ", ".join(f"{result.target} {result.words:,}" for result in results)
+    header = (
+        "chrF++ of each route from French on Debian's Debian Reference: technical prose translated "
+        f"by people (es, it and pt from the English original); French words: {sizes}. Routes are "
+        "preferred best first, and a route not listed after those listed. Written by "
+        f"`python -m benchmarks.translation_quality --words {words} --write-scores`: do not edit."
+    )
+    lines = [*("# " + line for line in textwrap.wrap(header, 96)), "", "[apertium]"]
+    for target in sorted({route.split("-")[-1] for route in every}):
+        ranked = sorted(
+            (route for route in every if route.split("-")[-1] == target),
+            key=lambda route: (-every[route], route),
+        )
+        lines += [f'"{route}" = {every[route]}' for route in ranked] + [""]
+    path.write_text("\n".join(lines), encoding="utf-8")
 
 
 def main() -> None:
@@ -72,6 +115,11 @@ def main() -> None:
         "--research", action="store_true", help="compare route-choosing rules per chunk"
     )
     parser.add_argument("--json", type=Path, help="also write the scores to this file")
+    parser.add_argument(
+        "--write-scores",
+        action="store_true",
+        help=f"store the routes' chrF++ as toolkit's route preferences ({SCORES.name})",
+    )
     args = parser.parse_args()
     targets = [t.strip() for t in args.to.split(",") if t.strip()]
     unknown = [t for t in targets if t not in TARGETS]
@@ -84,9 +132,10 @@ def main() -> None:
         " measured). chrF++ and BLEU at corpus level; Δ is the paired bootstrap difference"
         " to the best route.\n"
     )
-    report = []
+    report, results = [], []
     for target in targets:
         result = measure(target, args.words, args.chunk_words, args.bootstrap)
+        results.append(result)
         print(table(result) + "\n", flush=True)
         if args.research:
             print(compare_rules(result, args.bootstrap) + "\n", flush=True)
@@ -102,6 +151,9 @@ def main() -> None:
         )
     if args.json:
         args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    if args.write_scores:
+        write_scores(results, args.words)
+        print(f"Route scores written to {SCORES.relative_to(ROOT)}.")
 
 
 if __name__ == "__main__":

@@ -2,9 +2,9 @@
 
 import pytest
 
+from toolkit.engines import routing
 from toolkit.engines.apertium import stream as apertium_stream
 from toolkit.engines.apertium.engine import ApertiumEngine
-from toolkit.engines.base import find_routes
 from toolkit.text.document import segment
 
 RESERVED = "Le chat* [noir] ^dort$ sur l’Artsakh @ 5 € \\ {x} <y> #z / w ~q | a+b"
@@ -18,9 +18,9 @@ def engine() -> ApertiumEngine:
 
 
 def route(engine: ApertiumEngine, target: str):
-    routes = find_routes("apertium", engine.hops(), "fr", target)
+    routes = routing.routes(engine, "fr", target)
     assert routes, f"no apertium route fr→{target}"
-    return engine.choose(["Le ministre a envoyé des lettres officielles."], routes)
+    return routes[0]
 
 
 @pytest.mark.parametrize("target", ["es", "ca", "eo", "oc", "frp", "en", "pt", "gl", "it"])

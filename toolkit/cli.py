@@ -57,6 +57,15 @@ Targets = Annotated[
 EngineChoice = Annotated[
     str, typer.Option("--engine", "-e", metavar="ENGINE", help="auto, argos or apertium.")
 ]
+Via = Annotated[
+    str | None,
+    typer.Option(
+        "--via",
+        metavar="LANG",
+        help="Pivot language of the route (ca: fr→ca→en), or - for the direct pair; default: the best measured route.",
+        show_default=False,
+    ),
+]
 NoGlossary = Annotated[
     bool, typer.Option("--no-glossary", help="Translate without the glossary of names.")
 ]
@@ -204,6 +213,7 @@ def translate(
     source: Source = "fr",
     to: Targets = "es",
     engine: EngineChoice = "auto",
+    via: Via = None,
     output: Annotated[
         str | None,
         typer.Option(
@@ -240,6 +250,7 @@ def translate(
             source=source,
             targets=to,
             engine=engine,
+            via=via,
             output=output,
             format=format,
             encoding=encoding,
@@ -552,6 +563,7 @@ def corpus_translate(
     source: Source = "fr",
     to: Targets = "es",
     engine: EngineChoice = "auto",
+    via: Via = None,
     glossary: Glossaries = None,
     no_glossary: NoGlossary = False,
     strict: Annotated[
@@ -589,6 +601,7 @@ def corpus_translate(
         source,
         to,
         engine,
+        via=via,
         glossaries=tuple(glossary or ()),
         use_glossary=not no_glossary,
         strict=strict,

@@ -25,9 +25,6 @@ from toolkit.output import files, words
 from toolkit.summary.algorithms import DEFAULT
 from toolkit.text import languages
 
-# The route to each target is chosen once per run, on the opening documents of the input.
-ROUTE_SAMPLE_WORDS = 5000
-
 
 @dataclass(frozen=True)
 class RunOptions:
@@ -67,6 +64,7 @@ class TranslateOptions:
     source: str
     targets: str
     engine: str
+    via: str | None = None  # --via: the pivot language, "-" for the direct pair
     glossaries: tuple[str, ...] = ()
     use_glossary: bool = True
     strict: bool = False
@@ -80,12 +78,14 @@ def translate(run: RunOptions, options: TranslateOptions, env: Environment) -> N
     # The whole glossary is read, and refused with file:line, before any input or engine is touched.
     glossary = load_active(list(options.glossaries), options.use_glossary, source)
     engine_options = _share_cores(options.engine_options, run)
+    # Routes depend on what is installed, not on the documents: chosen before any file is touched.
+    engines = routing.candidate_engines(options.engine, **engine_options)
+    via = routing.parse_via(options.via)
+    routes = {t: routing.resolve(engines, source, t, via)[1] for t in targets}
     corpus = open_corpus(run.input, run.encoding)
     folder = files.output_folder(run.output)
 
-    def make_task(sample: list[str]) -> Task:
-        engines = routing.candidate_engines(options.engine, **engine_options)
-        routes = {t: routing.resolve(engines, source, t, sample)[1] for t in targets}
+    def make_task() -> Task:
         return TranslateTask(source, routes, glossary, engine_options, options.strict)
 
     with FolderLock(folder):
@@ -123,7 +123,7 @@ def summarize(run: RunOptions, options: SummarizeOptions, env: Environment) -> N
     corpus = open_corpus(run.input, run.encoding)
     folder = files.output_folder(run.output)
 
-    def make_task(sample: list[str]) -> Task:
+    def make_task() -> Task:
         return SummarizeTask(summary_options, glossary, target, options.engine, options.explain)
 
     with FolderLock(folder):
@@ -146,7 +146,7 @@ def _execute(
     corpus: JsonlCorpus | FolderCorpus,
     folder: Path,
     outputs: list[str],
-    make_task: Callable[[list[str]], Task],
+    make_task: Callable[[], Task],
     run: RunOptions,
     label: str,
     env: Environment,
@@ -160,7 +160,7 @@ def _execute(
         run.mode, {name: OutputCounts(store.path.name) for name, store in stores.items()}
     )
 
-    hashes, sample = _scan(corpus)
+    hashes = _scan(corpus)
     for name, store in stores.items():
         store.load()
         if store.torn:
@@ -183,7 +183,7 @@ def _execute(
         for store in stores.values():
             store.open()
         if pending:
-            task = make_task(sample)
+            task = make_task()
             units = plan.units(
                 corpus.documents(), {n: s.done for n, s in stores.items()}, max_documents=run.batch
             )
@@ -221,19 +221,9 @@ def _execute(
         )
 
 
-def _scan(corpus: JsonlCorpus | FolderCorpus) -> tuple[dict[str, str], list[str]]:
-    """Check the whole input (malformed lines stop here, before any work): id → sha256, and a sample of paragraphs."""
-    from toolkit.text.document import segment
-
-    hashes: dict[str, str] = {}
-    sample: list[str] = []
-    words = 0
-    for document in corpus.documents():
-        hashes[document.key] = document.sha256
-        if words < ROUTE_SAMPLE_WORDS and document.error is None:
-            sample += [p.text for p in segment(document.text).paragraphs]
-            words += document.words
-    return hashes, sample
+def _scan(corpus: JsonlCorpus | FolderCorpus) -> dict[str, str]:
+    """Check the whole input (malformed lines stop here, before any work): id → sha256."""
+    return {document.key: document.sha256 for document in corpus.documents()}
 
 
 def _stale(key: str, done: Done, hashes: dict[str, str], retry_failed: bool) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from toolkit.engines import base
+from toolkit.engines import base, quality, routing
 from toolkit.engines.routing import install_hint
 from toolkit.environment import Environment
 from toolkit.text import languages
@@ -30,19 +30,27 @@ WANTED_TARGETS = (
 
 
 def describe(source: str) -> list[dict[str, object]]:
-    """One entry per engine: availability, reason, and for each reachable target its routes."""
+    """One entry per engine: availability, reason, and for each reachable target its routes in
+    order of preference, with each route's measured chrF++ (None where not measured)."""
     rows = []
     for name in base.ENGINE_NAMES:
         engine = base.load(name)
         reason = engine.unavailable_reason()
         hops = [] if reason else engine.hops()
-        reachable = {}
+        reachable, scores = {}, {}
         for target in sorted({hop.target for hop in hops} | set(WANTED_TARGETS)):
-            routes = base.find_routes(name, hops, source, target)
+            routes = [] if reason else routing.routes(engine, source, target)
             if routes:
                 reachable[target] = [route.describe() for route in routes]
+                scores[target] = [quality.score(route) for route in routes]
         rows.append(
-            {"engine": name, "available": reason is None, "reason": reason, "routes": reachable}
+            {
+                "engine": name,
+                "available": reason is None,
+                "reason": reason,
+                "routes": reachable,
+                "chrf": scores,
+            }
         )
     return rows
 
@@ -67,24 +75,32 @@ def run(source: str, format: str, env: Environment) -> None:
 
     console = Console()
     table = Table(title=f"Engines and routes from {languages.name(source)} ({source})")
-    for column in ("engine", "status", "target", "routes"):
+    for column in ("engine", "status", "target", "routes, preferred first"):
         table.add_column(column)
+    table.add_column("chrF++", justify="right")
     for row in rows:
         status = (
             "[green]available[/]" if row["available"] else f"[red]unavailable[/]: {row['reason']}"
         )
         routes: dict[str, list[str]] = row["routes"]  # type: ignore[assignment]
+        scores: dict[str, list[float | None]] = row["chrf"]  # type: ignore[assignment]
         if not routes:
-            table.add_row(str(row["engine"]), status, "", "")
+            table.add_row(str(row["engine"]), status, "", "", "")
         for i, (target, descriptions) in enumerate(routes.items()):
             table.add_row(
                 str(row["engine"]) if i == 0 else "",
                 status if i == 0 else "",
                 target,
                 "\n".join(descriptions),
+                "\n".join("" if s is None else f"{s:.1f}" for s in scores[target]),
             )
         table.add_section()
     console.print(table)
+    console.print(
+        "chrF++: measured on Debian's Debian Reference (benchmarks/translation_quality.py);"
+        " a route without one is tried after those measured.",
+        highlight=False,
+    )
     for target, hint in missing.items():
         console.print(
             f"[yellow]{target}[/] ({languages.name(target)}): not reachable; {hint}",

@@ -24,7 +24,6 @@ from toolkit.text.inputs import STDIN, display_name, read_pieces
 from toolkit.translation import qa
 from toolkit.translation.translate import (
     Translation,
-    all_paragraphs,
     concatenate,
     translate_documents,
 )
@@ -39,6 +38,7 @@ class TranslateRequest:
     source: str
     targets: str
     engine: str
+    via: str | None = None  # --via: the pivot language, "-" for the direct pair
     output: str | Path | None  # as given to -o: a trailing / means a folder
     format: str
     encoding: str | None
@@ -100,23 +100,20 @@ def run(request: TranslateRequest, env: Environment) -> None:
     env.detail(
         f"glossary: {words.count(len(glossary.terms), 'term')} ({', '.join(glossary.files) or 'none'})"
     )
+    via = routing.parse_via(request.via)
     engines = routing.candidate_engines(
         request.engine, progress=not env.quiet, **request.engine_options
     )
+    # The route to each target depends on what is installed and on --via, never on the input.
+    routes = {t: routing.resolve(engines, source, t, via, env.detail) for t in targets}
 
     headers = _headers(targets, len(request.files or [STDIN]), request.output is None)
     streaming = request.format == "text" and not request.strict
     sinks: dict[str, Sink] = {}
     parts: dict[str, list[tuple[list[int], Translation]]] = {target: [] for target in targets}
-    routes = {}
     try:
         for batch in batches(request.files, request.encoding):
             documents = [(piece.name, piece.document) for piece in batch]
-            if not routes:  # chosen once, on the first batch, for every target
-                sample = all_paragraphs(documents)
-                routes = {
-                    t: routing.resolve(engines, source, t, sample, env.detail) for t in targets
-                }
             for target, (engine, route) in routes.items():
                 translation = translate_documents(documents, engine, route, glossary)
                 if streaming:

@@ -68,14 +68,20 @@ class Engine(Protocol):
     def translate(self, paragraphs: list[str], route: Route) -> EngineOutput:
         """Translate every paragraph along the route, in one batch, 1:1."""
 
-    def choose(self, paragraphs: list[str], routes: list[Route]) -> Route:
-        """Pick the best of several routes to the same target for this input."""
+    def rank(self, routes: list[Route]) -> list[Route]:
+        """Routes to the same target in this engine's order of preference, the best first."""
 
 
 def find_routes(
-    engine: str, hops: list[Hop], source: str, target: str, max_hops: int = 3
+    engine: str,
+    hops: list[Hop],
+    source: str,
+    target: str,
+    max_hops: int = 3,
+    shortest_only: bool = True,
 ) -> list[Route]:
-    """Every route from source to target through the given hops, shortest first, no language twice."""
+    """Routes from source to target through the given hops, shortest first, no language twice:
+    only the shortest, or every route of up to `max_hops` hops."""
     if source == target:
         return []
     found: list[Route] = []
@@ -92,8 +98,8 @@ def find_routes(
                 for hop in hops
                 if hop.source == path[-1].target and hop.target not in seen
             ]
-        if found:
-            break  # only the shortest routes: each extra hop costs quality and time
+        if found and shortest_only:
+            break
         frontier = next_frontier
     return found
 

@@ -414,9 +414,8 @@ def translate_selections(
             for i in members
             for s in summaries[i].selected
         ]
-        paragraphs = [p.text for _, doc in documents for p in doc.paragraphs]
         engines = engines or routing.candidate_engines(engine)
-        chosen, route = routing.resolve(engines, source, target, paragraphs)
+        chosen, route = routing.resolve(engines, source, target)
         translation = translate_documents(documents, chosen, route, glossary)
         translations.append(translation)
         translated = iter(doc.text.strip() for doc in translation.documents)

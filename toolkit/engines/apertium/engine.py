@@ -9,6 +9,7 @@ import weakref
 from collections import Counter
 from functools import cached_property
 
+from toolkit.engines import quality
 from toolkit.engines.apertium import modes
 from toolkit.engines.apertium.pipeline import Pipeline, run_route
 from toolkit.engines.base import EngineOutput, EngineUnavailable, Hop, Route
@@ -17,20 +18,19 @@ from toolkit.text import languages
 
 # A plain pair mode such as fr-es or fra-cat; variants (eng-cat_valencia) and debug modes are skipped.
 _PAIR_MODE = re.compile(r"^([a-z]{2,3})-([a-z]{2,3})$")
-# Words used to compare routes: enough to tell them apart, few enough to cost little.
-SAMPLE_WORDS = 2000
 
-# Debian package that brings a direct pair from French, or the pivot pairs, per target language.
+# Debian packages that bring a direct pair from French, or the pairs of the best measured pivot
+# route (engines/route_scores.toml), per target language.
 DEBIAN_PACKAGES = {
     "es": ["apertium-fr-es"],
     "ca": ["apertium-fra-cat"],
     "eo": ["apertium-eo-fr"],
     "oc": ["apertium-oci-fra"],
     "frp": ["apertium-fra-frp"],
-    "en": ["apertium-fra-cat", "apertium-eng-cat"],
-    "pt": ["apertium-fr-es", "apertium-es-pt"],
+    "en": ["apertium-fr-es", "apertium-eng-spa"],
+    "pt": ["apertium-fra-cat", "apertium-por-cat"],
     "gl": ["apertium-fr-es", "apertium-es-gl"],
-    "it": ["apertium-fr-es", "apertium-spa-ita"],
+    "it": ["apertium-fra-cat", "apertium-cat-ita"],
 }
 
 
@@ -97,15 +97,10 @@ class ApertiumEngine:
         words = sum(len(p.split()) for p in paragraphs)
         return EngineOutput(paragraphs, unknown_count, words)
 
-    def choose(self, paragraphs: list[str], routes: list[Route]) -> Route:
-        """The route that leaves the fewest unknown words on a sample of this input."""
-        if len(routes) == 1:
-            return routes[0]
-        sample = _sample(paragraphs, SAMPLE_WORDS)
-        chosen = min(routes, key=lambda route: self.translate(sample, route).unknown_words)
-        kept = {hop.model for hop in chosen.hops}
-        self._drop([p for (model, _), p in self._pipelines.items() if model not in kept])
-        return chosen
+    def rank(self, routes: list[Route]) -> list[Route]:
+        """By measured quality: the fewest unknown words is not the best translation (fr→ca→en
+        leaves fewer than fr→es→en and reads worse)."""
+        return quality.ranked(routes)
 
     def _pipelines_of(self, model: str) -> list[Pipeline]:
         """The mode's programs: those kept loaded from an earlier call, the others started now."""
@@ -133,13 +128,3 @@ def _close(pipelines: dict[tuple[str, int], Pipeline]) -> None:
     for pipeline in pipelines.values():
         pipeline.close()
     pipelines.clear()
-
-
-def _sample(paragraphs: list[str], words: int) -> list[str]:
-    sample, count = [], 0
-    for paragraph in paragraphs:
-        sample.append(paragraph)
-        count += len(paragraph.split())
-        if count >= words:
-            break
-    return sample

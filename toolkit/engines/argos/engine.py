@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from toolkit.engines import quality
 from toolkit.engines.argos import packages
 from toolkit.engines.argos import tokenizers as argos_tokenizers
 from toolkit.engines.base import EngineOutput, EngineUnavailable, Hop, Route
@@ -104,9 +105,10 @@ class ArgosEngine:
                 pairs.add(package.pair)
         return chosen
 
-    def choose(self, paragraphs: list[str], routes: list[Route]) -> Route:
-        """Of routes of one length, the one that pivots through English, as argostranslate does."""
-        return min(routes, key=lambda r: sum(lang != PIVOT for lang in r.languages[1:-1]))
+    def rank(self, routes: list[Route]) -> list[Route]:
+        """Measured routes first (none are yet), then the shortest, pivoting through English as
+        argostranslate does."""
+        return quality.ranked(routes, lambda r: sum(lang != PIVOT for lang in r.languages[1:-1]))
 
     def translate(self, paragraphs: list[str], route: Route) -> EngineOutput:
         texts, unknown = list(paragraphs), 0
