@@ -76,3 +76,11 @@ def test_a_word_unknown_to_both_hops_of_a_pivot_counts_once(engine: ApertiumEngi
     pivot = engine.translate(["Le ministre Ghazaryan est arrivé."], english)
     assert direct.unknown_words == 1
     assert pivot.unknown_words == 1, english.describe()
+    assert pivot.unknown == (("Ghazaryan",),)
+
+
+def test_unknown_words_are_told_per_paragraph(engine: ApertiumEngine) -> None:
+    paragraphs = ["Le blorfex est là.", "Rien de neuf.", "Un zumbrak et un blorfex."]
+    output = engine.translate(paragraphs, route(engine, "es"))
+    assert output.unknown == (("blorfex",), (), ("zumbrak", "blorfex"))
+    assert output.unknown_words == 3

@@ -26,7 +26,7 @@ class OwnProcessEngine(ApertiumEngine):
     """The reference: each call and each hop in an `apertium -f none` process of its own."""
 
     def translate(self, paragraphs: list[str], route: Route) -> EngineOutput:
-        unknown: Counter[str] = Counter()
+        unknown: list[list[str]] = [[] for _ in paragraphs]
         for hop in route.hops:
             result = subprocess.run(
                 [APERTIUM, "-f", "none", hop.model],
@@ -34,9 +34,10 @@ class OwnProcessEngine(ApertiumEngine):
                 capture_output=True,
                 check=True,
             )
-            paragraphs, found = apertium_stream.decode(result.stdout.decode())
-            unknown += found - unknown
-        return EngineOutput(paragraphs, sum(unknown.values()))
+            paragraphs, found = apertium_stream.decode_paragraphs(result.stdout.decode())
+            for known, new in zip(unknown, found, strict=True):
+                known += (Counter(new) - Counter(known)).elements()
+        return EngineOutput(paragraphs, sum(map(len, unknown)), unknown=tuple(map(tuple, unknown)))
 
 
 def listed_by_apertium(**env: str) -> list[str]:

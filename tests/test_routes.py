@@ -16,6 +16,7 @@ TEXT = (
     "Le ministre des affaires étrangères a envoyé des lettres officielles aux ambassadeurs.\n\n"
     "Les négociations reprendront avant la fin de l'année.\n"
 )
+# Words no dictionary knows, in the second and third paragraphs; Stepanakert is a glossary name.
 UNKNOWN_TEXT = (
     "Le ministre est arrivé à Stepanakert.\n\n"
     "Le blorfex de la région a été fermé par le blorfex voisin.\n\n"
@@ -153,3 +154,37 @@ def test_engines_lists_routes_in_preference_order_with_scores(toolkit) -> None:
     assert apertium["chrf"]["ca"][0] is None  # no Catalan reference to measure against
     table = toolkit("engines")
     assert "chrF++" in table.stdout and f"{scores[0]:.1f}" in table.stdout
+
+
+def test_check_lists_unknown_words_with_their_paragraph(toolkit) -> None:
+    result = toolkit("translate", "--to", "es", "--check", "--format", "json", input=UNKNOWN_TEXT)
+    assert result.returncode == 0, result.stderr
+    qa = json.loads(result.stdout)["translations"][0]["qa"]
+    assert qa["unknown"] == [
+        {"document": "<stdin>", "paragraph": 2, "words": ["blorfex"]},
+        {"document": "<stdin>", "paragraph": 3, "words": ["Zumbrakistan"]},
+    ]
+    assert qa["unknown_words"] == 3  # blorfex twice; the glossary's placeholders never count
+    plain = toolkit("translate", "--to", "es", "--check", input=UNKNOWN_TEXT)
+    assert "<stdin> ¶2: unknown to the engine: blorfex\n" in plain.stderr
+    assert "<stdin> ¶3: unknown to the engine: Zumbrakistan\n" in plain.stderr
+
+
+def test_check_counts_a_word_once_across_the_hops_of_a_pivot(toolkit) -> None:
+    result = toolkit("translate", "--to", "en", "--check", "--format", "json", input=UNKNOWN_TEXT)
+    qa = json.loads(result.stdout)["translations"][0]["qa"]
+    assert [item["paragraph"] for item in qa["unknown"]] == [2, 3]
+    assert qa["unknown"][0]["words"] == ["blorfex"]
+    assert qa["unknown_words"] == 3
+
+
+def test_unknown_words_are_numbered_across_files(toolkit, tmp_path) -> None:
+    first = tmp_path / "a.txt"
+    second = tmp_path / "b.txt"
+    first.write_text("Bonjour à tous.\n", encoding="utf-8")
+    second.write_text("Premier paragraphe.\n\nLe blorfex est là.\n", encoding="utf-8")
+    result = toolkit(
+        "translate", str(first), str(second), "--to", "es", "--check", "--format", "json"
+    )
+    qa = json.loads(result.stdout)["translations"][0]["qa"]
+    assert qa["unknown"] == [{"document": str(second), "paragraph": 2, "words": ["blorfex"]}]

@@ -45,11 +45,13 @@ class Route:
 
 @dataclass(frozen=True)
 class EngineOutput:
-    """Translated paragraphs, 1:1 with the input, and how many words the engine did not know."""
+    """Translated paragraphs, 1:1 with the input, and how many words the engine did not know;
+    `unknown`, when the engine tells, holds those words for each paragraph (1:1)."""
 
     paragraphs: list[str]
     unknown_words: int = 0
     words: int = 0
+    unknown: tuple[tuple[str, ...], ...] = ()
 
 
 class EngineUnavailable(ToolkitError):

@@ -39,6 +39,8 @@ def plain(translation: Translation) -> str:
     for item in data["missing_numbers"]:
         context = f" (in {item['context']!r})" if item["context"] != item["number"] else ""
         lines.append(f"{head}: {where(item)}: number {item['number']}{context} missing")
+    for item in data["unknown"]:
+        lines.append(f"{head}: {where(item)}: unknown to the engine: {', '.join(item['words'])}")
     lines.append(
         f"{head}: {data['unknown_words']} of {data['words']} words unknown to the engine ({data['unknown_share']:.1%})"
     )
@@ -76,6 +78,8 @@ def print_rich(console: Console, translation: Translation) -> None:
         notes.add_row(
             where(item), "[red]number missing[/]", f"{item['number']} in {item['context']!r}"
         )
+    for item in data["unknown"]:
+        notes.add_row(where(item), "[yellow]unknown words[/]", ", ".join(item["words"]))
     if notes.row_count:
         console.print(notes)
     console.print(

@@ -54,6 +54,12 @@ def report(translation: Translation) -> dict[str, Any]:
                 "context": item.context,
             }
         )
+    unknown = []
+    for index, words in enumerate(translation.unknown):
+        if words:
+            document, paragraph = _locate(translation, index)
+            distinct = list(dict.fromkeys(words))
+            unknown.append({"document": document, "paragraph": paragraph, "words": distinct})
     return {
         "terms": list(totals.values()),
         "missing_terms": missing_terms,
@@ -63,6 +69,7 @@ def report(translation: Translation) -> dict[str, Any]:
         "words": translation.words,
         "unknown_words": translation.unknown_words,
         "unknown_share": round(translation.unknown_share, 4),
+        "unknown": unknown,  # the words the engine did not know, per paragraph
         "terms_ok": not missing_terms,
     }
 

@@ -37,6 +37,8 @@ class Translation:
     terms: tuple[ParagraphCheck, ...] = ()
     # Numbers and dates of each source paragraph that its translation lacks.
     missing_numbers: tuple[MissingNumber, ...] = ()
+    # The words the engine did not know, per input paragraph (1:1), when the engine tells them.
+    unknown: tuple[tuple[str, ...], ...] = ()
 
     @property
     def unknown_share(self) -> float:
@@ -86,6 +88,11 @@ def translate_documents(
         ]
         translated = [text for text, _ in restored]
         checks = [check for _, check in restored]
+    unknown = output.unknown if output else ()
+    if protected and unknown:
+        unknown = tuple(
+            _not_placeholders(words, p.stem) for words, p in zip(unknown, protected, strict=True)
+        )
     results, position = [], 0
     for name, doc in documents:
         count = len(doc.paragraphs)
@@ -98,11 +105,19 @@ def translate_documents(
         route=route,
         documents=results,
         words=output.words if output else 0,
-        unknown_words=output.unknown_words if output else 0,
+        unknown_words=sum(map(len, unknown)) if unknown else output.unknown_words if output else 0,
         seconds=time.perf_counter() - started,
         terms=tuple(checks),
         missing_numbers=missing_numbers(paragraphs, translated),
+        unknown=unknown,
     )
+
+
+def _not_placeholders(words: tuple[str, ...], stem: str) -> tuple[str, ...]:
+    """Unknown words less the glossary's placeholders (which no engine knows, by design)."""
+    if not stem:
+        return words
+    return tuple(word for word in words if not word.casefold().startswith(stem.casefold()))
 
 
 def concatenate(parts: list[tuple[list[int], Translation]]) -> Translation:
@@ -116,6 +131,7 @@ def concatenate(parts: list[tuple[list[int], Translation]]) -> Translation:
     last_input = None
     terms: list[ParagraphCheck] = []
     missing: list[MissingNumber] = []
+    unknown: list[tuple[str, ...]] = []
     offset = 0
     for inputs, translation in parts:
         for index, doc in zip(inputs, translation.documents, strict=True):
@@ -127,6 +143,7 @@ def concatenate(parts: list[tuple[list[int], Translation]]) -> Translation:
             documents.append(doc)
             last_input = index
         terms += translation.terms
+        unknown += translation.unknown or [()] * sum(d.paragraphs for d in translation.documents)
         missing += [replace(m, paragraph=m.paragraph + offset) for m in translation.missing_numbers]
         offset += sum(doc.paragraphs for doc in translation.documents)
     first = parts[0][1]
@@ -140,6 +157,7 @@ def concatenate(parts: list[tuple[list[int], Translation]]) -> Translation:
         seconds=sum(t.seconds for _, t in parts),
         terms=tuple(terms),
         missing_numbers=tuple(missing),
+        unknown=tuple(unknown) if any(unknown) else (),
     )
 
 

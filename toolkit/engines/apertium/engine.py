@@ -82,20 +82,24 @@ class ApertiumEngine:
                 self._commands.pop(hop.model, None)
             raise
         self._drop([pipeline for pipeline in started if not pipeline.null_flush])
-        unknown: Counter[str] = Counter()  # each unknown word once, however many hops it crossed
-        unknown_count = 0
+        unknown: list[list[str]] = [[] for _ in paragraphs]  # per paragraph, once across hops
         for hop, (translated, hop_unknown) in zip(route.hops, results, strict=True):
             if len(translated) != len(paragraphs):
                 raise ToolkitError(
                     f"apertium {hop.model} returned {len(translated)} paragraphs for "
                     f"{len(paragraphs)}; please report this input"
                 )
-            new = hop_unknown - unknown  # a word unknown to a first hop passes on unknown
-            unknown_count += sum(new.values())
-            unknown += new
+            for known, new in zip(unknown, hop_unknown, strict=True):
+                # A word unknown to a first hop passes on untranslated, unknown to the next too.
+                known += (Counter(new) - Counter(known)).elements()
             paragraphs = translated
         words = sum(len(p.split()) for p in paragraphs)
-        return EngineOutput(paragraphs, unknown_count, words)
+        return EngineOutput(
+            paragraphs,
+            sum(len(found) for found in unknown),
+            words,
+            tuple(tuple(found) for found in unknown),
+        )
 
     def rank(self, routes: list[Route]) -> list[Route]:
         """By measured quality: the fewest unknown words is not the best translation (fr→ca→en

@@ -15,7 +15,6 @@ import signal
 import subprocess
 import tempfile
 import threading
-from collections import Counter
 from collections.abc import Callable, Iterator
 
 from toolkit.engines.apertium import stream as apertium_stream
@@ -101,10 +100,10 @@ class Pipeline:
 
 def run_route(
     hops: list[list[Pipeline]], paragraphs: list[str]
-) -> list[tuple[list[str], Counter[str]]]:
-    """Each hop's paragraphs and the words it marked unknown, every program running at once: a
-    hop gets the previous hop's paragraphs as soon as they are complete."""
-    results: list[tuple[list[str], Counter[str]]] = [([], Counter()) for _ in hops]
+) -> list[tuple[list[str], list[list[str]]]]:
+    """Each hop's paragraphs and, for each, the words it marked unknown, every program running at
+    once: a hop gets the previous hop's paragraphs as soon as they are complete."""
+    results: list[tuple[list[str], list[list[str]]]] = [([], []) for _ in hops]
     stages = [(hop, pipeline) for hop, pipelines in enumerate(hops) for pipeline in pipelines]
     errors: list[BaseException] = []
 
@@ -151,7 +150,9 @@ def run_route(
     return results
 
 
-def _paragraphs(pipeline: Pipeline, result: tuple[list[str], Counter[str]]) -> Iterator[list[str]]:
+def _paragraphs(
+    pipeline: Pipeline, result: tuple[list[str], list[list[str]]]
+) -> Iterator[list[str]]:
     """The pipeline's output paragraphs in batches, as they are complete; each batch is added to
     `result` with the words marked unknown in it."""
     decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
@@ -167,8 +168,8 @@ def _paragraphs(pipeline: Pipeline, result: tuple[list[str], Counter[str]]) -> I
         yield _decoded(pending, result)
 
 
-def _decoded(text: str, result: tuple[list[str], Counter[str]]) -> list[str]:
-    paragraphs, unknown = apertium_stream.decode(text)
+def _decoded(text: str, result: tuple[list[str], list[list[str]]]) -> list[str]:
+    paragraphs, unknown = apertium_stream.decode_paragraphs(text)
     result[0].extend(paragraphs)
-    result[1].update(unknown)
+    result[1].extend(unknown)
     return paragraphs

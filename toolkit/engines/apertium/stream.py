@@ -34,14 +34,20 @@ def _encode_paragraph(text: str) -> str:
 
 
 def decode(stream: str) -> tuple[list[str], Counter[str]]:
-    """Paragraphs from an Apertium output stream, and the words it marked as unknown.
+    """Paragraphs from an Apertium output stream, and the words it marked as unknown."""
+    paragraphs, unknown = decode_paragraphs(stream)
+    return paragraphs, Counter(word for words in unknown for word in words)
+
+
+def decode_paragraphs(stream: str) -> tuple[list[str], list[list[str]]]:
+    """Paragraphs from an Apertium output stream, and for each the words it marked as unknown.
 
     Marks (`*` unknown, `#` generation error, `@` transfer error) are removed; superblanks are
     unescaped; each paragraph ends at a superblank holding two line ends.
     """
     paragraphs: list[str] = []
     current: list[str] = []
-    unknown: Counter[str] = Counter()
+    unknown: list[list[str]] = [[]]
     for match in _TOKEN.finditer(stream):
         escaped, superblank, mark, marked, text = match.groups()
         if text is not None:
@@ -53,17 +59,18 @@ def decode(stream: str) -> tuple[list[str], Counter[str]]:
             if content == "\n\n":
                 paragraphs.append(_drop_added_stop("".join(current)))
                 current = []
+                unknown.append([])
             else:
                 current.append(content)
         elif mark is not None:
             if mark == "*":
-                unknown[marked] += 1
+                unknown[-1].append(marked)
             current.append(marked)
         else:
             current.append(match.group())  # a stray backslash or bracket, kept as text
     if "".join(current).strip():
         paragraphs.append("".join(current))
-    return paragraphs, unknown
+    return paragraphs, unknown[: len(paragraphs)]
 
 
 def complete_paragraphs(stream: str) -> int:
