@@ -227,7 +227,8 @@ def translate(
     check: Annotated[
         bool,
         typer.Option(
-            "--check", help="QA report on stderr (in the JSON with --format json): names, numbers."
+            "--check",
+            help="QA report on stderr (in the JSON with --format json): names, numbers, unknown words.",
         ),
     ] = False,
     strict: Strict = False,

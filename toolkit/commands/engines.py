@@ -84,16 +84,21 @@ def run(source: str, format: str, env: Environment) -> None:
         )
         routes: dict[str, list[str]] = row["routes"]  # type: ignore[assignment]
         scores: dict[str, list[float | None]] = row["chrf"]  # type: ignore[assignment]
+        first = True
         if not routes:
             table.add_row(str(row["engine"]), status, "", "", "")
-        for i, (target, descriptions) in enumerate(routes.items()):
-            table.add_row(
-                str(row["engine"]) if i == 0 else "",
-                status if i == 0 else "",
-                target,
-                "\n".join(descriptions),
-                "\n".join("" if s is None else f"{s:.1f}" for s in scores[target]),
-            )
+        for target, descriptions in routes.items():
+            for j, (description, score) in enumerate(
+                zip(descriptions, scores[target], strict=True)
+            ):
+                table.add_row(
+                    str(row["engine"]) if first else "",
+                    status if first else "",
+                    target if j == 0 else "",
+                    description,
+                    "" if score is None else f"{score:.1f}",
+                )
+                first = False
         table.add_section()
     console.print(table)
     console.print(
