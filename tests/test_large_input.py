@@ -12,6 +12,7 @@ from toolkit.commands import translate as translate_command
 from toolkit.commands.translate import TranslateRequest, batches
 from toolkit.environment import Environment
 from toolkit.text.document import segment
+from toolkit.text.inputs import inputs
 
 
 def request(
@@ -33,7 +34,7 @@ def test_batches_hold_whole_paragraphs_and_every_character(monkeypatch, tmp_path
     monkeypatch.setattr(translate_command, "BATCH_CHARS", 500)
     empty = tmp_path / "empty.txt"
     empty.write_text("")
-    files = [str(RELEASE), str(empty), str(RELEASE)]
+    files = inputs([str(RELEASE), str(empty), str(RELEASE)], None)
     pieces = [piece for batch in batches(files, None) for piece in batch]
     assert len({id(b) for b in batches(files, None)}) > 1
     texts: dict[int, str] = {}

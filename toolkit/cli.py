@@ -144,6 +144,15 @@ SummaryEngine = Annotated[
 SummaryNoGlossary = Annotated[
     bool, typer.Option("--no-glossary", help="No glossary of names for --to and highlighting.")
 ]
+Text = Annotated[
+    str | None,
+    typer.Option(
+        "--text",
+        metavar="TEXT",
+        help="The text itself, instead of files or stdin.",
+        show_default=False,
+    ),
+]
 Quiet = Annotated[
     bool,
     typer.Option(
@@ -203,13 +212,14 @@ def main_options(
 @app.command(
     epilog=examples(
         "toolkit translate release.txt --to es",
-        "cat release.txt | toolkit translate --to en > release.en.txt",
+        "toolkit translate release.txt --to es,ca,en",
+        'toolkit translate --text "Le ministre a reçu les ambassadeurs." --to en',
         "toolkit translate *.txt --to es,ca -o out/",
-        "toolkit translate release.txt --to en --check --format json",
     )
 )
 def translate(
     files: Files = None,
+    text: Text = None,
     source: Source = "fr",
     to: Targets = "es",
     engine: EngineChoice = "auto",
@@ -248,6 +258,7 @@ def translate(
     run(
         TranslateRequest(
             files=files or [],
+            text=text,
             source=source,
             targets=to,
             engine=engine,
@@ -270,11 +281,12 @@ def translate(
         "toolkit summarize release.txt",
         "toolkit summarize release.txt -n 5 --to en",
         "cat release.txt | toolkit summarize --ratio 0.2 -a textrank",
-        "toolkit summarize *.txt --format json",
+        'toolkit summarize --text "$(xclip -o)" -n 1',
     )
 )
 def summarize(
     files: Files = None,
+    text: Text = None,
     sentences: Sentences = None,
     ratio: Ratio = None,
     algorithm: Algorithm = algorithms.DEFAULT,
@@ -314,6 +326,7 @@ def summarize(
     run(
         SummarizeRequest(
             files=files or [],
+            text=text,
             sentences=sentences,
             ratio=ratio,
             algorithm=algorithm,

@@ -11,6 +11,7 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from toolkit.commands import reading
 from toolkit.environment import Environment
 from toolkit.errors import UsageError
 from toolkit.glossary.active import load_active
@@ -27,7 +28,6 @@ from toolkit.summary.summarize import (
     summarize_blocks,
 )
 from toolkit.text import languages
-from toolkit.text.inputs import STDIN, check_readable, display_name, read_blocks
 
 if TYPE_CHECKING:
     from rich.status import Status
@@ -38,6 +38,7 @@ FORMATS = ("text", "json", "markdown")
 @dataclass(frozen=True, kw_only=True)
 class SummarizeRequest:
     files: list[str]
+    text: str | None = None  # --text, instead of files
     sentences: int | None
     ratio: float | None
     algorithm: str
@@ -59,9 +60,8 @@ def run(request: SummarizeRequest, env: Environment) -> None:
         raise UsageError(f"--to {target} is the language of the text")
     # The whole glossary is read, and refused with file:line, before any input is touched.
     glossary = load_active(list(request.glossaries), request.use_glossary)
-    files = request.files or [STDIN]
-    for path in files:
-        check_readable(path)
+    language = None if options.language == AUTO else options.language
+    inputs = reading.open_inputs(env, request.files, request.text, language)
     console = env.stderr
     summaries = []
     with _status(env, "Scoring sentences…") as status:
@@ -70,10 +70,10 @@ def run(request: SummarizeRequest, env: Environment) -> None:
             if status is not None:
                 status.update(f"Scoring sentences… {sentences:,} read, {chunks} chunks ranked")
 
-        for path in files:
+        for source in inputs:
             started = time.perf_counter()
-            blocks = read_blocks(path, request.encoding)
-            summary = summarize_blocks(display_name(path), blocks, options, progress)
+            blocks = source.blocks(request.encoding)
+            summary = summarize_blocks(source.name, blocks, options, progress)
             summaries.append(summary)
             env.detail(
                 f"{summary.name}: {summary.algorithm} ranked {words.count(summary.total, 'sentence')} "

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from toolkit.commands import reading
 from toolkit.engines import routing
 from toolkit.environment import Environment
 from toolkit.errors import UsageError
@@ -20,7 +21,7 @@ from toolkit.output import terminal as output
 from toolkit.output.sinks import FolderSink, Headers, JoinedSink, Sink, check_distinct
 from toolkit.text import languages
 from toolkit.text.document import Document, segment
-from toolkit.text.inputs import STDIN, display_name, read_pieces
+from toolkit.text.inputs import Input, split_pieces
 from toolkit.translation import qa
 from toolkit.translation.translate import (
     Translation,
@@ -35,6 +36,7 @@ BATCH_CHARS = 2_000_000
 @dataclass(frozen=True, kw_only=True)
 class TranslateRequest:
     files: list[str]
+    text: str | None = None  # --text, instead of files
     source: str
     targets: str
     engine: str
@@ -58,22 +60,21 @@ class Piece:
     document: Document
 
 
-def batches(files: list[str], encoding: str | None) -> Iterator[list[Piece]]:
+def batches(inputs: list[Input], encoding: str | None) -> Iterator[list[Piece]]:
     """The inputs in order, as batches of pieces holding about BATCH_CHARS characters each."""
     batch: list[Piece] = []
     size = 0
-    for index, path in enumerate(files or [STDIN]):
-        name = display_name(path)
+    for index, source in enumerate(inputs):
         empty = True
-        for text in read_pieces(path, encoding, BATCH_CHARS):
+        for text in split_pieces(source.blocks(encoding), BATCH_CHARS):
             empty = False
-            batch.append(Piece(index, name, segment(text)))
+            batch.append(Piece(index, source.name, segment(text)))
             size += len(text)
             if size >= BATCH_CHARS:
                 yield batch
                 batch, size = [], 0
         if empty:  # an empty input is still an input: it gets its (empty) output
-            batch.append(Piece(index, name, segment("")))
+            batch.append(Piece(index, source.name, segment("")))
     if batch:
         yield batch
 
@@ -82,15 +83,16 @@ def run(request: TranslateRequest, env: Environment) -> None:
     render.check_format(request.format, FORMATS)
     source, targets = languages.parse_direction(request.source, request.targets)
     several_outputs = len(targets) > 1 and request.format == "text"
+    inputs = reading.open_inputs(env, request.files, request.text, source)
     folder = path = None
     if request.output is not None:
         destination = files.destination(request.output)
         if destination.folder and request.format == "json":
             raise UsageError(f"{destination.path}: is a folder; --format json writes one file")
         if several_outputs or destination.folder:
-            inputs = [display_name(name) for name in request.files or [STDIN]]
+            names = [source.name for source in inputs]
             for target in targets:
-                check_distinct(inputs, destination.path, target)
+                check_distinct(names, destination.path, target)
             folder = files.output_folder(destination.path)
         else:
             path = destination.path
@@ -107,12 +109,12 @@ def run(request: TranslateRequest, env: Environment) -> None:
     # The route to each target depends on what is installed and on --via, never on the input.
     routes = {t: routing.resolve(engines, source, t, via, env.detail) for t in targets}
 
-    headers = _headers(targets, len(request.files or [STDIN]), request.output is None)
+    headers = _headers(targets, len(inputs), request.output is None)
     streaming = request.format == "text" and not request.strict
     sinks: dict[str, Sink] = {}
     parts: dict[str, list[tuple[list[int], Translation]]] = {target: [] for target in targets}
     try:
-        for batch in batches(request.files, request.encoding):
+        for batch in batches(inputs, request.encoding):
             documents = [(piece.name, piece.document) for piece in batch]
             for target, (engine, route) in routes.items():
                 translation = translate_documents(documents, engine, route, glossary)

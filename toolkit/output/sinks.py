@@ -143,7 +143,7 @@ class FolderSink:
 
 def output_name(name: str, language: str) -> str:
     """The name of an input's file in an output folder: <input stem>.<language>.txt."""
-    stem = "stdin" if name == "<stdin>" else Path(name).stem
+    stem = name.strip("<>") if name in ("<stdin>", "<text>") else Path(name).stem
     return f"{stem}.{language}.txt"
 
 

@@ -10,11 +10,13 @@ import codecs
 import re
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import BinaryIO
 
 from toolkit.errors import ToolkitError, UsageError
 
 STDIN = "-"
+TEXT_NAME = "<text>"  # the name of the text given with --text, in messages and output files
 _NOT_FOR_TEXT = ("punycode", "idna", "undefined")
 BLOCK_BYTES = 1 << 20
 # A piece ends after a paragraph break: a blank line and the whitespace after it.
@@ -47,7 +49,10 @@ def decode_blocks(stream: BinaryIO, name: str, encoding: str | None = None) -> I
 
     Invalid bytes and NUL bytes (binary data) raise ToolkitError naming the byte offset.
     """
-    head = stream.read(BLOCK_BYTES)
+    # A terminal gives what is typed line by line, and one end of input per Ctrl-D: take what is
+    # there (read() would wait for a second Ctrl-D).
+    read = stream.read1 if stream.isatty() else stream.read  # type: ignore[attr-defined]
+    head = read(BLOCK_BYTES)
     codec = _choose_encoding(head, encoding)
     refuse_nul = encoding is None and codec != "utf-16"
     decoder = codecs.getincrementaldecoder(codec)()
@@ -83,7 +88,7 @@ def decode_blocks(stream: BinaryIO, name: str, encoding: str | None = None) -> I
             yield text
         if final:
             return
-        data = stream.read(BLOCK_BYTES)
+        data = read(BLOCK_BYTES)
 
 
 def split_pieces(blocks: Iterator[str], max_chars: int) -> Iterator[str]:
@@ -142,20 +147,52 @@ def display_name(path: str) -> str:
     return "<stdin>" if path == STDIN else path
 
 
-def read_pieces(path: str, encoding: str | None, max_chars: int) -> Iterator[str]:
-    """The text of one file (or stdin), in pieces that end on paragraph breaks."""
-    stream = _open(path)
-    try:
-        yield from split_pieces(decode_blocks(stream, display_name(path), encoding), max_chars)
-    finally:
-        if path != STDIN:
-            stream.close()
-
-
 def check_readable(path: str) -> None:
     """Refuse a missing or unreadable file now, before any work on the inputs before it."""
     if path != STDIN:
         _open(path).close()
+
+
+@dataclass(frozen=True)
+class Input:
+    """One input of a command: a file, stdin ('-'), or the text given with --text."""
+
+    path: str
+    text: str | None = None
+
+    @property
+    def name(self) -> str:
+        return TEXT_NAME if self.text is not None else display_name(self.path)
+
+    @property
+    def is_stdin(self) -> bool:
+        return self.text is None and self.path == STDIN
+
+    def check(self) -> None:
+        if self.text is None:
+            check_readable(self.path)
+
+    def blocks(self, encoding: str | None) -> Iterator[str]:
+        """The text, block by block as decoded (see decode_blocks)."""
+        if self.text is None:
+            return read_blocks(self.path, encoding)
+        return iter([self.text] if self.text else [])
+
+
+def inputs(files: list[str], text: str | None) -> list[Input]:
+    """The inputs a command was given: its files (none means stdin), or the text of --text."""
+    if text is None:
+        return [Input(path) for path in files or [STDIN]]
+    if files:
+        raise UsageError("give input files or --text, not both")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # bytes the terminal's encoding could not decode
+        raise UsageError(
+            "--text holds bytes that are not text in the terminal's encoding; "
+            "put the text in a file and give --encoding"
+        ) from None
+    return [Input(TEXT_NAME, text.replace("\r\n", "\n").replace("\r", "\n"))]
 
 
 def read_blocks(path: str, encoding: str | None = None) -> Iterator[str]:
