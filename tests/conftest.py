@@ -30,16 +30,12 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         )
 
 
-@pytest.fixture(autouse=True)
-def sealed_from_the_machine(tmp_path_factory, monkeypatch) -> None:
-    """Every test sees an empty home: no Argos package, setting or cache of the user's is found
-    (an installed fr→en package would change what `--engine auto` picks). Tests that want a
-    package install one into this home, or use argos_env."""
+def seal(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point every location the tool reads the user's packages and settings from into `home`."""
     from support.argos_copy import UNREACHABLE_INDEX
 
-    home = tmp_path_factory.mktemp("home")
     for name in ("data", "config", "cache"):
-        (home / name).mkdir()
+        (home / name).mkdir(exist_ok=True)
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
@@ -48,6 +44,22 @@ def sealed_from_the_machine(tmp_path_factory, monkeypatch) -> None:
     monkeypatch.setenv("ARGOS_PACKAGE_INDEX", UNREACHABLE_INDEX)
     for name in ("SNAP", "TOOLKIT_DEBUG", "NO_COLOR", "FORCE_COLOR"):
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def sealed_session(tmp_path_factory):
+    """The session's fixtures (built before any test's own) see an empty home too."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        seal(tmp_path_factory.mktemp("session-home"), monkeypatch)
+        yield
+
+
+@pytest.fixture(autouse=True)
+def sealed_from_the_machine(tmp_path_factory, monkeypatch) -> None:
+    """Every test sees an empty home of its own: no Argos package, setting or cache of the
+    user's is found (an installed fr→en package would change what `--engine auto` picks). Tests
+    that want a package install one into this home, or use argos_env."""
+    seal(tmp_path_factory.mktemp("home"), monkeypatch)
 
 
 @pytest.fixture(scope="session")
