@@ -44,6 +44,10 @@ ROUTES = {
     "fr-es-pt": ("fr-es", "es-pt"),
     "fr-es-gl": ("fr-es", "es-gl"),
     "fr-es-it": ("fr-es", "spa-ita"),
+    "fr-ca-es": ("fra-cat", "cat-spa"),
+    "fr-ca-it": ("fra-cat", "cat-ita"),
+    "fr-ca-pt": ("fra-cat", "cat-por"),
+    "fr-oc-es": ("fra-oci", "oc-es"),
 }
 PACKAGES = (
     "apertium",
@@ -60,6 +64,10 @@ PACKAGES = (
     "apertium-es-pt",
     "apertium-es-gl",
     "apertium-spa-ita",
+    "apertium-spa-cat",
+    "apertium-cat-ita",
+    "apertium-por-cat",
+    "apertium-oc-es",
 )
 
 
