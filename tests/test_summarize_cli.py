@@ -282,3 +282,13 @@ def test_missing_file() -> None:
     result = summarize("no-such-file.txt")
     assert result.returncode == 2
     assert "no such file" in result.stderr
+
+
+def test_lsa_on_fewer_words_than_sentences_prints_no_warning(toolkit) -> None:
+    # sumy's LSA warns when the distinct words are fewer than the sentences; it ranks them all
+    # the same, so the warning is silenced and nothing but the summary is printed.
+    text = "Oui. Non. Oui oui. Non non. Oui non. Non oui.\n"
+    result = toolkit("summarize", "-a", "lsa", "-n", "2", "--language", "fr", input=text)
+    assert result.returncode == 0, result.stderr
+    assert len(sentences_of(result.stdout)) == 2
+    assert "Warning" not in result.stderr and "LSA" not in result.stderr

@@ -7,6 +7,7 @@ sumy returns only the chosen sentences; each summarizer ends by handing its rati
 from __future__ import annotations
 
 import importlib
+import warnings
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,8 @@ from toolkit.summary.language_tools import OfflineTokenizer
 if TYPE_CHECKING:
     from toolkit.summary.algorithms import Algorithm
     from toolkit.summary.language_tools import LanguageTools
+
+_FEW_WORDS = r"Number of words \(\d+\) is lower than number of sentences"
 
 
 def sumy_scores(
@@ -31,7 +34,11 @@ def sumy_scores(
     if not document.sentences:
         return []
     summarizer = _build(algorithm, tools, document)
-    summarizer(document, len(document.sentences))
+    with warnings.catch_warnings():
+        # sumy's LSA warns, through Python's warnings, when a text has fewer distinct words than
+        # sentences; it still ranks them, and a short release often has.
+        warnings.filterwarnings("ignore", _FEW_WORDS, UserWarning, "sumy.summarizers.lsa")
+        summarizer(document, len(document.sentences))
     return summarizer.ratings
 
 
