@@ -292,3 +292,24 @@ def test_lsa_on_fewer_words_than_sentences_prints_no_warning(toolkit) -> None:
     assert result.returncode == 0, result.stderr
     assert len(sentences_of(result.stdout)) == 2
     assert "Warning" not in result.stderr and "LSA" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Merci.", "Vote unanime.", "Transport public gratuit.", "Excellent résultat. Fin."],
+)
+def test_short_french_text_is_taken_for_french(text: str) -> None:
+    # langdetect calls each of these another language (it, it, ro, ca) with a probability over
+    # 0.99: too few letters to trust, so the tool's language is assumed, and said.
+    result = summarize("--to", "es", "--format", "json", input=text)
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)["summaries"][0]
+    assert summary["language"] == "fr"
+    assert summary["translation"]["route"] == "apertium fr→es (fr-es)"
+    assert "assuming French (give --language)" in " ".join(summary["notes"])
+
+
+def test_short_french_text_detected_as_french_needs_no_note() -> None:
+    result = summarize("--format", "json", input="Le parlement vote la loi.")
+    summary = json.loads(result.stdout)["summaries"][0]
+    assert (summary["language"], summary["language_detected"], summary["notes"]) == ("fr", True, [])

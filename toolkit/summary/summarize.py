@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from toolkit.translation.translate import Translation
 
 AUTO = "auto"
-# The language assumed when a text gives no clue (no letters at all).
+# The tool's language: assumed when a text gives no clue (no letters at all), or too little of one
+# for the language detected to be trusted.
 FALLBACK_LANGUAGE = "fr"
 
 
@@ -368,14 +369,18 @@ def _language(text: str, choice: str, notes: list[str]) -> tuple[str, bool]:
         return choice, False
     from toolkit.text.detection import detect_language
 
-    found = detect_language(text)
-    if found is None:
+    guess = detect_language(text)
+    assumed = languages.name(FALLBACK_LANGUAGE)
+    if guess.code is None:
+        notes.append(f"could not tell the language; assuming {assumed} (give --language)")
+        return FALLBACK_LANGUAGE, False
+    if not guess.sure and guess.code != FALLBACK_LANGUAGE:
         notes.append(
-            f"could not tell the language; assuming {languages.name(FALLBACK_LANGUAGE)} "
-            "(give --language)"
+            f"too little text to be sure of its language ({languages.name(guess.code)}?); "
+            f"assuming {assumed} (give --language)"
         )
         return FALLBACK_LANGUAGE, False
-    return found, True
+    return guess.code, True
 
 
 @dataclass(frozen=True)

@@ -6,21 +6,37 @@ about 2 s to decompress its model and lingua's wheel weighs about 100 MB.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from toolkit.text import languages
 
 # Enough text to be sure of the language; langdetect would read at most 10,000 characters anyway.
 SAMPLE = 10_000
+# Below this many letters langdetect's guesses cannot be trusted, whatever probability it gives
+# ("Merci." is Italian at 0.99999): on OrangeSum's French titles and abstracts and on English
+# lines of licence and release notes, every wrong guess came from a text of under 80 letters.
+SHORT_LETTERS = 100
+# langdetect's probability of its best guess below which it was torn between languages.
+SURE_PROBABILITY = 0.9
 
 
-def detect_language(text: str) -> str | None:
-    """The project's code for the language of `text`, or None when it cannot tell (no letters, or
-    a language the project has no code for)."""
-    from langdetect import DetectorFactory, detect
+@dataclass(frozen=True)
+class Guess:
+    code: str | None  # None: no letters, or a language the project has no code for
+    sure: bool  # enough letters, and langdetect not torn between languages
+
+
+def detect_language(text: str) -> Guess:
+    """The project's code for the language of `text`, and whether the guess can be trusted."""
+    from langdetect import DetectorFactory, detect_langs
     from langdetect.lang_detect_exception import LangDetectException
 
+    sample = text[:SAMPLE]
     DetectorFactory.seed = 0  # langdetect samples at random: a fixed seed gives the same answer
     try:
-        found = detect(text[:SAMPLE])
+        best = detect_langs(sample)[0]
     except LangDetectException:
-        return None
-    return languages.normalize(found.split("-")[0])
+        return Guess(None, False)
+    letters = sum(char.isalpha() for char in sample)
+    sure = letters >= SHORT_LETTERS and best.prob >= SURE_PROBABILITY
+    return Guess(languages.normalize(best.lang.split("-")[0]), sure)
