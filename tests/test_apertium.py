@@ -64,6 +64,19 @@ def test_unknown_word_marks_are_counted_and_removed(engine: ApertiumEngine) -> N
     assert "Ghazaryan" in output.paragraphs[0]
 
 
+@pytest.mark.parametrize("target", ["es", "en"])
+@pytest.mark.parametrize(
+    "text", ["xqz/yqz/zqz wkw-wkw", "xqzd'yqzl'zqz", "a_b_c_d_xqz", "x²y³z", "xqz.yqz.zqz.wqz"]
+)
+def test_unknown_words_are_never_more_than_the_words(
+    engine: ApertiumEngine, target: str, text: str
+) -> None:
+    # Apertium marks parts of a run of letters unknown ("xqz/yqz/zqz" is three words to it, and
+    # was one to a count of words between spaces: 300% unknown): a marked part is one word.
+    output = engine.translate([text], route(engine, target))
+    assert 0 < output.unknown_words <= output.words
+
+
 def test_stream_round_trip_without_translation() -> None:
     paragraphs = [RESERVED, "a\nb", "Fin."]
     decoded, unknown = apertium_stream.decode(apertium_stream.encode(paragraphs))

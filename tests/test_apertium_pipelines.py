@@ -34,8 +34,9 @@ class OwnProcessEngine(ApertiumEngine):
                 capture_output=True,
                 check=True,
             )
-            paragraphs, found = apertium_stream.decode_paragraphs(result.stdout.decode())
-            for known, new in zip(unknown, found, strict=True):
+            decoded = apertium_stream.decode_paragraphs(result.stdout.decode())
+            paragraphs = decoded.paragraphs
+            for known, new in zip(unknown, decoded.unknown, strict=True):
                 known += (Counter(new) - Counter(known)).elements()
         return EngineOutput(paragraphs, sum(map(len, unknown)), unknown=tuple(map(tuple, unknown)))
 

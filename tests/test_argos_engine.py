@@ -166,3 +166,14 @@ def test_line_breaks_are_kept_unless_prose_was_wrapped(argos_env):
     assert result.returncode == 0, result.stderr
     # The list keeps its lines; the wrapped sentence is translated whole, on one line.
     assert result.stdout == f"{names}\n\n{wrapped.replace(chr(10), ' ')}\n"
+
+
+def test_unknown_words_are_words_of_the_source(argos_env):
+    # Four pieces outside the vocabulary in one word (SentencePiece keeps the letters between
+    # them apart): one unknown word of two, where four unknown pieces made it 200%.
+    result = translate(
+        argos_env, "-f", "fr", "-t", "en", "--format", "json", input="😀a😀b😀c😀 dit."
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)["translations"][0]
+    assert (data["unknown_words"], data["words"]) == (1, 2)

@@ -170,3 +170,11 @@ def test_accepted_encodings_and_line_ends(encoding: str) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("\n\n") == 1
     assert "ministro" in result.stdout
+
+
+def test_unknown_words_are_counted_among_the_words_like_them() -> None:
+    # Apertium marks xqz, yqz, zqz, wkw and wkw unknown: five words, where a count of words
+    # between spaces found two and reported "5 of 2 words unknown (250.0%)".
+    result = run_toolkit("translate", "--to", "es", "--check", input="xqz/yqz/zqz wkw-wkw\n")
+    assert result.returncode == 0, result.stderr
+    assert "5 of 5 words unknown to the engine (100.0%)" in result.stderr

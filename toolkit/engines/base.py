@@ -46,7 +46,11 @@ class Route:
 @dataclass(frozen=True)
 class EngineOutput:
     """Translated paragraphs, 1:1 with the input, and how many words the engine did not know;
-    `unknown`, when the engine tells, holds those words for each paragraph (1:1)."""
+    `unknown`, when the engine tells, holds those words for each paragraph (1:1).
+
+    `words` are counted as the engine counts its unknown words, so that they are never fewer:
+    Apertium's in its output (where it marks them), Argos's in its input (as its tokenizer cuts it).
+    """
 
     paragraphs: list[str]
     unknown_words: int = 0

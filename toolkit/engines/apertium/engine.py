@@ -83,20 +83,23 @@ class ApertiumEngine:
             raise
         self._drop([pipeline for pipeline in started if not pipeline.null_flush])
         unknown: list[list[str]] = [[] for _ in paragraphs]  # per paragraph, once across hops
-        for hop, (translated, hop_unknown) in zip(route.hops, results, strict=True):
-            if len(translated) != len(paragraphs):
+        for hop, result in zip(route.hops, results, strict=True):
+            if len(result.paragraphs) != len(paragraphs):
                 raise ToolkitError(
-                    f"apertium {hop.model} returned {len(translated)} paragraphs for "
+                    f"apertium {hop.model} returned {len(result.paragraphs)} paragraphs for "
                     f"{len(paragraphs)}; please report this input"
                 )
-            for known, new in zip(unknown, hop_unknown, strict=True):
+            for known, new in zip(unknown, result.unknown, strict=True):
                 # A word unknown to a first hop passes on untranslated, unknown to the next too.
                 known += (Counter(new) - Counter(known)).elements()
-            paragraphs = translated
-        words = sum(len(p.split()) for p in paragraphs)
+            paragraphs = result.paragraphs
+        # The words of the last hop, counted as its unknown words are (a marked word is one). A
+        # later hop may cut a run that an earlier one marked otherwise (x2y as x and 2y), so that
+        # the same letters count twice: the words bound the count.
+        words = results[-1].words
         return EngineOutput(
             paragraphs,
-            sum(len(found) for found in unknown),
+            min(sum(len(found) for found in unknown), words),
             words,
             tuple(tuple(found) for found in unknown),
         )

@@ -98,12 +98,10 @@ class Pipeline:
         return lines[-1] if lines else f"exit status {self._process.returncode}"
 
 
-def run_route(
-    hops: list[list[Pipeline]], paragraphs: list[str]
-) -> list[tuple[list[str], list[list[str]]]]:
-    """Each hop's paragraphs and, for each, the words it marked unknown, every program running at
-    once: a hop gets the previous hop's paragraphs as soon as they are complete."""
-    results: list[tuple[list[str], list[list[str]]]] = [([], []) for _ in hops]
+def run_route(hops: list[list[Pipeline]], paragraphs: list[str]) -> list[apertium_stream.Decoded]:
+    """Each hop's paragraphs, for each the words it marked unknown, and its words, every program
+    running at once: a hop gets the previous hop's paragraphs as soon as they are complete."""
+    results = [apertium_stream.Decoded() for _ in hops]
     stages = [(hop, pipeline) for hop, pipelines in enumerate(hops) for pipeline in pipelines]
     errors: list[BaseException] = []
 
@@ -150,9 +148,7 @@ def run_route(
     return results
 
 
-def _paragraphs(
-    pipeline: Pipeline, result: tuple[list[str], list[list[str]]]
-) -> Iterator[list[str]]:
+def _paragraphs(pipeline: Pipeline, result: apertium_stream.Decoded) -> Iterator[list[str]]:
     """The pipeline's output paragraphs in batches, as they are complete; each batch is added to
     `result` with the words marked unknown in it."""
     decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
@@ -168,8 +164,7 @@ def _paragraphs(
         yield _decoded(pending, result)
 
 
-def _decoded(text: str, result: tuple[list[str], list[list[str]]]) -> list[str]:
-    paragraphs, unknown = apertium_stream.decode_paragraphs(text)
-    result[0].extend(paragraphs)
-    result[1].extend(unknown)
-    return paragraphs
+def _decoded(text: str, result: apertium_stream.Decoded) -> list[str]:
+    decoded = apertium_stream.decode_paragraphs(text)
+    result.add(decoded)
+    return decoded.paragraphs

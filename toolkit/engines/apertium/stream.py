@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 
 # Characters Apertium reads as stream syntax, or mangles when escaped.
 _RESERVED = r"\[\]^$@/<>{}*#~\\|+"
@@ -20,6 +21,10 @@ PARAGRAPH_END = ".[][\n\n]"
 # Output tokens: an escaped character, a superblank, a mark and the word it marks, plain text.
 _TOKEN = re.compile(r"\\(.)|\[((?:\\.|[^\]\\])*)\]|([*#@])([\w'’-]*)|([^\\\[*#@]+)|.", re.DOTALL)
 _UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
+# A word of plain output text: a run of letters or digits. A marked word counts as one word, so
+# that the words marked unknown are never more than the words (Apertium marks a run such as
+# "x2y" or "a_b" in parts).
+_WORD = re.compile(r"[^\W_]+")
 
 
 def encode(paragraphs: list[str]) -> str:
@@ -35,12 +40,28 @@ def _encode_paragraph(text: str) -> str:
 
 def decode(stream: str) -> tuple[list[str], Counter[str]]:
     """Paragraphs from an Apertium output stream, and the words it marked as unknown."""
-    paragraphs, unknown = decode_paragraphs(stream)
-    return paragraphs, Counter(word for words in unknown for word in words)
+    decoded = decode_paragraphs(stream)
+    return decoded.paragraphs, Counter(word for words in decoded.unknown for word in words)
 
 
-def decode_paragraphs(stream: str) -> tuple[list[str], list[list[str]]]:
-    """Paragraphs from an Apertium output stream, and for each the words it marked as unknown.
+@dataclass
+class Decoded:
+    """Paragraphs of an Apertium output stream, for each the words it marked as unknown, and how
+    many words it holds."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    unknown: list[list[str]] = field(default_factory=list)
+    words: int = 0
+
+    def add(self, other: Decoded) -> None:
+        self.paragraphs += other.paragraphs
+        self.unknown += other.unknown
+        self.words += other.words
+
+
+def decode_paragraphs(stream: str) -> Decoded:
+    """Paragraphs from an Apertium output stream, for each the words it marked as unknown, and
+    how many words it holds.
 
     Marks (`*` unknown, `#` generation error, `@` transfer error) are removed; superblanks are
     unescaped; each paragraph ends at a superblank holding two line ends.
@@ -48,10 +69,12 @@ def decode_paragraphs(stream: str) -> tuple[list[str], list[list[str]]]:
     paragraphs: list[str] = []
     current: list[str] = []
     unknown: list[list[str]] = [[]]
+    words = 0
     for match in _TOKEN.finditer(stream):
         escaped, superblank, mark, marked, text = match.groups()
         if text is not None:
             current.append(text)
+            words += len(_WORD.findall(text))
         elif escaped is not None:
             current.append(escaped)
         elif superblank is not None:
@@ -66,11 +89,12 @@ def decode_paragraphs(stream: str) -> tuple[list[str], list[list[str]]]:
             if mark == "*":
                 unknown[-1].append(marked)
             current.append(marked)
+            words += 1
         else:
             current.append(match.group())  # a stray backslash or bracket, kept as text
     if "".join(current).strip():
         paragraphs.append("".join(current))
-    return paragraphs, unknown[: len(paragraphs)]
+    return Decoded(paragraphs, unknown[: len(paragraphs)], words)
 
 
 def complete_paragraphs(stream: str) -> int:

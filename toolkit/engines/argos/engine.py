@@ -111,21 +111,24 @@ class ArgosEngine:
         return quality.ranked(routes, lambda r: sum(lang != PIVOT for lang in r.languages[1:-1]))
 
     def translate(self, paragraphs: list[str], route: Route) -> EngineOutput:
-        texts, unknown = list(paragraphs), 0
+        texts, unknown, words = list(paragraphs), 0, 0
         for number, hop in enumerate(route.hops):
             package = self._packages.get(hop.model)
             if package is None:
                 raise EngineUnavailable(f"the Argos package {hop.model} is no longer installed")
-            texts, hop_unknown = self._translate_hop(texts, package)
+            texts, hop_unknown, hop_words = self._translate_hop(texts, package)
             if number == 0:
-                unknown = hop_unknown
-        return EngineOutput(texts, unknown, sum(len(t.split()) for t in texts))
+                # Unknown pieces are in the source: its words, as the tokenizer cuts them.
+                unknown, words = hop_unknown, hop_words
+        return EngineOutput(texts, unknown, words)
 
     # ------------------------------------------------------------------ one package
 
     def _translate_hop(
         self, paragraphs: list[str], package: packages.InstalledPackage
-    ) -> tuple[list[str], int]:
+    ) -> tuple[list[str], int, int]:
+        """The paragraphs translated, the source words holding a piece the vocabulary lacks,
+        and the source words."""
         translator, tokenizer = self._load(package)
         sentences = [
             [part for span in split_sentences(p, package.source) for part in _lines(span.text)]
@@ -134,6 +137,7 @@ class ArgosEngine:
         cores = [s.core for paragraph in sentences for s in paragraph if s.core]
         tokens = tokenizer.encode(cores) if cores else []
         unknown = sum(tokenizer.unknown(t) for t in tokens)
+        words = sum(argos_tokenizers.words(tokenizer, t) for t in tokens)
 
         units: list[list[str]] = []  # what the model translates: sentences, or parts of long ones
         owners: list[tuple[int, bool]] = []  # (sentence, whether a space comes before this part)
@@ -161,7 +165,7 @@ class ArgosEngine:
                 else:
                     pieces.append(sentence.lead)
             results.append("".join(pieces))
-        return results, unknown
+        return results, unknown, words
 
     def _run(
         self,

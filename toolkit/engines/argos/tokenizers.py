@@ -22,7 +22,14 @@ class Tokenizer(Protocol):
         """Whether a sequence may be cut before tokens[index] without splitting a word."""
 
     def unknown(self, tokens: list[str]) -> int:
-        """How many tokens the vocabulary does not hold."""
+        """How many words (as `starts_word` cuts them) hold a token the vocabulary does not hold."""
+
+
+def words(tokenizer: Tokenizer, tokens: list[str]) -> int:
+    """How many words a token sequence holds, cut where `unknown` cuts them."""
+    return sum(
+        1 for index in range(len(tokens)) if index == 0 or tokenizer.starts_word(tokens, index)
+    )
 
 
 class SentencePieceTokenizer:
@@ -45,7 +52,14 @@ class SentencePieceTokenizer:
 
     def unknown(self, tokens: list[str]) -> int:
         piece_to_id = self.processor.piece_to_id
-        return sum(1 for t in tokens if piece_to_id(t) == self._unk)
+        unknown_words = set()
+        word = 0
+        for index, token in enumerate(tokens):
+            if index and self.starts_word(tokens, index):
+                word += 1
+            if piece_to_id(token) == self._unk:
+                unknown_words.add(word)
+        return len(unknown_words)
 
 
 class BPETokenizer:
