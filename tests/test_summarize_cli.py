@@ -305,7 +305,7 @@ def test_short_french_text_is_taken_for_french(text: str) -> None:
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)["summaries"][0]
     assert summary["language"] == "fr"
-    assert summary["translation"]["route"] == "apertium fr→es (fr-es)"
+    assert summary["translation"]["route"].startswith("apertium fr→")
     assert "assuming French (give --language)" in " ".join(summary["notes"])
 
 
