@@ -8,6 +8,8 @@ import struct
 import subprocess
 import sys
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -165,6 +167,43 @@ def test_a_failed_install_keeps_the_installed_version(env, home, tmp_path, argos
     broken = corrupt_member_data(argos_archives["fr-en"], tmp_path / "crc.argosmodel")
     error = one_line_error(models(env, "install", str(broken)))
     assert "corrupt archive" in error
+    assert tree(home) == before
+
+
+@contextmanager
+def read_only(folder: Path) -> Iterator[str]:
+    """The folder made read-only for this process, and how. Root writes through permissions, so
+    as root a read-only bind mount (where mounting is allowed), else the immutable attribute."""
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+        try:
+            yield "permissions"
+        finally:
+            folder.chmod(0o755)
+        return
+    attempts = [
+        (["mount", "--bind", "-o", "ro", str(folder), str(folder)], ["umount", str(folder)]),
+        (["chattr", "+i", str(folder)], ["chattr", "-i", str(folder)]),
+    ]
+    for make, undo in attempts:
+        if subprocess.run(make, capture_output=True, check=False).returncode == 0:
+            try:
+                yield make[0]
+            finally:
+                subprocess.run(undo, check=True)
+            return
+    pytest.skip("running as root, where neither a read-only bind mount nor chattr +i is allowed")
+
+
+@pytest.mark.parametrize("command", ["install", "remove"])
+def test_a_read_only_package_folder_is_named_so(env, home, argos_archives, command):
+    assert models(env, "install", str(argos_archives["fr-en"])).returncode == 0
+    before = tree(home)
+    args = [str(argos_archives["fr-en"])] if command == "install" else ["fr-en"]
+    with read_only(home / "packages") as how:
+        error = one_line_error(models(env, command, *args))
+    assert "read-only" in error, how
+    assert "cross-device" not in error
     assert tree(home) == before
 
 

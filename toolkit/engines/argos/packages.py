@@ -261,6 +261,7 @@ def install_archive(archive: Path, progress: Progress | None = None) -> Install:
         raise ToolkitError(
             f"{target_dir}: cannot create the package folder ({err.strerror})"
         ) from None
+    _check_writable(target_dir)
     with _locked(target_dir), _staging(target_dir) as staging:
         _check_space(staging, plan.unpacked)
         work = Path(tempfile.mkdtemp(prefix="install-", dir=staging))
@@ -306,6 +307,7 @@ def remove(source: str, target: str) -> list[Path]:
     outside = [p.path for p in doomed if p.path.parent != target_dir]
     if outside:
         raise ToolkitError(f"{outside[0]}: not in {target_dir}; remove it where it was installed")
+    _check_writable(target_dir)
     with _locked(target_dir), _staging(target_dir) as staging:
         work = Path(tempfile.mkdtemp(prefix="remove-", dir=staging))
         try:
@@ -520,6 +522,16 @@ def clean_stale_staging() -> None:
             shutil.rmtree(staging, ignore_errors=True)
     finally:
         os.close(handle)
+
+
+def _check_writable(folder: Path) -> None:
+    """Refuse a package folder that cannot be written before any work. A read-only mount of it
+    (a bind mount, say) shares the device number of the folder above, where the staging folder
+    goes, so that moving a package into it would fail only at the end, as a cross-device link."""
+    if os.statvfs(folder).f_flag & os.ST_RDONLY:
+        raise ToolkitError(f"{folder}: the package folder is on a read-only file system")
+    if not os.access(folder, os.W_OK):  # its permissions, or an immutable folder (chattr +i)
+        raise ToolkitError(f"{folder}: the package folder is read-only (no permission to write)")
 
 
 def _check_space(folder: Path, needed: int) -> None:
