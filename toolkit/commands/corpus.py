@@ -161,6 +161,7 @@ def _execute(
     )
 
     hashes = _scan(corpus)
+    stats.total = len(hashes)
     for name, store in stores.items():
         store.load()
         if store.torn:

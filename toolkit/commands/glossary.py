@@ -10,7 +10,7 @@ from toolkit.environment import Environment
 from toolkit.errors import UsageError
 from toolkit.glossary.active import load_active
 from toolkit.glossary.model import Glossary
-from toolkit.output import render
+from toolkit.output import render, words
 from toolkit.output import terminal as output
 from toolkit.text import languages
 
@@ -87,7 +87,7 @@ def check(paths: list[str], env: Environment) -> None:
             continue
         codes = sorted({code for term in glossary.terms for code in term.forms})
         output.write_stdout(
-            f"{path}: ok, {len(glossary.terms)} term{'s' if len(glossary.terms) != 1 else ''}"
+            f"{path}: ok, {words.count(len(glossary.terms), 'term')}"
             f" matched in {glossary.source}"
             f"{', forms for ' + ' '.join(codes) if codes else ''}\n"
         )

@@ -68,7 +68,10 @@ def run(request: SummarizeRequest, env: Environment) -> None:
 
         def progress(sentences: int, chunks: int) -> None:
             if status is not None:
-                status.update(f"Scoring sentences… {sentences:,} read, {chunks} chunks ranked")
+                status.update(
+                    f"Scoring sentences… {words.number(sentences)} read, "
+                    f"{words.count(chunks, 'chunk')} ranked"
+                )
 
         for source in inputs:
             started = time.perf_counter()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from toolkit.output import words
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -23,6 +25,7 @@ class OutputCounts:
 class RunStats:
     mode: str
     outputs: dict[str, OutputCounts] = field(default_factory=dict)
+    total: int = 0  # documents in the input
     documents: int = 0  # processed by this run
     words: int = 0  # source words of those documents
     seconds: float = 0.0
@@ -84,11 +87,16 @@ def final_table(console: Console, stats: RunStats) -> None:
     """Counts per output file, failures, and throughput: a table on a terminal, plain lines in a pipe."""
     rows = [(c.file, c.written, c.failed, c.skipped) for c in stats.outputs.values()]
     headers = ("output", "written", "failed", "skipped")
-    throughput = (
-        f"{stats.documents} documents, {stats.words} words in {stats.seconds:.1f} s "
-        f"({stats.mode}): {stats.rate(stats.documents):.2f} documents/s, "
-        f"{stats.rate(stats.words):.0f} words/s"
-    )
+    if stats.documents:
+        throughput = (
+            f"{words.count(stats.documents, 'document')}, {words.count(stats.words, 'word')} "
+            f"in {stats.seconds:,.1f} s ({stats.mode}): {stats.rate(stats.documents):,.2f} "
+            f"documents/s, {stats.rate(stats.words):,.0f} words/s"
+        )
+    elif stats.total:
+        throughput = f"all {words.count(stats.total, 'document')} already done"
+    else:
+        throughput = "no documents in the input"
     if console.is_terminal:
         from rich.table import Table
 
@@ -96,13 +104,16 @@ def final_table(console: Console, stats: RunStats) -> None:
         for header in headers[1:]:
             table.add_column(header, justify="right")
         for row in rows:
-            table.add_row(*(str(cell) for cell in row), style="red" if row[2] else None)
+            table.add_row(
+                row[0], *(words.number(cell) for cell in row[1:]), style="red" if row[2] else None
+            )
         console.print(table)
         console.print(throughput, highlight=False)
     else:
         for file, written, failed, skipped in rows:
             console.print(
-                f"{file}: {written} written, {failed} failed, {skipped} skipped",
+                f"{file}: {words.number(written)} written, {words.number(failed)} failed, "
+                f"{words.number(skipped)} skipped",
                 highlight=False,
             )
         console.print(throughput, highlight=False)

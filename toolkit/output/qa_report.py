@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from toolkit.output import words
 from toolkit.translation.qa import report, where
 
 if TYPE_CHECKING:
@@ -41,9 +42,7 @@ def plain(translation: Translation) -> str:
         lines.append(f"{head}: {where(item)}: number {item['number']}{context} missing")
     for item in data["unknown"]:
         lines.append(f"{head}: {where(item)}: unknown to the engine: {', '.join(item['words'])}")
-    lines.append(
-        f"{head}: {data['unknown_words']} of {data['words']} words unknown to the engine ({data['unknown_share']:.1%})"
-    )
+    lines.append(f"{head}: {unknown_line(data)}")
     return "\n".join(lines) + "\n"
 
 
@@ -83,7 +82,7 @@ def print_rich(console: Console, translation: Translation) -> None:
     if notes.row_count:
         console.print(notes)
     console.print(
-        f"{data['unknown_words']} of {data['words']} words unknown to the engine ({data['unknown_share']:.1%})",
+        unknown_line(data),
         highlight=False,
     )
 
@@ -95,3 +94,10 @@ def print_report(console: Console, translation: Translation) -> None:
     else:
         console.file.write(plain(translation))
         console.file.flush()
+
+
+def unknown_line(data: dict[str, Any]) -> str:
+    return (
+        f"{words.number(data['unknown_words'])} of {words.count(data['words'], 'word')} "
+        f"unknown to the engine ({data['unknown_share']:.1%})"
+    )

@@ -7,6 +7,7 @@ import re
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
+from toolkit.output import words
 from toolkit.summary.select import TIE_BREAK, same_score
 from toolkit.text import languages
 
@@ -68,7 +69,7 @@ def translation_summary(console: Console, translation: Translation) -> None:
     paragraphs = sum(doc.paragraphs for doc in translation.documents)
     console.print(
         f"[bold]{translation.source}→{translation.target}[/] via [cyan]{translation.route.describe()}[/]: "
-        f"{paragraphs} paragraphs, {translation.words} words, "
+        f"{words.count(paragraphs, 'paragraph')}, {words.count(translation.words, 'word')}, "
         f"{translation.unknown_share:.1%} unknown, {translation.seconds:.2f} s",
         highlight=False,
     )
@@ -244,10 +245,10 @@ def print_summary(
     subtitle = (
         f"{summary.algorithm} · {languages.name(summary.language)}"
         f"{' (detected)' if summary.language_detected else ''} · "
-        f"{len(summary.selected)} of {summary.total:,} sentences"
+        f"{len(summary.selected)} of {words.count(summary.total, 'sentence')}"
     )
     if summary.chunking is not None:
-        subtitle += f" · ranked in {summary.chunking.chunks} chunks"
+        subtitle += f" · ranked in {words.count(summary.chunking.chunks, 'chunk')}"
     if summary.ties:
         subtitle += f" · equal scores: {TIE_BREAK} chose"
     if translation is not None:
@@ -323,8 +324,9 @@ def chart_title(summary: Summary) -> str:
         return "Where the weight of the text lies"
     chunking = summary.chunking
     return (
-        f"Where the weight of the text lies: the {chunking.candidates:,} candidates of "
-        f"{chunking.chunks} chunks of up to {chunking.limit:,} sentences, ranked together"
+        f"Where the weight of the text lies: the {words.count(chunking.candidates, 'candidate')} "
+        f"of {words.count(chunking.chunks, 'chunk')} of up to {words.count(chunking.limit, 'sentence')}, "
+        "ranked together"
     )
 
 
