@@ -7,7 +7,9 @@ Run: .venv/bin/python -m benchmarks.glossary_speed [--terms 10000] [--letters 30
 - translate the example release into Spanish with the default glossary and with the large one
   on top, side by side (goal: under 1.2x);
 - a glossary name next to a word of --letters letters, toolkit translate against the raw
-  apertium pipeline on the same text (linear in the length of the word).
+  apertium pipeline on the same text (linear in the length of the word);
+- highlighting the names in a summary on a terminal: one regular expression of every spelling
+  (the anchor: what it did before) against the glossary's matcher, each built afresh.
 Each time is the median of interleaved runs.
 """
 
@@ -56,6 +58,31 @@ def load_seconds(path: Path) -> float:
     return time.perf_counter() - started
 
 
+def highlight_seconds(path: Path, repeat: int) -> tuple[float, float]:
+    """Finding the names in the release's summary: a regular expression of every spelling
+    (compiled afresh: a spelling of its own each time defeats the cache) against the matcher."""
+    from toolkit.glossary.active import load_active
+    from toolkit.glossary.model import word_pattern
+    from toolkit.summary.summarize import Options, summarize_text
+
+    summary = summarize_text("release", RELEASE.read_text(encoding="utf-8"), Options())
+    sentences = [s.text for s in summary.selected]
+    regex, matcher = [], []
+    for attempt in range(repeat):
+        glossary = load_active([str(path)])
+        spellings = [s for t in glossary.terms for s in (t.name, *t.matches)]
+        started = time.perf_counter()
+        pattern = word_pattern([*spellings, f"Anchor{attempt}"])
+        regex_hits = [len(pattern.findall(text)) for text in sentences]
+        regex.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        names = glossary.names_matcher
+        hits = [len(names.find(text)) for text in sentences]
+        matcher.append(time.perf_counter() - started)
+        assert hits == regex_hits, (hits, regex_hits)
+    return sorted(regex)[repeat // 2], sorted(matcher)[repeat // 2]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--terms", type=int, default=10_000)
@@ -87,6 +114,10 @@ def main() -> None:
     )
     case = f"a name beside {args.letters:,} letters vs apertium"
     print(f"{case:<46}{raw:>10.2f}{ours:>11.2f}{ours / raw:>8.2f}")
+
+    regex, matcher = highlight_seconds(glossary, args.repeat)
+    case = f"highlight a summary, {args.terms:,} terms: regex"
+    print(f"{case:<46}{regex:>10.3f}{matcher:>11.3f}{matcher / regex:>8.2f}")
 
 
 if __name__ == "__main__":

@@ -178,3 +178,45 @@ def test_unknown_words_are_counted_among_the_words_like_them() -> None:
     result = run_toolkit("translate", "--to", "es", "--check", input="xqz/yqz/zqz wkw-wkw\n")
     assert result.returncode == 0, result.stderr
     assert "5 of 5 words unknown to the engine (100.0%)" in result.stderr
+
+
+# A folder "x[" and a file "y] ...": the path reads x[/y], a closing tag of rich's markup.
+HOSTILE_NAME = "x[/y] [bold]z\x1b]0;title\x07.txt"
+HOSTILE_TEXT = (
+    "Le ministre [/rouge] d’Artsakh est arrivé à Stepanakert \x1b[2J mardi. "
+    "La réunion xqzblorf a duré deux heures.\n"
+)
+
+
+def test_markup_and_escapes_in_names_and_text_are_shown_as_text_in_a_summary(tmp_path) -> None:
+    from tests.terminal import run_in_terminal
+
+    path = tmp_path / HOSTILE_NAME
+    path.parent.mkdir()
+    path.write_text(HOSTILE_TEXT, encoding="utf-8")
+    screen, _ = run_in_terminal("summarize", str(path), "--to", "es", "--explain")
+    assert screen.returncode == 0, screen.text
+    assert "\x1b[2J" not in screen.raw and "\x1b]0;" not in screen.raw
+    text = "".join(screen.text.split())  # the panel wraps long names and sentences
+    assert "x[/y][bold]z\\x1b]0;title\\x07.txt" in text
+    assert "[/rouge]d’Artsakh" in text and "\\x1b[2J" in text
+
+
+def test_markup_and_escapes_in_names_and_text_are_shown_as_text_in_the_qa_report(
+    tmp_path,
+) -> None:
+    from tests.terminal import run_in_terminal
+
+    path = tmp_path / HOSTILE_NAME
+    path.parent.mkdir()
+    path.write_text(HOSTILE_TEXT, encoding="utf-8")
+    # The translation itself goes to a pipe, verbatim; the report is on the terminal.
+    screen, _ = run_in_terminal(
+        "translate", str(path), "--to", "es", "--check", stdout_to_pipe=True
+    )
+    assert screen.returncode == 0, screen.text
+    assert "\x1b[2J" not in screen.raw and "\x1b]0;" not in screen.raw
+    text = "".join(screen.text.split())
+    # Where the unknown word is: the column wraps the name after x[/y].
+    assert "x[/y]" in text and "[bold]z\\x1b]0;title\\x07.txt" in text
+    assert "xqzblorf" in text

@@ -10,7 +10,7 @@ import pytest
 from rich.console import Console
 
 from toolkit.glossary.active import default
-from toolkit.glossary.model import word_pattern
+from toolkit.glossary.matcher import Matcher
 from toolkit.output import render
 from toolkit.summary.summarize import Options, SelectionTranslation, Summary, summarize_text
 
@@ -25,7 +25,7 @@ def summary(release_text: str) -> Summary:
 
 @pytest.fixture(scope="module")
 def names():
-    return word_pattern(s for t in default().terms for s in (t.name, *t.matches))
+    return default().names_matcher
 
 
 def record(width: int = 140) -> Console:
@@ -61,7 +61,7 @@ def test_glossary_names_are_highlighted(summary: Summary, names) -> None:
     render.print_summary(console, summary, source_names=names)
     highlighted = styled(console, NAME_STYLE)
     assert highlighted and set(highlighted) == {"Artsakh"}
-    expected = sum(len(names.findall(s.text)) for s in summary.selected)
+    expected = sum(len(names.find(s.text)) for s in summary.selected)
     assert len(highlighted) == expected
 
 
@@ -79,7 +79,7 @@ def test_translation_is_shown_beside_the_source(summary: Summary, names) -> None
     )
     console = record(width=160)
     render.print_summary(
-        console, summary, translated, source_names=names, target_names=word_pattern(["Artsakh"])
+        console, summary, translated, source_names=names, target_names=Matcher([("Artsakh", 0)])
     )
     lines = console.export_text().splitlines()
     header = next(line for line in lines if "sentence" in line)

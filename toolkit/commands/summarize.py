@@ -15,7 +15,7 @@ from toolkit.commands import reading
 from toolkit.environment import Environment
 from toolkit.errors import UsageError
 from toolkit.glossary.active import load_active
-from toolkit.glossary.model import Glossary, word_pattern
+from toolkit.glossary.model import Glossary
 from toolkit.output import render, words
 from toolkit.output import terminal as output
 from toolkit.summary.algorithms import NAMES
@@ -84,7 +84,7 @@ def run(request: SummarizeRequest, env: Environment) -> None:
             )
     for summary in summaries:
         for note in summary.notes:
-            console.print(f"[yellow]{summary.name}: {note}[/]", highlight=False)
+            console.print(f"[yellow]{output.shown(f'{summary.name}: {note}')}[/]", highlight=False)
 
     translations: list[SelectionTranslation | None] | None = None
     if target is not None:
@@ -167,9 +167,10 @@ def _print(
     console = Console()
     source_names = target_names = None
     if glossary.terms:
-        source_names = word_pattern(s for t in glossary.terms for s in (t.name, *t.matches))
+        source_names = glossary.names_matcher
         if target is not None:
-            target_names = word_pattern(t.form(target) for t in glossary.terms)
+            whole_words = target not in languages.UNSPACED
+            target_names = glossary.target_matcher(target, False, whole_words)
     for i, summary in enumerate(summaries):
         translation = translations[i] if translations else None
         render.print_summary(console, summary, translation, explain, source_names, target_names)

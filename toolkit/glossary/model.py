@@ -94,6 +94,16 @@ class Glossary:
             self._target_matchers[key] = Matcher(spellings, whole_words)
         return self._target_matchers[key]
 
+    @cached_property
+    def names_matcher(self) -> Matcher:
+        """Every term's name and source spellings, whole words in any case: what a summary
+        highlights; built once."""
+        return Matcher(
+            (spelling, index)
+            for index, term in enumerate(self.terms)
+            for spelling in (term.name, *term.matches)
+        )
+
     def position(self, name: str) -> int:
         """The index of the term with this name."""
         return self._positions[name]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from toolkit.output import words
+from toolkit.output.terminal import shown
 from toolkit.translation.qa import report, where
 
 if TYPE_CHECKING:
@@ -56,29 +57,43 @@ def print_rich(console: Console, translation: Translation) -> None:
         table.add_column(column, justify="right" if column in ("source", "target") else "left")
     for term in data["terms"]:
         status = "[green]ok[/]" if not term["missing"] else f"[red]{term['missing']} missing[/]"
-        table.add_row(term["term"], term["form"], str(term["source"]), str(term["target"]), status)
+        table.add_row(
+            shown(term["term"]),
+            shown(term["form"]),
+            str(term["source"]),
+            str(term["target"]),
+            status,
+        )
     console.print(table)
     notes = Table(show_header=True, box=None)
     for column in ("where", "what", "detail"):
         notes.add_column(column)
     for item in data["missing_terms"]:
         notes.add_row(
-            where(item),
+            shown(where(item)),
             "[red]term missing[/]",
-            f"{item['term']}: {item['source']} → {item['target']}",
+            shown(f"{item['term']}: {item['source']} → {item['target']}"),
         )
     for item in data["problems"]:
         notes.add_row(
-            where(item), f"[red]{item['kind']}[/]", f"{item['term']} {item['detail']}".strip()
+            shown(where(item)),
+            f"[red]{item['kind']}[/]",
+            shown(f"{item['term']} {item['detail']}".strip()),
         )
     for item in data["repairs"]:
-        notes.add_row(where(item), f"[yellow]repaired ({item['kind']})[/]", item["detail"])
+        notes.add_row(
+            shown(where(item)), f"[yellow]repaired ({item['kind']})[/]", shown(item["detail"])
+        )
     for item in data["missing_numbers"]:
         notes.add_row(
-            where(item), "[red]number missing[/]", f"{item['number']} in {item['context']!r}"
+            shown(where(item)),
+            "[red]number missing[/]",
+            shown(f"{item['number']} in {item['context']!r}"),
         )
     for item in data["unknown"]:
-        notes.add_row(where(item), "[yellow]unknown words[/]", ", ".join(item["words"]))
+        notes.add_row(
+            shown(where(item)), "[yellow]unknown words[/]", shown(", ".join(item["words"]))
+        )
     if notes.row_count:
         console.print(notes)
     console.print(

@@ -7,7 +7,7 @@ import re
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
-from toolkit.output import words
+from toolkit.output import terminal, words
 from toolkit.summary.select import TIE_BREAK, same_score
 from toolkit.text import languages
 
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from toolkit.engines.base import Route
+    from toolkit.glossary.matcher import Matcher
     from toolkit.summary.summarize import ScoredSentence, SelectionTranslation, Summary
     from toolkit.translation.translate import Translation
 
@@ -202,12 +203,14 @@ def _score(score: float) -> str:
     return f"{score:.4g}"
 
 
-def _highlighted(text: str, pattern: re.Pattern[str] | None) -> Text:
+def _highlighted(text: str, names: Matcher | None) -> Text:
+    """Text from the input, control characters escaped, the glossary names in it highlighted."""
     from rich.text import Text
 
-    rich_text = Text(text)
-    if pattern is not None:
-        rich_text.highlight_regex(pattern, "bold magenta")
+    printable = terminal.printable(text)
+    rich_text = Text(printable)
+    for hit in names.find(printable) if names is not None else ():
+        rich_text.stylize("bold magenta", hit.start, hit.end)
     return rich_text
 
 
@@ -216,8 +219,8 @@ def print_summary(
     summary: Summary,
     translation: SelectionTranslation | None = None,
     explain: bool = False,
-    source_names: re.Pattern[str] | None = None,
-    target_names: re.Pattern[str] | None = None,
+    source_names: Matcher | None = None,
+    target_names: Matcher | None = None,
 ) -> None:
     """For terminals: a panel titled by the text's name with the selected sentences in document
     order, each with its rank, score and position (paragraph·sentence), glossary names
@@ -254,14 +257,19 @@ def print_summary(
     if translation is not None:
         subtitle += f" · {translation.route}"
     console.print(
-        Panel(table, title=f"[bold]{summary.name}[/]", subtitle=subtitle, title_align="left")
+        Panel(
+            table,
+            title=f"[bold]{terminal.shown(summary.name)}[/]",
+            subtitle=subtitle,
+            title_align="left",
+        )
     )
     if explain:
         console.print(explain_chart(summary, names=source_names))
 
 
 def explain_chart(
-    summary: Summary, width: int = EXPLAIN_BAR_WIDTH, names: re.Pattern[str] | None = None
+    summary: Summary, width: int = EXPLAIN_BAR_WIDTH, names: Matcher | None = None
 ) -> Table:
     """One bar per sentence in document order, as long as the sentence's score, the chosen
     sentences marked with their rank, glossary names highlighted. A chunked summary shows its
@@ -348,6 +356,6 @@ def plain_chart(summaries: list[Summary], width: int = 100) -> str:
     for summary in summaries:
         if summary.total:
             if len(summaries) > 1:
-                console.print(summary.name)
+                console.print(terminal.shown(summary.name))
             console.print(explain_chart(summary))
     return buffer.getvalue()

@@ -68,11 +68,17 @@ def guard_stdout() -> None:
 
 
 def shown(text: str) -> str:
-    """Text from a package, a glossary or an input, safe to print through rich: control characters
-    written as escapes (\\x1b), square brackets that would be markup escaped."""
+    """Text from a package, a glossary or an input, safe to print through rich as markup: control
+    characters written as escapes (\\x1b), square brackets that would be markup escaped."""
     from rich.markup import escape
 
-    return escape(_CONTROL.sub(lambda match: repr(match.group())[1:-1], text))
+    return escape(printable(text))
+
+
+def printable(text: str) -> str:
+    """Text safe to print through rich as a Text (not markup): control characters written as
+    escapes (\\x1b), tabs and line ends kept."""
+    return _CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
 
 
 def stdout_is_terminal() -> bool:
