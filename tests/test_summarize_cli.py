@@ -313,3 +313,18 @@ def test_short_french_text_detected_as_french_needs_no_note() -> None:
     result = summarize("--format", "json", input="Le parlement vote la loi.")
     summary = json.loads(result.stdout)["summaries"][0]
     assert (summary["language"], summary["language_detected"], summary["notes"]) == ("fr", True, [])
+
+
+def test_offsets_count_characters_of_the_decoded_text() -> None:
+    # A BOM, CRLF line ends and accents: the offsets are not those of the bytes of the file, but of
+    # its text as decoded (line ends as \n, no BOM), where they cut out the sentence exactly.
+    text = "Le ministre d’Artsakh est arrivé.\r\n\r\nIl a rencontré les élus à Stepanakert.\r\n"
+    data = json.loads(
+        summarize("--format", "json", "-n", "2", input=text.encode("utf-8-sig")).stdout
+    )
+    summary = data["summaries"][0]
+    assert summary["offsets"] == "characters"
+    decoded = text.replace("\r\n", "\n")
+    for chosen in summary["summary"]:
+        assert decoded[chosen["start"] : chosen["end"]] == chosen["text"]
+    assert [c["start"] for c in summary["summary"]] == [0, 35]

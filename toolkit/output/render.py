@@ -103,6 +103,10 @@ def summary_text(
     return "\n".join(blocks)
 
 
+# What the start and end of a chosen sentence count.
+OFFSETS = "characters"
+
+
 def summary_data(
     summary: Summary, translation: SelectionTranslation | None = None, explain: bool = False
 ) -> dict[str, Any]:
@@ -135,6 +139,8 @@ def summary_data(
         "sentences_requested": summary.requested,
         "mode": summary.mode,
         "chunk_sentences": summary.chunk_sentences,
+        # start and end count characters of the text as decoded: line ends as \n, no BOM.
+        "offsets": OFFSETS,
         "summary": selected,
         "ties": summary.ties,
         "tie_break": TIE_BREAK if summary.ties else None,
