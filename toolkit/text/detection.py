@@ -6,6 +6,7 @@ about 2 s to decompress its model and lingua's wheel weighs about 100 MB.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from toolkit.text import languages
@@ -23,7 +24,7 @@ SURE_PROBABILITY = 0.9
 @dataclass(frozen=True)
 class Guess:
     code: str | None  # None: no letters, or a language the project has no code for
-    sure: bool  # enough letters, and langdetect not torn between languages
+    sure: bool  # not in Latin letters, or enough of them and langdetect not torn between languages
 
 
 def detect_language(text: str) -> Guess:
@@ -37,6 +38,11 @@ def detect_language(text: str) -> Guess:
         best = detect_langs(sample)[0]
     except LangDetectException:
         return Guess(None, False)
-    letters = sum(char.isalpha() for char in sample)
-    sure = letters >= SHORT_LETTERS and best.prob >= SURE_PROBABILITY
+    letters = [char for char in sample if char.isalpha()]
+    latin = sum(unicodedata.name(char, "").startswith("LATIN") for char in letters)
+    # French is written in Latin letters: a text mostly in another script is not French, however
+    # short, and langdetect tells scripts apart.
+    sure = 2 * latin < len(letters) or (
+        len(letters) >= SHORT_LETTERS and best.prob >= SURE_PROBABILITY
+    )
     return Guess(languages.normalize(best.lang.split("-")[0]), sure)
