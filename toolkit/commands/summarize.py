@@ -62,7 +62,6 @@ def run(request: SummarizeRequest, env: Environment) -> None:
     glossary = load_active(list(request.glossaries), request.use_glossary)
     language = None if options.language == AUTO else options.language
     inputs = reading.open_inputs(env, request.files, request.text, language)
-    console = env.stderr
     summaries = []
     with _status(env, "Scoring sentences…") as status:
 
@@ -82,9 +81,11 @@ def run(request: SummarizeRequest, env: Environment) -> None:
                 f"{summary.name}: {summary.algorithm} ranked {words.count(summary.total, 'sentence')} "
                 f"({summary.mode}) in {time.perf_counter() - started:.2f} s"
             )
-    for summary in summaries:
+    for summary in summaries:  # env.stderr, and rich with it, only when there is a note
         for note in summary.notes:
-            console.print(f"[yellow]{output.shown(f'{summary.name}: {note}')}[/]", highlight=False)
+            env.stderr.print(
+                f"[yellow]{output.shown(f'{summary.name}: {note}')}[/]", highlight=False
+            )
 
     translations: list[SelectionTranslation | None] | None = None
     if target is not None:
@@ -96,7 +97,7 @@ def run(request: SummarizeRequest, env: Environment) -> None:
             summaries, target, request.engine, glossary, engines
         )
         for translation in runs:
-            render.translation_summary(console, translation)
+            render.translation_summary(env.stderr, translation)
 
     if request.format == "json":
         data = {

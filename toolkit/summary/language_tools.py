@@ -111,7 +111,7 @@ def load_language(code: str) -> LanguageTools:
     stemmer, stemmer_name = _stemmer(name)
     if name is None or stemmer is null_stemmer:
         notes.append(f"no stemmer for {languages.name(code)}; words are compared as written")
-    stop_words = _stop_words(name) | frozenset(EXTRA_STOP_WORDS.get(code, "").split())
+    stop_words = sumy_stop_words(code)
     if not stop_words:
         notes.append(f"no stop-word list for {languages.name(code)}")
     return LanguageTools(code, stemmer, stemmer_name, stop_words, tuple(notes))
@@ -130,7 +130,12 @@ def _stemmer(name: str | None) -> tuple[Callable[[str], str], str]:
         return null_stemmer, "none"
 
 
-def _stop_words(name: str | None) -> frozenset[str]:
+def sumy_stop_words(code: str) -> frozenset[str]:
+    """A language's stop words, lower case: sumy's list with toolkit's additions (or none)."""
+    return _sumy_list(SUMY_LANGUAGES.get(code)) | frozenset(EXTRA_STOP_WORDS.get(code, "").split())
+
+
+def _sumy_list(name: str | None) -> frozenset[str]:
     if name is None:
         return frozenset()
     import importlib.resources

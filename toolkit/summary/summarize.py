@@ -367,9 +367,9 @@ def _scored(
 def _language(text: str, choice: str, notes: list[str]) -> tuple[str, bool]:
     if choice != AUTO:
         return choice, False
-    from toolkit.text.detection import detect_language
+    from toolkit.summary.language_guess import language_of
 
-    guess = detect_language(text)
+    guess = language_of(text)
     assumed = languages.name(FALLBACK_LANGUAGE)
     if guess.code is None:
         notes.append(f"could not tell the language; assuming {assumed} (give --language)")

@@ -1,0 +1,121 @@
+"""The language guess from stop words answers langdetect's answer or nothing, on real text in many
+languages; and a summary of the release loads neither langdetect nor anything heavy."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import RELEASE, ROOT
+from tests.summary_texts import DATA
+from toolkit.summary.language_guess import language_of, stop_word_guess
+from toolkit.text.detection import SAMPLE, detect_language
+
+MAN = Path("/usr/share/man")
+# Manual pages in these languages come with the test tools (scripts/setup.sh); others are read
+# when installed.
+REQUIRED_MAN = ("fi", "hu", "ro", "ru")
+PAGES_PER_LANGUAGE = 15
+_GROFF = re.compile(r"\\f[BIRP]|\\\(..|\\[-&e]|\\s[-+]?\d")
+
+
+def man_texts() -> list[tuple[str, str]]:
+    """(language folder, the running text of a page), for every language of manual pages here."""
+    texts = []
+    for folder in sorted(MAN.iterdir()):
+        if folder.name.startswith("man") or not folder.is_dir():
+            continue
+        for page in sorted(folder.rglob("*.gz"))[:PAGES_PER_LANGUAGE]:
+            source = gzip.decompress(page.read_bytes()).decode("utf-8", "replace")
+            lines = [_GROFF.sub("", line) for line in source.splitlines()]
+            words = " ".join(line for line in lines if not line.startswith((".", "'"))).split()
+            if len(words) >= 60:
+                texts.append((folder.name, " ".join(words[:400])))
+    return texts
+
+
+def langdetects_answer(text: str) -> str | None:
+    """What summarize takes from langdetect: its guess when sure, else French."""
+    guess = detect_language(text)
+    return guess.code if guess.sure else "fr"
+
+
+def test_manual_pages_in_every_language_get_langdetects_answer_or_none() -> None:
+    texts = man_texts()
+    assert {language for language, _ in texts} >= set(REQUIRED_MAN)
+    differ = [
+        (language, guess, detect_language(text), text[:80])
+        for language, text in texts
+        if (guess := stop_word_guess(text)) is not None and guess != langdetects_answer(text)
+    ]
+    assert differ == []
+    # Not a guess that never answers: French pages (when installed) and English text do get one.
+    assert stop_word_guess((DATA / "gpl-3-en.txt").read_text("utf-8")[:SAMPLE]) == "en"
+
+
+def apertium(mode: str, text: str) -> str:
+    return subprocess.run(
+        ["apertium", "-u", mode], input=text, capture_output=True, text=True, check=True
+    ).stdout
+
+
+@pytest.mark.parametrize(
+    ("modes", "expected"),
+    [
+        (["fra-cat"], None),  # Catalan: no stop-word list; near Spanish and Italian
+        (["fra-oci"], None),  # Occitan
+        (["fra-frp"], None),  # Arpitan, near French
+        (["fr-eo"], None),  # Esperanto
+        (["fr-es", "es-gl"], None),  # Galician, near Portuguese
+        (["fr-es"], None),  # Spanish and Portuguese: left to langdetect
+        (["fr-es", "es-pt"], None),
+        (["fr-es", "spa-ita"], "it"),
+    ],
+)
+def test_languages_near_the_quick_ones_are_left_to_langdetect(
+    modes: list[str], expected: str | None
+) -> None:
+    text = (ROOT / "tests" / "data" / "french.txt").read_text("utf-8")
+    for mode in modes:
+        text = apertium(mode, text)
+    assert stop_word_guess(text) == expected
+
+
+def test_french_news_is_guessed_without_langdetect(release_text: str) -> None:
+    articles = [
+        json.loads(line)["article"]
+        for line in (DATA / "orangesum-fr.jsonl").read_text("utf-8").splitlines()
+    ]
+    assert [stop_word_guess(text[:SAMPLE]) for text in [release_text, *articles]] == ["fr"] * (
+        1 + len(articles)
+    )
+
+
+def test_a_short_text_is_left_to_langdetect() -> None:
+    sentence = "Le ministre a signé l'accord ce matin avec les représentants des syndicats."
+    assert stop_word_guess(sentence) is None
+    assert language_of(sentence) == detect_language(sentence)
+    assert language_of(sentence).code == "fr"
+
+
+def test_a_summary_of_the_release_imports_nothing_heavy() -> None:
+    """The whole command: neither langdetect, scipy, numpy nor NLTK, nor pydantic through typer."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "toolkit", "summarize", str(RELEASE)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    imported = {
+        line.split("|")[-1].strip().split(".")[0]
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    assert "toolkit" in imported
+    assert imported & {"langdetect", "scipy", "numpy", "nltk", "pydantic"} == set()
