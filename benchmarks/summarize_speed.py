@@ -11,6 +11,12 @@ tokenizing to the chosen sentences. Each pair is checked to choose the same sent
 
 Then toolkit's alone on larger texts, each size in a fresh process so that its peak memory
 (ru_maxrss) is its own, and the whole command line on a 50,000-sentence file.
+
+First (alone with --processes), whole processes as people run them, side by side: `toolkit
+summarize` on the example release (its default, PacSum, and LexRank) and LexRank on 600 paragraphs
+of French prose, against a Python process running sumy's LexRank on the same sentences, with
+sumy's own stemmer and the stop words and words toolkit uses (so that both must choose the same
+sentences, which is checked).
 """
 
 from __future__ import annotations
@@ -26,12 +32,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.french_text import prose_paragraphs
+from benchmarks.processes import compile_toolkit, interleaved, run
 
 WORK = Path(__file__).resolve().parent / "work"
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = Path("/usr/share/doc")
 SENTENCES_PER_PARAGRAPH = 5
 ALGORITHMS = ("lexrank", "textrank")
+RELEASE = ROOT / "examples" / "release-fr.txt"
+TOOLKIT = Path(sys.executable).parent / "toolkit"
 
 
 def english_sentences() -> list[str]:
@@ -206,6 +215,101 @@ def command_line(language: str, n: int) -> None:
         print(f"{algorithm:>9} {wall:>9.1f} {usage.ru_maxrss / 1024:>10.0f}", flush=True)
 
 
+def sumy_input(path: Path, language: str) -> Path:
+    """The text's paragraphs as toolkit splits them into sentences, with the stop words and the
+    word pattern toolkit uses: what the sumy process reads (see sumy_child)."""
+    from toolkit.summary import language_tools
+    from toolkit.text.sentence_stream import sentences
+
+    paragraphs: dict[int, list[str]] = {}
+    for sentence in sentences([path.read_text(encoding="utf-8")], language):
+        paragraphs.setdefault(sentence.paragraph, []).append(sentence.text)
+    data = {
+        "language": language,
+        "paragraphs": list(paragraphs.values()),
+        "stop_words": sorted(language_tools.load_language(language).stop_words),
+        "word": language_tools.word_pattern(language).pattern,
+    }
+    target = WORK / f"{path.stem}.sumy.json"
+    target.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return target
+
+
+def sumy_child(path: str, count: int) -> None:
+    """sumy's LexRank in this process, as a script of sumy's users would run it: the sentences,
+    stop words and word pattern from `path`, sumy's own stemmer (NLTK's Snowball)."""
+    import re
+
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    word = re.compile(data["word"])
+
+    class Words:
+        language = data["language"]
+
+        @staticmethod
+        def to_words(sentence: str) -> list[str]:
+            return word.findall(sentence)
+
+    document = ObjectDocumentModel(
+        [Paragraph([Sentence(s, Words) for s in p]) for p in data["paragraphs"]]
+    )
+    summarizer = LexRankSummarizer(Stemmer(data["language"]))
+    summarizer.stop_words = data["stop_words"]
+    for sentence in summarizer(document, count):
+        print(sentence)
+
+
+def whole_processes(repeat: int) -> None:
+    """`toolkit summarize` and sumy's LexRank as whole processes, interleaved, medians."""
+    compile_toolkit()
+    WORK.mkdir(parents=True, exist_ok=True)
+    prose = WORK / "prose-600-fr.txt"
+    prose.write_text("\n\n".join(prose_paragraphs()[:600]) + "\n", encoding="utf-8")
+    python = [sys.executable, "-c", "pass"]
+    print(f"whole processes, median of {repeat} interleaved runs; speed-up = sumy / toolkit")
+    print(
+        f"{'text':<22}{'toolkit command':<34}{'toolkit s':>10}{'cpu s':>8}"
+        f"{'sumy LexRank s':>16}{'cpu s':>8}{'speed-up':>10}{'cpu':>7}{'same':>6}"
+    )
+    cases = [
+        ("release (3 sentences)", RELEASE, []),
+        ("release (3 sentences)", RELEASE, ["-a", "lexrank"]),
+        ("600 paragraphs", prose, ["-a", "lexrank"]),
+    ]
+    ours_out, theirs_out = WORK / "toolkit.out", WORK / "sumy.out"
+    for name, path, options in cases:
+        sumy_json = sumy_input(path, "fr")
+        ours, theirs = interleaved(
+            repeat,
+            lambda p=path, o=options: run([str(TOOLKIT), "summarize", str(p), *o], stdout=ours_out),
+            lambda j=sumy_json: run(
+                [sys.executable, "-m", "benchmarks.summarize_speed", "--sumy-child", str(j), "3"],
+                stdout=theirs_out,
+            ),
+        )
+        lexrank = bool(options)
+        same = _lines(ours_out) == _lines(theirs_out) if lexrank else None
+        print(
+            f"{name:<22}{' '.join(['toolkit summarize', *options]):<34}{ours.wall:>10.3f}"
+            f"{ours.cpu:>8.3f}{theirs.wall:>16.3f}{theirs.cpu:>8.3f}"
+            f"{theirs.wall / ours.wall:>9.1f}x{theirs.cpu / ours.cpu:>6.1f}x"
+            f"{'' if same is None else 'yes' if same else 'NO':>6}",
+            flush=True,
+        )
+        if same is False:
+            raise SystemExit("toolkit's LexRank and sumy's chose different sentences")
+    (bare,) = interleaved(repeat, lambda: run(python))
+    print(f"(python -c pass: {bare.wall:.3f} s, {bare.cpu:.3f} s of CPU)")
+
+
+def _lines(path: Path) -> list[str]:
+    return [" ".join(line.split()) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes only")
@@ -215,10 +319,20 @@ def main() -> None:
     parser.add_argument(
         "--child", nargs=3, metavar=("LANGUAGE", "N", "ALGORITHM"), help=argparse.SUPPRESS
     )
+    parser.add_argument(
+        "--processes", action="store_true", help="the whole-process comparison only"
+    )
+    parser.add_argument("--sumy-child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.sumy_child:
+        sumy_child(args.sumy_child[0], int(args.sumy_child[1]))
+        return
     if args.child:
         language, n, algorithm = args.child
         child(language, int(n), algorithm)
+        return
+    whole_processes(max(args.repeat, 5))
+    if args.processes:
         return
     side_sizes = [100, 300] if args.quick else [100, 300, 1000]
     alone_sizes = [1000, 3000] if args.quick else [1000, 3000, 10000, 30000, 50000]

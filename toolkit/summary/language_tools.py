@@ -60,8 +60,12 @@ _WORD_NO_APOSTROPHE = re.compile(rf"{_LETTERS}(?:[\-\u2010]{_LETTERS})*")
 def words(sentence: str, language: str) -> list[str]:
     """The words of a sentence as written: runs of letters, joined by inner hyphens (and apostrophes
     in languages that do not elide). Numbers and punctuation are not words."""
-    pattern = _WORD_NO_APOSTROPHE if language in languages.ELIDING else _WORD
-    return pattern.findall(sentence)
+    return word_pattern(language).findall(sentence)
+
+
+def word_pattern(language: str) -> re.Pattern[str]:
+    """What a word is in this language (see words)."""
+    return _WORD_NO_APOSTROPHE if language in languages.ELIDING else _WORD
 
 
 def null_stemmer(word: str) -> str:

@@ -1,0 +1,75 @@
+"""Whole processes timed side by side: wall time, and the CPU time of the process and its children.
+
+The machine is shared, so the commands of a comparison are interleaved, run after run, and each
+gets the median of its runs. toolkit's bytecode is compiled first, as an installed package has it
+(with PYTHONDONTWRITEBYTECODE set, every run would otherwise compile its modules again).
+"""
+
+from __future__ import annotations
+
+import compileall
+import os
+import statistics
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Timing:
+    wall: float
+    cpu: float  # user + system of the process and of every child it waited for
+
+
+def compile_toolkit() -> None:
+    compileall.compile_dir(ROOT / "toolkit", quiet=1)
+
+
+def run(
+    command: Sequence[str] | str,
+    stdin: Path | None = None,
+    stdout: Path | None = None,
+    env: dict[str, str] | None = None,
+) -> Timing:
+    """One run of a command (a shell command line when a string); a failure ends the benchmark."""
+    with (
+        open(stdin or os.devnull, "rb") as source,
+        open(stdout or os.devnull, "wb") as sink,
+        tempfile.TemporaryFile() as errors,
+    ):
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            command,
+            shell=isinstance(command, str),
+            stdin=source,
+            stdout=sink,
+            stderr=errors,
+            env=env,
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode:
+            errors.seek(0)
+            message = errors.read().decode(errors="replace")[-500:]
+            raise SystemExit(f"{command} failed ({process.returncode}): {message}")
+    return Timing(wall, usage.ru_utime + usage.ru_stime)
+
+
+def interleaved(repeat: int, *commands: Callable[[], Timing]) -> list[Timing]:
+    """Each command's median wall and CPU time over `repeat` rounds of all of them in turn."""
+    runs: list[list[Timing]] = [[] for _ in commands]
+    for _ in range(repeat):
+        for timings, command in zip(runs, commands, strict=True):
+            timings.append(command())
+    return [
+        Timing(
+            statistics.median(t.wall for t in timings), statistics.median(t.cpu for t in timings)
+        )
+        for timings in runs
+    ]
