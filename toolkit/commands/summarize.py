@@ -18,6 +18,7 @@ from toolkit.glossary.active import load_active
 from toolkit.glossary.model import Glossary
 from toolkit.output import render, words
 from toolkit.output import terminal as output
+from toolkit.output.progress import InputProgress
 from toolkit.summary.algorithms import NAMES
 from toolkit.summary.select import check_length
 from toolkit.summary.summarize import (
@@ -63,18 +64,20 @@ def run(request: SummarizeRequest, env: Environment) -> None:
     language = None if options.language == AUTO else options.language
     inputs = reading.open_inputs(env, request.files, request.text, language)
     summaries = []
-    with _status(env, "Scoring sentences…") as status:
+    bar = InputProgress(env, inputs, "summarizing")
+    with bar, _status(env, "Scoring sentences…", not bar.shown) as status:
 
         def progress(sentences: int, chunks: int) -> None:
+            message = (
+                f"{words.number(sentences)} sentences read, {words.count(chunks, 'chunk')} ranked"
+            )
+            bar.describe(f"summarizing: {message}")
             if status is not None:
-                status.update(
-                    f"Scoring sentences… {words.number(sentences)} read, "
-                    f"{words.count(chunks, 'chunk')} ranked"
-                )
+                status.update(f"Scoring sentences… {message}")
 
         for source in inputs:
             started = time.perf_counter()
-            blocks = source.blocks(request.encoding)
+            blocks = bar.counted(source.blocks(request.encoding))
             summary = summarize_blocks(source.name, blocks, options, progress)
             summaries.append(summary)
             env.detail(
@@ -118,9 +121,9 @@ def run(request: SummarizeRequest, env: Environment) -> None:
         output.write_stdout(text)
 
 
-def _status(env: Environment, message: str) -> AbstractContextManager[Status | None]:
+def _status(env: Environment, message: str, wanted: bool) -> AbstractContextManager[Status | None]:
     """A spinner on stderr while the work runs, only when stderr is a terminal."""
-    if env.stderr_is_terminal() and not env.quiet:
+    if wanted and env.stderr_is_terminal() and not env.quiet:
         return env.stderr.status(message)
     return nullcontext()
 

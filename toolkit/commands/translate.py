@@ -18,6 +18,7 @@ from toolkit.errors import UsageError
 from toolkit.glossary.active import load_active
 from toolkit.output import files, qa_report, render, words
 from toolkit.output import terminal as output
+from toolkit.output.progress import InputProgress
 from toolkit.output.sinks import FolderSink, Headers, JoinedSink, Sink, check_distinct
 from toolkit.text import languages
 from toolkit.text.document import Document, segment
@@ -103,8 +104,10 @@ def run(request: TranslateRequest, env: Environment) -> None:
         f"glossary: {words.count(len(glossary.terms), 'term')} ({', '.join(glossary.files) or 'none'})"
     )
     via = routing.parse_via(request.via)
+    progress = InputProgress(env, inputs, f"translating into {','.join(targets)}", len(targets))
+    # An engine's own progress bar (argos) only when the command draws none.
     engines = routing.candidate_engines(
-        request.engine, progress=not env.quiet, **request.engine_options
+        request.engine, progress=not (env.quiet or progress.shown), **request.engine_options
     )
     # The route to each target depends on what is installed and on --via, never on the input.
     routes = {t: routing.resolve(engines, source, t, via, env.detail) for t in targets}
@@ -114,19 +117,23 @@ def run(request: TranslateRequest, env: Environment) -> None:
     sinks: dict[str, Sink] = {}
     parts: dict[str, list[tuple[list[int], Translation]]] = {target: [] for target in targets}
     try:
-        for batch in batches(inputs, request.encoding):
-            documents = [(piece.name, piece.document) for piece in batch]
-            for target, (engine, route) in routes.items():
-                translation = translate_documents(documents, engine, route, glossary)
-                if streaming:
-                    if target not in sinks:
-                        sinks[target] = _sink(target, folder, path, headers)
-                    for piece, doc in zip(batch, translation.documents, strict=True):
-                        sinks[target].write(piece.input, piece.name, doc.text)
-                    translation = replace(
-                        translation, documents=[replace(d, text="") for d in translation.documents]
-                    )
-                parts[target].append(([piece.input for piece in batch], translation))
+        with progress:
+            for batch in batches(inputs, request.encoding):
+                documents = [(piece.name, piece.document) for piece in batch]
+                size = sum(len(p.document.text.encode("utf-8")) for p in batch) * progress.shown
+                for target, (engine, route) in routes.items():
+                    translation = translate_documents(documents, engine, route, glossary)
+                    if streaming:
+                        if target not in sinks:
+                            sinks[target] = _sink(target, folder, path, headers)
+                        for piece, doc in zip(batch, translation.documents, strict=True):
+                            sinks[target].write(piece.input, piece.name, doc.text)
+                        translation = replace(
+                            translation,
+                            documents=[replace(d, text="") for d in translation.documents],
+                        )
+                    parts[target].append(([piece.input for piece in batch], translation))
+                    progress.advance(size)
         for sink in sinks.values():
             sink.close()
     except BaseException:

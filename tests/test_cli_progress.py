@@ -1,0 +1,56 @@
+"""Progress on long work: a bar with the rate and the time left on stderr, when the input is large
+and stderr is a terminal; nothing of it in pipes or for small inputs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.terminal import run_in_terminal
+from toolkit.output.progress import LARGE_INPUT_BYTES
+
+
+def large_text(release_text: str, size: int) -> str:
+    paragraphs = release_text.strip() + "\n\n"
+    return paragraphs * (size // len(paragraphs.encode("utf-8")) + 1)
+
+
+@pytest.fixture(scope="module")
+def large_file(tmp_path_factory, release_text: str) -> Path:
+    """Over a megabyte: read in two blocks, so that the bar moves before the end."""
+    path = tmp_path_factory.mktemp("large") / "large.txt"
+    path.write_text(large_text(release_text, 1_300_000), encoding="utf-8")
+    return path
+
+
+def test_summarize_shows_a_bar_on_a_terminal(toolkit, large_file: Path) -> None:
+    screen, stdout = run_in_terminal(
+        "summarize", str(large_file), "-a", "lead", stdout_to_pipe=True
+    )
+    assert screen.returncode == 0
+    assert "summarizing" in screen.text and "1.3/1.3 MB" in screen.text
+    assert "MB/s, ETA 0:00:0" in screen.text  # the rate, and the time left at that rate
+    piped = toolkit("summarize", str(large_file), "-a", "lead")
+    assert stdout == piped.stdout
+    assert "ETA" not in piped.stderr and "\x1b" not in piped.stderr
+
+
+def test_translate_shows_a_bar_on_a_terminal(tmp_path, release_text: str) -> None:
+    source = tmp_path / "large.txt"
+    text = large_text(release_text, LARGE_INPUT_BYTES)
+    source.write_text(text, encoding="utf-8")
+    screen, stdout = run_in_terminal(
+        "translate", str(source), "--to", "ca", "--engine", "apertium", stdout_to_pipe=True
+    )
+    assert screen.returncode == 0
+    assert "translating into ca" in screen.text and "kB" in screen.text and "ETA" in screen.text
+    assert stdout.count("\n\n") == text.count("\n\n")  # the layout of the input, kept
+    assert "\x1b" not in stdout
+
+
+def test_no_bar_for_a_small_input_or_under_quiet(large_file: Path) -> None:
+    small, _ = run_in_terminal("translate", "examples/release-fr.txt", "--to", "ca")
+    assert small.returncode == 0 and "ETA" not in small.text
+    quiet, _ = run_in_terminal("summarize", str(large_file), "-a", "lead", "-q")
+    assert quiet.returncode == 0 and "ETA" not in quiet.text

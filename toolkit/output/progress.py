@@ -1,0 +1,104 @@
+"""A progress bar of the input on stderr, with its rate and the time left, for long work: only when
+stderr is a terminal and the input is large; nothing in pipes, under -q, or for small inputs."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from toolkit.environment import Environment
+from toolkit.text.inputs import Input
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, ProgressColumn
+
+# About 40,000 words: several seconds of Apertium or of a long summary.
+LARGE_INPUT_BYTES = 250_000
+
+
+def input_bytes(inputs: list[Input]) -> int | None:
+    """The size of the inputs in bytes; None when one of them is a pipe or a terminal."""
+    total = 0
+    for source in inputs:
+        if source.text is not None:
+            total += len(source.text.encode("utf-8"))
+            continue
+        status = os.fstat(0) if source.is_stdin else os.stat(source.path)
+        if not stat.S_ISREG(status.st_mode):
+            return None
+        total += status.st_size
+    return total
+
+
+class InputProgress:
+    """Bytes of input done, out of `total` (the inputs' size times `rounds`, one round per pass
+    over the input: a target language, say)."""
+
+    def __init__(self, env: Environment, inputs: list[Input], label: str, rounds: int = 1) -> None:
+        size = input_bytes(inputs)
+        self._bar: Progress | None = None
+        if env.quiet or not env.stderr_is_terminal() or size is None or size < LARGE_INPUT_BYTES:
+            return
+        from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
+
+        # Text for a stdout that is the same terminal goes above the bar, not through it.
+        self._bar = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            DownloadColumn(),
+            _pace_column(),
+            console=env.stderr,
+            transient=True,
+            redirect_stdout=env.stdout_is_terminal(),
+            redirect_stderr=False,
+        )
+        self._task = self._bar.add_task(label, total=size * rounds)
+
+    @property
+    def shown(self) -> bool:
+        return self._bar is not None
+
+    def __enter__(self) -> InputProgress:
+        if self._bar is not None:
+            self._bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+    def advance(self, size: int) -> None:
+        if self._bar is not None:
+            self._bar.advance(self._task, size)
+
+    def describe(self, label: str) -> None:
+        if self._bar is not None:
+            self._bar.update(self._task, description=label)
+
+    def counted(self, blocks: Iterator[str]) -> Iterator[str]:
+        """The blocks of text, the bar moving as each is taken."""
+        for block in blocks:
+            self.advance(len(block.encode("utf-8")) if self._bar is not None else 0)
+            yield block
+
+
+def _pace_column() -> ProgressColumn:
+    """Bytes a second since the start, and the time left at that pace. rich's own columns wait
+    for several updates, and a batch of translation is one."""
+    from datetime import timedelta
+
+    from rich.filesize import decimal
+    from rich.progress import ProgressColumn, Task
+    from rich.text import Text
+
+    class Pace(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            if not task.completed or not task.elapsed or task.total is None:
+                return Text("? B/s, ETA ?")
+            rate = task.completed / task.elapsed
+            left = timedelta(seconds=round((task.total - task.completed) / rate))
+            return Text(f"{decimal(int(rate))}/s, ETA {left}")
+
+    return Pace()
