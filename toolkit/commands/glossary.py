@@ -56,21 +56,31 @@ def show(
 
 
 def _show_rich(glossary: Glossary, codes: list[str]) -> None:
+    """One block per name, its forms as rows: readable at 80 columns however many languages."""
+    from rich import box
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"Glossary ({output.shown(', '.join(glossary.files)) or 'empty'})")
-    table.add_column("name")
-    table.add_column(f"matched in {glossary.source}")
-    for code in codes:
-        table.add_column(code)
-    table.add_column("repaired variants")
-    for term in glossary.terms:
-        forms = [term.form(code) for code in codes]
-        cells = [term.name, ", ".join(term.matches), *forms, ", ".join(term.variants)]
-        table.add_row(*map(output.shown, cells))
     console = Console()
-    console.print(table)
+    files = output.shown(", ".join(glossary.files)) or "empty"
+    console.print(f"[bold]Glossary[/] ({files})", highlight=False)
+    for term in glossary.terms:
+        table = Table(
+            title=f"[bold]{output.shown(term.name)}[/]",
+            title_justify="left",
+            show_header=False,
+            box=box.SIMPLE,
+            pad_edge=False,
+        )
+        table.add_column(style="dim", no_wrap=True)
+        table.add_column(no_wrap=True)
+        table.add_column()
+        table.add_row(glossary.source, "matched", output.shown(", ".join(term.matches)))
+        for code in codes:
+            table.add_row(code, languages.name(code), output.shown(term.form(code)))
+        if term.variants:
+            table.add_row("", "repaired", output.shown(", ".join(term.variants)))
+        console.print(table)
     console.print("Languages without a form of their own keep the name as it is.", highlight=False)
 
 

@@ -81,6 +81,7 @@ def translation_summary(console: Console, translation: Translation) -> None:
 _LINE_BREAK = re.compile(r"[^\S\n]*\n\s*")
 _EIGHTHS = " ▏▎▍▌▋▊▉█"
 EXPLAIN_BAR_WIDTH = 24
+WIDE = 120  # columns from which a translation goes beside its sentence, and bars are full length
 
 
 def one_line(text: str) -> str:
@@ -241,15 +242,27 @@ def print_summary(
     table.add_column("rank", justify="right", style="bold cyan", no_wrap=True)
     table.add_column("score", justify="right", no_wrap=True)
     table.add_column("¶·s", justify="right", style="dim", no_wrap=True)
+    # Side by side the two columns of a translation are too narrow to read below 120 columns:
+    # there the translation goes under its sentence.
+    beside = translation is not None and console.width >= WIDE
     table.add_column("sentence", ratio=1)
-    if translation is not None:
+    if beside:
+        assert translation is not None
         table.add_column(languages.name(translation.target), ratio=1)
     shown = shown_ranks(summary)
     for k, s in enumerate(summary.selected):
         row = [shown[s.index], _score(s.score), f"{s.paragraph}·{s.sentence}"]
-        row.append(_highlighted(one_line(s.text), source_names))
+        sentence = _highlighted(one_line(s.text), source_names)
         if translation is not None:
-            row.append(_highlighted(one_line(translation.sentences[k]), target_names))
+            translated = _highlighted(one_line(translation.sentences[k]), target_names)
+            if beside:
+                row.append(sentence)
+                sentence = translated
+            else:
+                translated.stylize("italic")
+                sentence.append("\n")
+                sentence.append_text(translated)
+        row.append(sentence)
         table.add_row(*row)
     subtitle = (
         f"{summary.algorithm} · {languages.name(summary.language)}"
@@ -262,20 +275,28 @@ def print_summary(
         subtitle += f" · equal scores: {TIE_BREAK} chose"
     if translation is not None:
         subtitle += f" · {translation.route}"
+    # A footer longer than the panel's border goes under the table, wrapped, instead of cut.
+    fits = len(subtitle) + 6 <= console.width
+    if not fits:
+        table.caption, table.caption_justify = subtitle, "right"
     console.print(
         Panel(
             table,
             title=f"[bold]{terminal.shown(summary.name)}[/]",
-            subtitle=subtitle,
+            subtitle=subtitle if fits else None,
             title_align="left",
         )
     )
     if explain:
-        console.print(explain_chart(summary, names=source_names))
+        bar_width = EXPLAIN_BAR_WIDTH if console.width >= WIDE else EXPLAIN_BAR_WIDTH // 2
+        console.print(explain_chart(summary, bar_width, source_names, console.width))
 
 
 def explain_chart(
-    summary: Summary, width: int = EXPLAIN_BAR_WIDTH, names: Matcher | None = None
+    summary: Summary,
+    width: int = EXPLAIN_BAR_WIDTH,
+    names: Matcher | None = None,
+    console_width: int = 100,
 ) -> Table:
     """One bar per sentence in document order, as long as the sentence's score, the chosen
     sentences marked with their rank, glossary names highlighted. A chunked summary shows its
@@ -288,7 +309,10 @@ def explain_chart(
     table.add_column("score", justify="right", no_wrap=True)
     table.add_column("", no_wrap=True, min_width=width)
     table.add_column("", no_wrap=True)
-    table.add_column("sentence", no_wrap=True, overflow="ellipsis", ratio=1)
+    table.add_column("sentence", ratio=1)
+    # Each sentence on up to two lines, enough to recognise it: cut to twice its column's width,
+    # the other columns taking about the bar's width and 36 more.
+    room = 2 * max(20, console_width - width - 36)
     scores = [s.score for s in summary.sentences]
     # Bars start at zero, unless scores are negative (kl and sumbasic rank by -order).
     low, high = min(0.0, *scores), max(scores)
@@ -301,10 +325,14 @@ def explain_chart(
             _score(s.score),
             f"[{style}]{bar(share, width)}[/]",
             _mark(s, shown[s.index]),
-            _highlighted(one_line(s.text), names),
+            _highlighted(_shortened(one_line(s.text), room), names),
             style="bold" if s.selected else None,
         )
     return table
+
+
+def _shortened(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _mark(s: ScoredSentence, shown: str) -> str:
@@ -363,5 +391,5 @@ def plain_chart(summaries: list[Summary], width: int = 100) -> str:
         if summary.total:
             if len(summaries) > 1:
                 console.print(terminal.shown(summary.name))
-            console.print(explain_chart(summary))
+            console.print(explain_chart(summary, console_width=width))
     return buffer.getvalue()
