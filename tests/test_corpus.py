@@ -113,6 +113,7 @@ def test_a_changed_document_is_translated_again(corpus_reference, tmp_path, rele
     documents = corpus_documents(release_text)
     documents[4]["text"] = "Le ministre a parlé à Stepanakert.\n"
     corpus = write_jsonl(tmp_path / "changed.jsonl", documents)
+    (out / "es.jsonl").chmod(0o664)
     result = translate_corpus(run_toolkit, corpus, out)
     assert result.returncode == 0, result.stderr
     assert "es.jsonl: 1 written, 0 failed, 23 skipped" in result.stderr
@@ -120,6 +121,11 @@ def test_a_changed_document_is_translated_again(corpus_reference, tmp_path, rele
     assert len(lines) == 24 and len({line["id"] for line in lines}) == 24
     changed = next(line for line in lines if line["id"] == "release-004")
     assert changed["text"].startswith("El ministro")
+    # In input order again, byte for byte what a fresh run writes, and the file's mode kept.
+    fresh = tmp_path / "fresh"
+    assert translate_corpus(run_toolkit, corpus, fresh).returncode == 0
+    assert output_files(out) == output_files(fresh)
+    assert (out / "es.jsonl").stat().st_mode & 0o777 == 0o664
 
 
 def test_failing_documents_are_recorded_and_the_run_goes_on(tmp_path) -> None:
@@ -151,11 +157,12 @@ def test_failing_documents_are_recorded_and_the_run_goes_on(tmp_path) -> None:
     )
     assert retry.returncode == 1
     assert "0 written, 2 failed, 2 skipped" in retry.stderr
+    # The retried lines, appended at first, are put back in input order when the run ends.
     assert [line["id"] for line in read_lines(out / "es.jsonl")] == [
         "good-1",
-        "good-2",
         "surrogate",
         "nul",
+        "good-2",
     ]
 
 

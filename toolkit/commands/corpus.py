@@ -209,6 +209,8 @@ def _execute(
     finally:
         for store in stores.values():
             store.close()
+    for store in stores.values():
+        store.put_in_order(hashes)
     final_table(console, stats)
     if stats.failed:
         where = ", ".join(

@@ -1,9 +1,11 @@
 """The output files of a corpus run: OUTDIR/<name>.jsonl, one line per document.
 
-Lines are only ever appended, each with one write and an fsync, so a run that is killed loses at
-most the documents in flight: a line is complete or absent. A torn last line (a crash inside the
-write) is cut off when the file is opened again. A line holds the document's id and the sha256 of
-its source text, which is what a rerun compares to skip finished documents.
+Lines are appended, each with one write and an fsync, so a run that is killed loses at most the
+documents in flight: a line is complete or absent. A torn last line (a crash inside the write) is
+cut off when the file is opened again. A line holds the document's id and the sha256 of its source
+text, which is what a rerun compares to skip finished documents. A run that ends puts the lines in
+input order again by an atomic rewrite (a changed document's new line was appended at the end), so
+that the file is what a fresh run writes.
 """
 
 from __future__ import annotations
@@ -11,11 +13,12 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import stat
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, BinaryIO
 
 from toolkit.errors import UsageError
 
@@ -27,6 +30,8 @@ class Done:
     sha256: str
     failed: bool
     line: int
+    start: int = 0  # where the line starts in the file, in bytes
+    end: int = 0  # where the next one starts
 
 
 class Store:
@@ -53,11 +58,13 @@ class Store:
             with self.path.open("r+b") as file:
                 file.truncate(complete)
                 os.fsync(file.fileno())
-        for number, raw in enumerate(data[:complete].splitlines(), start=1):
-            if not raw.strip():
-                continue
-            key, sha, failed = self._read_line(raw, number)
-            self.done[key] = Done(sha, failed, number)
+        start = 0
+        for number, raw in enumerate(data[:complete].splitlines(keepends=True), start=1):
+            end = start + len(raw)
+            if raw.strip():
+                key, sha, failed = self._read_line(raw, number)
+                self.done[key] = Done(sha, failed, number, start, end)
+            start = end
         return self.done
 
     def _read_line(self, raw: bytes, number: int) -> tuple[str, str, bool]:
@@ -88,9 +95,31 @@ class Store:
             else:
                 kept.append(raw)
         if dropped:
-            _replace(self.path, b"".join(kept))
+            _rewrite(self.path, lambda file: file.write(b"".join(kept)))
             self.load()
         return dropped
+
+    def put_in_order(self, keys: Iterable[str]) -> None:
+        """Rewrite the file with its lines in the order of `keys` (the input's), the lines of
+        other ids after them as they were: what a fresh run writes. Atomic, and only when the
+        order differs (a changed document's new line was appended at the end)."""
+        self.load()
+        placed = [key for key in keys if key in self.done]
+        chosen = set(placed)
+        as_written = sorted(self.done, key=lambda key: self.done[key].line)
+        wanted = placed + [key for key in as_written if key not in chosen]
+        if wanted == as_written:
+            return
+        with self.path.open("rb") as source:
+
+            def write(target: BinaryIO) -> None:
+                for key in wanted:  # line by line: the file is never held whole
+                    done = self.done[key]
+                    source.seek(done.start)
+                    target.write(source.read(done.end - done.start))
+
+            _rewrite(self.path, write)
+        self.load()
 
     def open(self) -> None:
         try:
@@ -113,12 +142,15 @@ class Store:
             self._fd = None
 
 
-def _replace(path: Path, data: bytes) -> None:
+def _rewrite(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Replace the file by what `write` writes, atomically, keeping its permissions."""
+    mode = stat.S_IMODE(path.stat().st_mode)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as file:
-            file.write(data)
+            write(file)
             file.flush()
+            os.fchmod(file.fileno(), mode)
             os.fsync(file.fileno())
         os.replace(temporary, path)
     except BaseException:

@@ -132,9 +132,11 @@ class TranslateTask:
 
 
 def document_qa(translation: Translation, k: int) -> dict[str, Any]:
-    """The QA figures of the k-th document of a translation: its terms, repairs and numbers.
+    """The QA figures of the k-th document of a translation: its terms, repairs, numbers and the
+    words unknown to the engine in its paragraphs, none of another document's (a line depends on
+    its document alone, so that a rerun writes what a fresh run writes).
 
-    Engines count unknown words per call, not per document, so they are left out here.
+    Engines count unknown words per call, not per document, so their counts are left out here.
     """
     from toolkit.translation import qa
 
@@ -152,9 +154,10 @@ def document_qa(translation: Translation, k: int) -> dict[str, Any]:
         ),
         words=len(document.text.split()),
         unknown_words=0,
+        unknown=translation.unknown[start:end],
     )
     report = qa.report(alone)
-    for key in ("missing_terms", "repairs", "problems", "missing_numbers"):
+    for key in ("missing_terms", "repairs", "problems", "missing_numbers", "unknown"):
         for item in report[key]:
             item.pop("document", None)
     del report["unknown_words"], report["unknown_share"]
