@@ -143,8 +143,11 @@ def run_route(hops: list[list[Pipeline]], paragraphs: list[str]) -> list[apertiu
     guarded(lambda: list(_paragraphs(stages[-1][1], results[-1])))()
     for thread in threads:
         thread.join()
-    if errors:  # the first engine error says most; a broken pipe is its echo
-        raise next((e for e in errors if isinstance(e, ToolkitError)), errors[0])
+    if errors:
+        # Ctrl-C or a signal ending the run comes first: the programs killed for it fail after.
+        # Then the first engine error, which says most; a broken pipe is its echo.
+        stop = next((e for e in errors if not isinstance(e, Exception)), None)
+        raise stop or next((e for e in errors if isinstance(e, ToolkitError)), errors[0])
     return results
 
 
