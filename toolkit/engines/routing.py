@@ -84,8 +84,10 @@ def resolve(
         raise UsageError(
             f"--via {via}: no {pinned} from {source} to {target}; the routes are: {existing}"
         )
+    # An engine the user chose says why it cannot; of several, each reason is for -v or --debug.
+    why = f" ({reasons[0]})" if len(reasons) == 1 else ""
     error = UsageError(
-        f"no engine translates {languages.name(source)} to {languages.name(target)} here; "
+        f"no engine translates {languages.name(source)} to {languages.name(target)} here{why}; "
         f"install one: {install_hint(source, target)}"
     )
     for reason in reasons:  # shown by --debug and -v; `toolkit engines` tells the whole story
