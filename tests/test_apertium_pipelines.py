@@ -115,3 +115,37 @@ def test_a_failing_program_is_an_error_and_the_next_call_starts_afresh(
         engine.translate(["Le chat dort."], route)
     shutil.copy(good, mode)
     assert engine.translate(["Le chat dort."], route).paragraphs == ["El gato duerme."]
+
+
+def apertium_pipe(text: str, models: list[str]) -> str:
+    """Text through `apertium MODE | sed ... | apertium MODE ...`, as one would pipe it by hand:
+    each hop's marks (* # @) removed before the next reads it."""
+    for model in models:
+        text = subprocess.run(
+            [APERTIUM, model], input=text, capture_output=True, text=True, check=True
+        ).stdout
+        text = text.translate(str.maketrans("", "", "*#@"))
+    return text
+
+
+@pytest.mark.parametrize(
+    ("models", "text"),
+    [
+        # The first hop leaves two spaces ("no ha  de conexión"), which apertium's text format
+        # reads as a blank of its own: the second hop must read them alike.
+        (
+            ["fr-es", "spa-eng"],
+            "Il peut fonctionner dans des situations très difficiles telles qu’un système qu’on ne "
+            "peut pas démarrer et qui n’a pas de connexion réseau.",
+        ),
+        (["fr-es"], "Deux  espaces,\tune tabulation et   trois espaces entre les mots."),
+    ],
+)
+def test_a_route_translates_as_a_pipe_of_apertium_commands(models: list[str], text: str) -> None:
+    engine = ApertiumEngine()
+    route = next(
+        r
+        for r in routing.routes(engine, "fr", "en" if len(models) > 1 else "es")
+        if [hop.model for hop in r.hops] == models
+    )
+    assert engine.translate([text], route).paragraphs == [apertium_pipe(text, models).strip()]

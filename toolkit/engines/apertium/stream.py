@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 
 # Characters Apertium reads as stream syntax, or mangles when escaped.
 _RESERVED = r"\[\]^$@/<>{}*#~\\|+"
-_TO_SUPERBLANK = re.compile(rf"[{_RESERVED}]+|[^\S\n]*\n\s*")
+# Line ends, and as apertium-destxt makes them any other blank than one space (two spaces, a tab),
+# so that a pivot's second hop reads the first hop's output as a pipe of `apertium` commands would.
+_TO_SUPERBLANK = re.compile(rf"[{_RESERVED}]+|[^\S\n]*\n\s*|[ \t\r]{{2,}}|[\t\r]")
 _SUPERBLANK_ESCAPE = re.compile(rf"([{_RESERVED}])")
 PARAGRAPH_END = ".[][\n\n]"
 # Output tokens: an escaped character, a superblank, a mark and the word it marks, plain text.
