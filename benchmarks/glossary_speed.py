@@ -21,8 +21,8 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks.apertium_speed import median_of, timed
 from benchmarks.french_text import WORK
+from benchmarks.processes import interleaved, run
 
 ROOT = Path(__file__).resolve().parent.parent
 RELEASE = ROOT / "examples" / "release-fr.txt"
@@ -95,10 +95,13 @@ def main() -> None:
     print(f"load {args.terms:,} terms: {loads[len(loads) // 2]:.3f} s (goal: under 1 s)\n")
 
     print(f"{'case':<46}{'anchor s':>10}{'toolkit s':>11}{'ratio':>8}")
-    plain, large = median_of(
-        args.repeat,
-        lambda: timed([*TOOLKIT, "translate", "--to", "es", str(RELEASE)]),
-        lambda: timed([*TOOLKIT, "translate", "--to", "es", "-g", str(glossary), str(RELEASE)]),
+    plain, large = (
+        timing.wall
+        for timing in interleaved(
+            args.repeat,
+            lambda: run([*TOOLKIT, "translate", "--to", "es", str(RELEASE)]),
+            lambda: run([*TOOLKIT, "translate", "--to", "es", "-g", str(glossary), str(RELEASE)]),
+        )
     )
     case = f"release fr→es: default vs +{args.terms:,} terms"
     print(f"{case:<46}{plain:>10.2f}{large:>11.2f}{large / plain:>8.2f}  (goal: under 1.20)")
@@ -107,10 +110,13 @@ def main() -> None:
     long_word.write_text(
         f"Le ministre d’Artsakh {'a' * args.letters} est venu.\n", encoding="utf-8"
     )
-    raw, ours = median_of(
-        args.repeat,
-        lambda: timed("apertium -u fr-es", long_word, shell=True),
-        lambda: timed([*TOOLKIT, "translate", "--to", "es", str(long_word)]),
+    raw, ours = (
+        timing.wall
+        for timing in interleaved(
+            args.repeat,
+            lambda: run("apertium -u fr-es", long_word),
+            lambda: run([*TOOLKIT, "translate", "--to", "es", str(long_word)]),
+        )
     )
     case = f"a name beside {args.letters:,} letters vs apertium"
     print(f"{case:<46}{raw:>10.2f}{ours:>11.2f}{ours / raw:>8.2f}")
