@@ -77,7 +77,7 @@ def translate(run: RunOptions, options: TranslateOptions, env: Environment) -> N
     source, targets = languages.parse_direction(options.source, options.targets)
     # The whole glossary is read, and refused with file:line, before any input or engine is touched.
     glossary = load_active(list(options.glossaries), options.use_glossary, source)
-    engine_options = _share_cores(options.engine_options, run)
+    engine_options = _share_cores(options.engine, options.engine_options, run)
     # Routes depend on what is installed, not on the documents: chosen before any file is touched.
     engines = routing.candidate_engines(options.engine, **engine_options)
     via = routing.parse_via(options.via)
@@ -130,10 +130,10 @@ def summarize(run: RunOptions, options: SummarizeOptions, env: Environment) -> N
         _execute(corpus, folder, [OUTPUT], make_task, run, "summarizing", env)
 
 
-def _share_cores(engine_options: dict[str, Any], run: RunOptions) -> dict[str, Any]:
+def _share_cores(engine: str, engine_options: dict[str, Any], run: RunOptions) -> dict[str, Any]:
     """Threads per engine (argos) when several run at once: the cores shared out, not each taking all."""
-    if engine_options.get("threads", 0) != 0:
-        return engine_options
+    if engine == "apertium" or engine_options.get("threads", 0) != 0:
+        return engine_options  # Apertium takes no --threads
     if run.ray is not None:
         return engine_options | {"threads": 1}  # each actor holds one CPU of its node
     if run.workers and run.workers > 1:
