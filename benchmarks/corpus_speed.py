@@ -9,10 +9,14 @@ run; their output files must be identical. Two figures per mode:
               the workers or Ray, the work, the closing table)
   steady:     the tool's own count, from the first unit sent to the last line written
 
-and the CPU time of every process the command waited for (engine processes included), per 1,000
-source words, with the peak memory of the largest of them; for Ray, the driver's alone, as its
-actors are Ray's processes. On a machine shared with other work, CPU time is the steadier figure.
-Ratios are against one process.
+and the CPU time of the command and of every process under it (the Apertium programs it keeps
+loaded included, reaped as orphans by benchmarks/processes.py), per 1,000 source words, with the
+peak memory of the largest of them; for Ray, the driver's alone, as its actors are Ray's
+processes. On a machine shared with other work, CPU time is the steadier figure. Ratios are
+against one process.
+
+With Apertium, the anchor: the raw pipe of each target's route (`apertium MODE1 | apertium
+MODE2`) on the whole corpus text in one call, its CPU seconds per 1,000 words beside one process's.
 
 Run: .venv/bin/python -m benchmarks.corpus_speed [--documents 200] [--words 250] [--to es,en]
      [--workers 2] [--engine apertium]
@@ -30,16 +34,10 @@ import time
 from pathlib import Path
 
 from benchmarks.french_text import WORK, prose_paragraphs
+from benchmarks.processes import ROOT, run
 
 CORPUS_WORK = WORK / "corpus"
-_STATS = re.compile(r"(\d+) documents, (\d+) words in ([\d.]+) s")
-# Runs a command, then prints the CPU seconds of every process it waited for (the engine processes
-# included) and the peak resident memory (KiB) of the largest one.
-_USAGE = (
-    "import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]).returncode; "
-    "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
-    "print(u.ru_utime + u.ru_stime, u.ru_maxrss, file=sys.stderr); sys.exit(code)"
-)
+_STATS = re.compile(r"([\d,]+) documents, ([\d,]+) words in ([\d.]+) s")
 
 
 def build_corpus(path: Path, documents: int, words: int) -> int:
@@ -64,16 +62,20 @@ def run_mode(
     corpus: Path, out: Path, targets: str, engine: str, options: list[str]
 ) -> dict[str, float]:
     shutil.rmtree(out, ignore_errors=True)
-    command = [sys.executable, "-c", _USAGE, sys.executable, "-m", "toolkit", "corpus"]
+    command = [sys.executable, "-m", "benchmarks.processes", sys.executable, "-m", "toolkit"]
+    command += ["corpus"]
     command += ["translate", str(corpus), "--to", targets, "--engine", engine, "-o", str(out)]
     started = time.perf_counter()
-    result = subprocess.run(command + options, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        command + options, capture_output=True, text=True, check=False, cwd=ROOT
+    )
     wall = time.perf_counter() - started
     if result.returncode != 0:
         sys.exit(f"{' '.join(options) or 'one process'} failed:\n{result.stderr}")
     stats = _STATS.search(result.stderr)
     assert stats is not None, result.stderr
-    documents, words, steady = int(stats[1]), int(stats[2]), float(stats[3])
+    documents, words = (int(stats[i].replace(",", "")) for i in (1, 2))
+    steady = float(stats[3])
     cpu, memory = result.stderr.strip().splitlines()[-1].split()
     return {
         "documents": documents,
@@ -83,6 +85,21 @@ def run_mode(
         "cpu": float(cpu),
         "mb": int(memory) / 1024,
     }
+
+
+def raw_apertium(corpus: Path, out: Path, words: int) -> dict[str, float]:
+    """CPU seconds per 1,000 words of each target's route as a raw apertium pipe, on the text of
+    the whole corpus in one call (the routes those of `out`, a finished run)."""
+    text = CORPUS_WORK / "corpus.txt"
+    documents = [json.loads(line)["text"] for line in corpus.read_text("utf-8").splitlines()]
+    text.write_text("\n".join(documents), encoding="utf-8")
+    result = {}
+    for path in sorted(out.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as lines:
+            models = json.loads(next(lines))["route"]["models"]
+        pipe = " | ".join(f"apertium -u {model}" for model in models)
+        result[f"{path.stem} ({pipe})"] = 1000 * run(pipe, text).cpu / words
+    return result
 
 
 def main() -> None:
@@ -134,6 +151,16 @@ def main() -> None:
             f"{r['steady']:>10.1f}{r['documents'] / r['steady']:>8.2f}"
             f"{r['words'] / r['steady']:>9.0f}{base['steady'] / r['steady']:>7.2f}"
             f"{cpu:>16}{r['mb']:>12.0f}"
+        )
+    if args.engine == "apertium":
+        raw = raw_apertium(corpus, CORPUS_WORK / "out-0", words)
+        print("\nraw apertium on the whole text in one call, CPU s per 1,000 words:")
+        for name, cpu in raw.items():
+            print(f"  {name}: {cpu:.2f}")
+        ours = 1000 * base["cpu"] / base["words"]
+        print(
+            f"  all targets: {sum(raw.values()):.2f}; one process of toolkit: {ours:.2f}, "
+            f"{ours / sum(raw.values()):.2f}x"
         )
     reference = outputs["1 process"]
     same = all(files == reference for files in outputs.values())

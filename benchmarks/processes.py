@@ -17,6 +17,7 @@ import os
 import resource
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -103,3 +104,19 @@ def interleaved(repeat: int, *commands: Callable[[], Timing]) -> list[Timing]:
         )
         for timings in runs
     ]
+
+
+def main() -> None:
+    """`python -m benchmarks.processes COMMAND...`: run COMMAND, then print on stderr the CPU
+    seconds of it and of every process under it, orphans included, and the peak resident memory
+    (KiB) of the largest; exit with its exit status."""
+    adopt_orphans()
+    code = subprocess.run(sys.argv[1:], check=False).returncode
+    reap_all()
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(usage.ru_utime + usage.ru_stime, usage.ru_maxrss, file=sys.stderr)
+    sys.exit(code)
+
+
+if __name__ == "__main__":
+    main()
