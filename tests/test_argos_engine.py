@@ -13,7 +13,10 @@ SENTENCES = FRENCH_TEXTS[1]
 
 
 def translate(env: dict[str, str], *args: str, input: str | None = None):
-    return run_toolkit("translate", "--engine", "argos", *args, input=input, env=env)
+    """The copy model through the command line; French typography kept, so that copies are exact."""
+    return run_toolkit(
+        "translate", "--engine", "argos", "--keep-typography", *args, input=input, env=env
+    )
 
 
 def test_release_comes_back_exactly(argos_env, release_text):

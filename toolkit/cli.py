@@ -73,6 +73,21 @@ Strict = Annotated[
     bool,
     typer.Option("--strict", help="Exit 1, writing nothing, when a glossary name is missing."),
 ]
+Protect = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--protect",
+        help="A regular expression of text to keep as it is, like addresses and URLs; repeatable.",
+        show_default=False,
+    ),
+]
+KeepTypography = Annotated[
+    bool,
+    typer.Option(
+        "--keep-typography",
+        help="Leave spacing and quotation marks as the engine wrote them (French spacing stays).",
+    ),
+]
 Device = Annotated[
     str | None,
     typer.Option(
@@ -242,6 +257,8 @@ def translate(
         ),
     ] = False,
     strict: Strict = False,
+    protect: Protect = None,
+    keep_typography: KeepTypography = False,
     device: Device = None,
     threads: Threads = None,
     beam_size: BeamSize = None,
@@ -270,6 +287,8 @@ def translate(
             use_glossary=not no_glossary,
             check=check,
             strict=strict,
+            protect=tuple(protect or ()),
+            target_typography=not keep_typography,
             engine_options=given(device=device, threads=threads, beam_size=beam_size),
         ),
         _environment(quiet, verbose),
@@ -584,6 +603,8 @@ def corpus_translate(
         bool,
         typer.Option("--strict", help="A document with a glossary name missing is a failure."),
     ] = False,
+    protect: Protect = None,
+    keep_typography: KeepTypography = False,
     device: Device = None,
     threads: Annotated[
         int | None,
@@ -619,6 +640,8 @@ def corpus_translate(
         glossaries=tuple(glossary or ()),
         use_glossary=not no_glossary,
         strict=strict,
+        protect=tuple(protect or ()),
+        target_typography=not keep_typography,
         engine_options=given(device=device, threads=threads, beam_size=beam_size),
     )
     command.translate(run, options, _environment(quiet, verbose))

@@ -20,7 +20,7 @@ from toolkit.corpus.translating import TranslateTask
 from toolkit.engines import routing
 from toolkit.environment import Environment
 from toolkit.errors import ToolkitError, UsageError
-from toolkit.glossary.active import load_active
+from toolkit.glossary.active import load_active, with_patterns
 from toolkit.output import files, words
 from toolkit.summary.algorithms import DEFAULT
 from toolkit.text import languages
@@ -68,6 +68,8 @@ class TranslateOptions:
     glossaries: tuple[str, ...] = ()
     use_glossary: bool = True
     strict: bool = False
+    protect: tuple[str, ...] = ()
+    target_typography: bool = True
     engine_options: dict[str, Any] = field(default_factory=dict)  # --device, --threads, ...
 
 
@@ -77,6 +79,7 @@ def translate(run: RunOptions, options: TranslateOptions, env: Environment) -> N
     source, targets = languages.parse_direction(options.source, options.targets)
     # The whole glossary is read, and refused with file:line, before any input or engine is touched.
     glossary = load_active(list(options.glossaries), options.use_glossary, source)
+    glossary = with_patterns(glossary, options.protect)
     engine_options = _share_cores(options.engine, options.engine_options, run)
     # Routes depend on what is installed, not on the documents: chosen before any file is touched.
     engines = routing.candidate_engines(options.engine, **engine_options)
@@ -86,7 +89,9 @@ def translate(run: RunOptions, options: TranslateOptions, env: Environment) -> N
     folder = files.output_folder(run.output)
 
     def make_task() -> Task:
-        return TranslateTask(source, routes, glossary, engine_options, options.strict)
+        return TranslateTask(
+            source, routes, glossary, engine_options, options.strict, options.target_typography
+        )
 
     with FolderLock(folder):
         _execute(corpus, folder, list(targets), make_task, run, "translating", env)

@@ -15,7 +15,7 @@ from toolkit.commands import reading
 from toolkit.engines import routing
 from toolkit.environment import Environment
 from toolkit.errors import UsageError
-from toolkit.glossary.active import load_active
+from toolkit.glossary.active import load_active, with_patterns
 from toolkit.output import files, qa_report, render, words
 from toolkit.output import terminal as output
 from toolkit.output.progress import InputProgress
@@ -49,6 +49,8 @@ class TranslateRequest:
     use_glossary: bool = True
     check: bool = False
     strict: bool = False
+    protect: tuple[str, ...] = ()  # --protect: regular expressions of spans to keep as they are
+    target_typography: bool = True
     engine_options: dict[str, object] = field(default_factory=dict)  # --device, --threads, ...
 
 
@@ -100,6 +102,7 @@ def run(request: TranslateRequest, env: Environment) -> None:
             files.check_writable(path)
     # The whole glossary is read, and refused with file:line, before any input or engine is touched.
     glossary = load_active(list(request.glossaries), request.use_glossary, source)
+    glossary = with_patterns(glossary, request.protect)
     env.detail(
         f"glossary: {words.count(len(glossary.terms), 'term')} ({', '.join(glossary.files) or 'none'})"
     )
@@ -122,7 +125,9 @@ def run(request: TranslateRequest, env: Environment) -> None:
                 documents = [(piece.name, piece.document) for piece in batch]
                 size = sum(len(p.document.text.encode("utf-8")) for p in batch) * progress.shown
                 for target, (engine, route) in routes.items():
-                    translation = translate_documents(documents, engine, route, glossary)
+                    translation = translate_documents(
+                        documents, engine, route, glossary, request.target_typography
+                    )
                     if streaming:
                         if target not in sinks:
                             sinks[target] = _sink(target, folder, path, headers)
@@ -147,6 +152,8 @@ def run(request: TranslateRequest, env: Environment) -> None:
         render.translation_summary(console, translation)
         if request.check and request.format != "json":
             qa_report.print_report(console, translation)
+        elif not request.check:
+            qa_report.print_findings(console, translation)
     if request.strict:
         qa.enforce_strict(translations)
     if not streaming:

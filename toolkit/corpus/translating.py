@@ -29,6 +29,7 @@ class TranslateTask:
     glossary: Glossary
     engine_options: dict[str, Any] = field(default_factory=dict)
     strict: bool = False  # a document with a glossary name missing is a failure
+    target_typography: bool = True  # False: --keep-typography
 
     @property
     def outputs(self) -> tuple[str, ...]:
@@ -85,7 +86,9 @@ class TranslateTask:
 
         positions = [i for i, _ in documents]
         try:
-            translation = translate_documents(segmented, engine, route, self.glossary)
+            translation = translate_documents(
+                segmented, engine, route, self.glossary, self.target_typography
+            )
             return {position: (translation, k) for k, position in enumerate(positions)}
         except EngineUnavailable:
             raise
@@ -97,7 +100,10 @@ class TranslateTask:
             if position not in wanted:
                 continue
             try:
-                outcomes[position] = (translate_documents([item], engine, route, self.glossary), 0)
+                translation = translate_documents(
+                    [item], engine, route, self.glossary, self.target_typography
+                )
+                outcomes[position] = (translation, 0)
             except EngineUnavailable:
                 raise
             except Exception as err:
@@ -147,6 +153,7 @@ def document_qa(translation: Translation, k: int) -> dict[str, Any]:
         translation,
         documents=[document],
         terms=translation.terms[start:end],
+        spans=translation.spans[start:end],
         missing_numbers=tuple(
             replace(m, paragraph=m.paragraph - start)
             for m in translation.missing_numbers
@@ -157,7 +164,15 @@ def document_qa(translation: Translation, k: int) -> dict[str, Any]:
         unknown=translation.unknown[start:end],
     )
     report = qa.report(alone)
-    for key in ("missing_terms", "repairs", "problems", "missing_numbers", "unknown"):
+    for key in (
+        "missing_terms",
+        "repairs",
+        "problems",
+        "missing_numbers",
+        "unknown",
+        "span_problems",
+        "span_repairs",
+    ):
         for item in report[key]:
             item.pop("document", None)
     del report["unknown_words"], report["unknown_share"]

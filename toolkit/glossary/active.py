@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -30,3 +31,11 @@ def load_active(paths: list[str], use_default: bool = True, source: str = "fr") 
     for glossary in glossaries:
         active = active.merge(glossary)
     return active
+
+
+def with_patterns(glossary: Glossary, patterns: tuple[str, ...]) -> Glossary:
+    """The glossary with the user's --protect patterns added, each checked (exit 2 if invalid)."""
+    from toolkit.text.spans import compile_patterns
+
+    compile_patterns(patterns)
+    return replace(glossary, protect=tuple(dict.fromkeys(glossary.protect + patterns)))

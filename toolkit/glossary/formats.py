@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 MAX_BYTES = 5_000_000  # a glossary of proper names is far smaller; a larger file is a mistake
 DEFAULT_SOURCE = "fr"
-TERM_KEYS = ("name", "match", "variants")
+TERM_KEYS = ("name", "match", "variants", "article")
 
 
 def load(path: Path) -> Glossary:
@@ -84,7 +84,13 @@ class _Builder:
         return UsageError(f"{self.path}:{line}: {message}")
 
     def add(
-        self, line: int, name: str, matches: list[str], forms: dict[str, str], variants: list[str]
+        self,
+        line: int,
+        name: str,
+        matches: list[str],
+        forms: dict[str, str],
+        variants: list[str],
+        articles: dict[str, str] | None = None,
     ) -> None:
         name = name.strip()
         if not name:
@@ -110,11 +116,12 @@ class _Builder:
                 {k: v.strip() for k, v in forms.items()},
                 clean_variants,
                 f"{self.path}:{line}",
+                articles or {},
             )
         )
 
-    def glossary(self, source: str) -> Glossary:
-        return Glossary(source, tuple(self.terms), (str(self.path),))
+    def glossary(self, source: str, protect: tuple[str, ...] = ()) -> Glossary:
+        return Glossary(source, tuple(self.terms), (str(self.path),), protect)
 
 
 def language_code(text: str) -> str | None:
@@ -155,10 +162,15 @@ def read_toml(path: Path) -> Glossary:
             f"{path}:{lines.top_key('glossary')}: `glossary` must be a [glossary] table"
         )
     source = DEFAULT_SOURCE
+    protect: tuple[str, ...] = ()
     for key, value in header.items():
+        if key == "protect":
+            protect = _toml_patterns(path, lines.top_key(key), value)
+            continue
         if key != "source":
             raise UsageError(
-                f"{path}:{lines.top_key(key)}: unknown setting {key!r} in [glossary]; only `source` is known"
+                f"{path}:{lines.top_key(key)}: unknown setting {key!r} in [glossary]; "
+                "use `source` or `protect`"
             )
         code = language_code(value) if isinstance(value, str) else None
         if code is None:
@@ -172,20 +184,59 @@ def read_toml(path: Path) -> Glossary:
     builder = _Builder(path)
     for index, entry in enumerate(entries):
         builder.add(*_toml_term(path, lines, index, entry))
-    return builder.glossary(source)
+    return builder.glossary(source, protect)
+
+
+def _toml_patterns(path: Path, line: int, value: object) -> tuple[str, ...]:
+    """`protect`: regular expressions of spans no translation may change, checked now."""
+    from toolkit.text.spans import compile_patterns
+
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise UsageError(f"{path}:{line}: `protect` must be a list of regular expressions")
+    compile_patterns(value, f"{path}:{line}")
+    return tuple(value)
+
+
+def _toml_articles(path: Path, line: int, value: object) -> dict[str, str]:
+    """`article`: the definite article the name takes per language ("" for none)."""
+    from toolkit.translation.articles import articles_of
+
+    if not isinstance(value, dict):
+        raise UsageError(f'{path}:{line}: `article` must be a table such as {{ es = "el" }}')
+    articles = {}
+    for key, article in value.items():
+        code = language_code(key) if isinstance(key, str) else None
+        known = articles_of(code) if code else None
+        if known is None:
+            raise UsageError(
+                f"{path}:{line}: no article rules for {key!r}; `article` knows es, ca and it"
+            )
+        if not isinstance(article, str) or article.strip().lower() not in known | {""}:
+            choices = ", ".join(f'"{a}"' for a in sorted(known))
+            raise UsageError(
+                f'{path}:{line}: unknown {code} article {article!r}; use {choices} or "" for none'
+            )
+        articles[code] = article.strip().lower()
+    return articles
 
 
 def _toml_term(
     path: Path, lines: _TomlLines, index: int, entry: object
-) -> tuple[int, str, list[str], dict[str, str], list[str]]:
+) -> tuple[int, str, list[str], dict[str, str], list[str], dict[str, str]]:
     start = lines.term(index)
     if not isinstance(entry, dict):
         raise UsageError(f"{path}:{start}: a term must be a [[term]] table")
     if "name" not in entry:
         raise UsageError(f"{path}:{start}: this term has no `name`; give its canonical form")
     forms: dict[str, str] = {}
+    articles: dict[str, str] = {}
     for key, value in entry.items():
         line = lines.term_key(index, key)
+        if key == "article":
+            articles = _toml_articles(path, line, value)
+            continue
         if key in ("match", "variants"):
             if isinstance(value, str):
                 value = [value]
@@ -200,7 +251,7 @@ def _toml_term(
         if code is None:
             what = "language code" if re.fullmatch(r"[A-Za-z]{2,3}([-_][A-Za-z]+)?", key) else "key"
             raise UsageError(
-                f"{path}:{line}: unknown {what} {key!r}; use name, match, variants or an ISO 639 code such as ru"
+                f"{path}:{line}: unknown {what} {key!r}; use name, match, variants, article or an ISO 639 code such as ru"
             )
         forms[code] = value
     return (
@@ -209,6 +260,7 @@ def _toml_term(
         list(entry.get("match", [])),
         forms,
         list(entry.get("variants", [])),
+        articles,
     )
 
 

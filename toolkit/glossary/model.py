@@ -24,6 +24,8 @@ class Term:
     forms: Mapping[str, str] = field(default_factory=dict)
     variants: tuple[str, ...] = ()
     origin: str = ""  # file:line it was read from
+    # The definite article the name takes in a language ("" for none), where the entry gives one.
+    articles: Mapping[str, str] = field(default_factory=dict)
 
     def form(self, language: str) -> str:
         """The form of this name in a language: its own where the glossary gives one, else canonical."""
@@ -47,6 +49,8 @@ class Glossary:
     source: str
     terms: tuple[Term, ...]
     files: tuple[str, ...] = ()
+    # Regular expressions of spans that no translation may change (toolkit.text.spans).
+    protect: tuple[str, ...] = ()
 
     def merge(self, later: Glossary) -> Glossary:
         """This glossary with `later` on top.
@@ -63,15 +67,26 @@ class Glossary:
                 terms.put(term, keys)
                 continue
             forms: dict[str, str] = {}
+            articles: dict[str, str] = {}
             for old in earlier:
                 forms |= old.forms
+                articles |= old.articles
             matches = _union(term.matches, *(old.matches for old in earlier))
             variants = _union(term.variants, *(old.variants for old in earlier))
             terms.put(
-                replace(term, matches=matches, forms=forms | dict(term.forms), variants=variants)
+                replace(
+                    term,
+                    matches=matches,
+                    forms=forms | dict(term.forms),
+                    variants=variants,
+                    articles=articles | dict(term.articles),
+                )
             )
         return Glossary(
-            later.source if later.terms else self.source, terms.ordered(), self.files + later.files
+            later.source if later.terms else self.source,
+            terms.ordered(),
+            self.files + later.files,
+            tuple(dict.fromkeys(self.protect + later.protect)),
         )
 
     def find(self, text: str) -> list[Found]:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from toolkit.output import words
 from toolkit.output.terminal import shown
-from toolkit.translation.qa import report, where
+from toolkit.translation.qa import findings, report, where
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -43,6 +43,19 @@ def plain(translation: Translation) -> str:
         lines.append(f"{head}: {where(item)}: number {item['number']}{context} missing")
     for item in data["unknown"]:
         lines.append(f"{head}: {where(item)}: unknown to the engine: {', '.join(item['words'])}")
+    for total in data["spans"]:
+        status = "ok" if total["source"] == total["target"] else "CHANGED"
+        lines.append(
+            f"{head}: protected {total['kind']}: source {total['source']}, target {total['target']}, {status}"
+        )
+    for item in data["span_problems"]:
+        lines.append(
+            f"{head}: {where(item)}: {item['kind'] or 'span'} {item['text']!r} {item['problem']}"
+        )
+    for item in data["span_repairs"]:
+        lines.append(
+            f"{head}: {where(item)}: repaired: {item['kind']} {item['text']!r}: {item['detail']}"
+        )
     lines.append(f"{head}: {unknown_line(data)}")
     return "\n".join(lines) + "\n"
 
@@ -65,6 +78,13 @@ def print_rich(console: Console, translation: Translation) -> None:
             status,
         )
     console.print(table)
+    if data["spans"]:
+        spans = Table(title=f"QA {translation.source}→{translation.target}: protected spans")
+        for column in ("kind", "source", "target"):
+            spans.add_column(column, justify="left" if column == "kind" else "right")
+        for total in data["spans"]:
+            spans.add_row(total["kind"], str(total["source"]), str(total["target"]))
+        console.print(spans)
     notes = Table(show_header=True, box=None)
     for column in ("where", "what", "detail"):
         notes.add_column(column)
@@ -94,12 +114,34 @@ def print_rich(console: Console, translation: Translation) -> None:
         notes.add_row(
             shown(where(item)), "[yellow]unknown words[/]", shown(", ".join(item["words"]))
         )
+    for item in data["span_problems"]:
+        notes.add_row(
+            shown(where(item)),
+            f"[red]{item['kind'] or 'span'} {item['problem']}[/]",
+            shown(repr(item["text"])),
+        )
+    for item in data["span_repairs"]:
+        notes.add_row(
+            shown(where(item)),
+            "[yellow]repaired span[/]",
+            shown(f"{item['text']!r}: {item['detail']}"),
+        )
     if notes.row_count:
         console.print(notes)
     console.print(
         unknown_line(data),
         highlight=False,
     )
+
+
+def print_findings(console: Console, translation: Translation) -> None:
+    """One line on stderr when the QA found something, for runs without --check."""
+    found = findings(report(translation))
+    if found:
+        console.print(
+            f"QA {translation.source}→{translation.target}: {found} (--check lists them)",
+            highlight=False,
+        )
 
 
 def print_report(console: Console, translation: Translation) -> None:

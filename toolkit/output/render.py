@@ -41,6 +41,11 @@ def translation_data(translation: Translation) -> dict[str, Any]:
         "unknown_words": translation.unknown_words,
         "unknown_share": round(translation.unknown_share, 4),
         "seconds": round(translation.seconds, 3),
+        # What was changed before the engine: accents composed (NFC), invisible marks dropped.
+        "normalized": {
+            "composed_paragraphs": translation.composed,
+            "dropped": dict(translation.dropped),
+        },
     }
 
 

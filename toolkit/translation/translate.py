@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
     from toolkit.glossary.enforce import ParagraphCheck
     from toolkit.glossary.model import Glossary
     from toolkit.translation.numbers import MissingNumber
+    from toolkit.translation.shield import SpanCheck
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,11 @@ class Translation:
     missing_numbers: tuple[MissingNumber, ...] = ()
     # The words the engine did not know, per input paragraph (1:1), when the engine tells them.
     unknown: tuple[tuple[str, ...], ...] = ()
+    # One check of the protected spans per input paragraph (1:1).
+    spans: tuple[SpanCheck, ...] = ()
+    # Paragraphs whose accents were composed (NFC), and the invisible marks dropped inside words.
+    composed: int = 0
+    dropped: tuple[tuple[str, int], ...] = ()
 
     @property
     def unknown_share(self) -> float:
@@ -54,44 +61,47 @@ def translate_documents(
     engine: Engine,
     route: Route,
     glossary: Glossary | None = None,
+    target_typography: bool = True,
 ) -> Translation:
     """Translate the paragraphs of every document in one engine call, then rebuild each document.
 
-    Names travel through the engine as placeholders and come back in their glossary form; each
-    paragraph's terms are counted and checked. `glossary=None` means the default glossary; pass
-    `toolkit.glossary.model.empty()` to translate without one.
+    Protected spans and names travel through the engine as placeholders (toolkit.translation.
+    protection); spans come back byte for byte, names in their glossary form, and each paragraph's
+    spans and terms are counted and checked. `glossary=None` means the default glossary; pass
+    `toolkit.glossary.model.empty()` to translate without one. `target_typography=False` leaves
+    the typography as the engine wrote it.
     """
-    from toolkit.glossary import enforce as glossary_enforce
     from toolkit.glossary.active import default
+    from toolkit.translation import protection
     from toolkit.translation.numbers import missing_numbers
+    from toolkit.translation.typography import apostrophe_style
 
     if glossary is None:
         glossary = default()
 
     started = time.perf_counter()
     paragraphs = all_paragraphs(documents)
-    protected = []
-    if glossary.terms:
-        protected = [glossary_enforce.protect(p, glossary) for p in paragraphs]
-    sent = [p.text for p in protected] if protected else paragraphs
-    output = engine.translate(sent, route) if paragraphs else None
+    patterns = protection.compile_patterns(glossary)
+    sent = [protection.outbound(p, glossary, patterns) for p in paragraphs]
+    output = engine.translate([s.text for s in sent], route) if paragraphs else None
     translated = output.paragraphs if output else []
     if len(translated) != len(paragraphs):
         raise AssertionError(
             f"{route.describe()} gave {len(translated)} paragraphs for {len(paragraphs)}"
         )
-    checks: list[ParagraphCheck] = []
-    if protected:
-        restored = [
-            glossary_enforce.restore(p, t, glossary, route.target, route.source)
-            for p, t in zip(protected, translated, strict=True)
-        ]
-        translated = [text for text, _ in restored]
-        checks = [check for _, check in restored]
+    apostrophes = []  # each paragraph's style, else its document's
+    for _, doc in documents:
+        style_of_document = apostrophe_style(doc.text)
+        apostrophes += [apostrophe_style(p.text, style_of_document) for p in doc.paragraphs]
+    returned = [
+        protection.inbound(s, t, glossary, route, apostrophe, target_typography)
+        for s, t, apostrophe in zip(sent, translated, apostrophes, strict=True)
+    ]
+    translated = [r.text for r in returned]
     unknown = output.unknown if output else ()
-    if protected and unknown:
+    if unknown:
         unknown = tuple(
-            _not_placeholders(words, p.stem) for words, p in zip(unknown, protected, strict=True)
+            _not_placeholders(words, s.stems) for words, s in zip(unknown, sent, strict=True)
         )
     results, position = [], 0
     for name, doc in documents:
@@ -99,6 +109,9 @@ def translate_documents(
         text = doc.join(translated[position : position + count])
         results.append(DocumentTranslation(name, text, count))
         position += count
+    dropped: Counter[str] = Counter()
+    for s in sent:
+        dropped.update(dict(s.shielded.dropped))
     return Translation(
         source=route.source,
         target=route.target,
@@ -107,17 +120,21 @@ def translate_documents(
         words=output.words if output else 0,
         unknown_words=sum(map(len, unknown)) if unknown else output.unknown_words if output else 0,
         seconds=time.perf_counter() - started,
-        terms=tuple(checks),
+        terms=tuple(r.names for r in returned if r.names is not None),
         missing_numbers=missing_numbers(paragraphs, translated),
         unknown=unknown,
+        spans=tuple(r.spans for r in returned),
+        composed=sum(s.shielded.composed for s in sent),
+        dropped=tuple(sorted(dropped.items())),
     )
 
 
-def _not_placeholders(words: tuple[str, ...], stem: str) -> tuple[str, ...]:
-    """Unknown words less the glossary's placeholders (which no engine knows, by design)."""
-    if not stem:
+def _not_placeholders(words: tuple[str, ...], stems: tuple[str, ...]) -> tuple[str, ...]:
+    """Unknown words less the placeholders of names and spans (which no engine knows, by design)."""
+    if not stems:
         return words
-    return tuple(word for word in words if not word.casefold().startswith(stem.casefold()))
+    folded = tuple(stem.casefold() for stem in stems)
+    return tuple(word for word in words if not word.casefold().startswith(folded))
 
 
 def concatenate(parts: list[tuple[list[int], Translation]]) -> Translation:
@@ -130,8 +147,10 @@ def concatenate(parts: list[tuple[list[int], Translation]]) -> Translation:
     documents: list[DocumentTranslation] = []
     last_input = None
     terms: list[ParagraphCheck] = []
+    spans: list[SpanCheck] = []
     missing: list[MissingNumber] = []
     unknown: list[tuple[str, ...]] = []
+    dropped: Counter[str] = Counter()
     offset = 0
     for inputs, translation in parts:
         for index, doc in zip(inputs, translation.documents, strict=True):
@@ -143,6 +162,8 @@ def concatenate(parts: list[tuple[list[int], Translation]]) -> Translation:
             documents.append(doc)
             last_input = index
         terms += translation.terms
+        spans += translation.spans
+        dropped.update(dict(translation.dropped))
         unknown += translation.unknown or [()] * sum(d.paragraphs for d in translation.documents)
         missing += [replace(m, paragraph=m.paragraph + offset) for m in translation.missing_numbers]
         offset += sum(doc.paragraphs for doc in translation.documents)
@@ -158,6 +179,9 @@ def concatenate(parts: list[tuple[list[int], Translation]]) -> Translation:
         terms=tuple(terms),
         missing_numbers=tuple(missing),
         unknown=tuple(unknown) if any(unknown) else (),
+        spans=tuple(spans),
+        composed=sum(t.composed for _, t in parts),
+        dropped=tuple(sorted(dropped.items())),
     )
 
 

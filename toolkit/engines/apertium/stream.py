@@ -13,6 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from toolkit.errors import ToolkitError
+
 # Characters Apertium reads as stream syntax, or mangles when escaped.
 _RESERVED = r"\[\]^$@/<>{}*#~\\|+"
 # Line ends, and as apertium-destxt makes them any other blank than one space (two spaces, a tab),
@@ -27,11 +29,26 @@ _UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
 # that the words marked unknown are never more than the words (Apertium marks a run such as
 # "x2y" or "a_b" in parts).
 _WORD = re.compile(r"[^\W_]+")
+# Apertium stops reading at these, in a superblank or not, and drops the rest of its input.
+_UNREADABLE = re.compile("[\x00\uffff]")
 
 
 def encode(paragraphs: list[str]) -> str:
-    """The paragraphs as one Apertium stream, ready for `apertium -f none`."""
-    return "".join(_encode_paragraph(p) + PARAGRAPH_END for p in paragraphs)
+    """The paragraphs as one Apertium stream, ready for `apertium -f none`.
+
+    A character Apertium cannot read is refused: toolkit.translation.protection keeps such
+    characters out of the engine's way.
+    """
+    stream = "".join(_encode_paragraph(p) + PARAGRAPH_END for p in paragraphs)
+    if _UNREADABLE.search(stream):
+        for number, paragraph in enumerate(paragraphs, 1):
+            found = _UNREADABLE.search(paragraph)
+            if found:
+                raise ToolkitError(
+                    f"Apertium cannot read U+{ord(found.group()):04X} (paragraph {number}, "
+                    f"offset {found.start()})"
+                )
+    return stream
 
 
 def _encode_paragraph(text: str) -> str:
@@ -95,7 +112,10 @@ def decode_paragraphs(stream: str) -> Decoded:
         else:
             current.append(match.group())  # a stray backslash or bracket, kept as text
     if "".join(current).strip():
-        paragraphs.append("".join(current))
+        raise ToolkitError(
+            "apertium's output stops inside a paragraph, after "
+            f"{''.join(current)[-40:]!r}: the rest of its input was lost; please report this input"
+        )
     return Decoded(paragraphs, unknown[: len(paragraphs)], words)
 
 

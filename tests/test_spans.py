@@ -1,0 +1,115 @@
+"""Protected spans found in text, and placeholders in and out, without an engine."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.errors import UsageError
+from toolkit.glossary.enforce import DEFAULT_STYLE
+from toolkit.text import spans
+from toolkit.text.clean import clean
+from toolkit.translation.shield import shield, unshield
+
+FOUND = [
+    ("Contact : presse@gov.am.", "email", "presse@gov.am"),
+    (
+        "Écrire à jean-luc.dupont+presse@mfa.artsakh.am, merci",
+        "email",
+        "jean-luc.dupont+presse@mfa.artsakh.am",
+    ),
+    (
+        "Voir https://www.gouv.am/fr/le-ministre/communique?id=2023&x=1#top.",
+        "url",
+        "https://www.gouv.am/fr/le-ministre/communique?id=2023&x=1#top",
+    ),
+    ("(voir www.gouv.am/fr)", "url", "www.gouv.am/fr"),
+    (
+        "Lien : https://fr.wikipedia.org/wiki/Artsakh_(région) ;",
+        "url",
+        "https://fr.wikipedia.org/wiki/Artsakh_(région)",
+    ),
+    ("Appelez le +374 47 94 15 20.", "phone", "+374 47 94 15 20"),
+    ("Appelez le (+374) 10-52-86-41 ou", "phone", "(+374) 10-52-86-41"),
+    ("Standard : 01 23 45 67 89.", "phone", "01 23 45 67 89"),
+    ("Suivez @ArtsakhGov !", "handle", "@ArtsakhGov"),
+    ("Suivez @mfa@mastodon.social.", "handle", "@mfa@mastodon.social"),
+    ("Le mot-clé #Artsakh2023, en tête", "hashtag", "#Artsakh2023"),
+    ("Voir C:\\Users\\le\\document.pdf.", "path", "C:\\Users\\le\\document.pdf"),
+    ("Voir \\\\serveur\\partage\\note.txt", "path", "\\\\serveur\\partage\\note.txt"),
+    ("Le fichier /home/le/communiqués/note.txt, joint", "path", "/home/le/communiqués/note.txt"),
+    ("Le fichier ~/notes/a.md et", "path", "~/notes/a.md"),
+    ('Le <a href="https://x.am">ministre', "markup", '<a href="https://x.am">'),
+    ("Paix &amp; sécurité", "markup", "&amp;"),
+    ("Le ministre.<!-- note\nde la rédaction --> Il", "markup", "<!-- note\nde la rédaction -->"),
+    ("venu.\uffff Il", "character", "\uffff"),
+    ("venu\x00\x01 Il", "character", "\x00\x01"),
+    ("venu \u200b Il", "character", "\u200b"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "span"), FOUND, ids=[f[1] + str(i) for i, f in enumerate(FOUND)]
+)
+def test_each_kind_is_found_without_the_punctuation_after_it(
+    text: str, kind: str, span: str
+) -> None:
+    assert [(s.kind, s.text) for s in spans.find(text)] == [(kind, span)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le 15/06/2023, 1/2 des voix, 120 km/h, et/ou, Artsakh/Stepanakert.",
+        "Le prix a augmenté de 12 % en 2023 ; 1 500 000 habitants ; 0,5 point.",
+        "Le numéro 3, le #1 du classement, a < b et c > d, l’email n’est pas là.",
+        "Le mi\u00adnistre et Art\u200bsakh : des marques invisibles dans des mots.",
+        "Elle a dit : @ la fin, rien.",
+    ],
+)
+def test_ordinary_text_holds_no_span(text: str) -> None:
+    assert spans.find(text) == []
+
+
+def test_the_longer_of_overlapping_spans_wins_and_user_patterns_count() -> None:
+    patterns = spans.compile_patterns([r"REF-\d+", r"gov\.am"])
+    found = spans.find("REF-12 et presse@gov.am", patterns)
+    assert [(s.kind, s.text) for s in found] == [("custom", "REF-12"), ("email", "presse@gov.am")]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"), [("(", "invalid regular expression"), ("a*", "matches empty text")]
+)
+def test_bad_user_patterns_are_refused(pattern: str, message: str) -> None:
+    with pytest.raises(UsageError, match=message):
+        spans.compile_patterns([pattern])
+
+
+def test_cleaning_composes_accents_and_drops_marks_inside_words_only() -> None:
+    text, composed, dropped = clean("Ste\u0301panakert, Art\u200bsakh, mi\u00adnistre, a \u200b b")
+    assert text == "Stépanakert, Artsakh, ministre, a \u200b b"
+    assert composed and dropped == {"U+200B": 1, "U+00AD": 1}
+
+
+def test_placeholders_come_back_as_the_spans_glued_as_they_were() -> None:
+    text = "Le <b>ministre</b>\x00 écrit à presse@gov.am."
+    shielded = shield(text, spans.find(text), DEFAULT_STYLE)
+    assert "<" not in shielded.text and "@" not in shielded.text and "\x00" not in shielded.text
+    back, check = unshield(shielded, shielded.text)
+    assert back == text
+    assert check.counts == (("markup", 2, 2), ("character", 1, 1), ("email", 1, 1))
+    assert not check.problems
+
+
+def test_what_an_engine_does_to_placeholders_is_repaired_or_reported() -> None:
+    text = "Écrire à presse@gov.am, à info@gov.am ou à x@y.am."
+    shielded = shield(text, spans.find(text), DEFAULT_STYLE)
+    first, second = (shielded.stem + DEFAULT_STYLE.encode(i, 1) for i in range(2))
+    # Capitals, an inflection, an altered index letter, a dropped placeholder.
+    output = f"Escribir a {first.upper()}n, a {second[:-1]}z."
+    back, check = unshield(shielded, output)
+    assert back == "Escribir a presse@gov.am, a info@gov.am."
+    assert [(n.text, n.what) for n in check.repairs] == [
+        ("info@gov.am", f"placeholder altered to {second[:-1]}z")
+    ]
+    assert [(n.text, n.what) for n in check.problems] == [("x@y.am", "missing")]
+    assert check.counts == (("email", 3, 2),)

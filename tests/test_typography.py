@@ -1,0 +1,89 @@
+"""The target's typography and the articles before names, after the engine."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import run_toolkit
+from toolkit.engines.apertium import stream
+from toolkit.errors import ToolkitError
+from toolkit.glossary.model import Term
+from toolkit.translation import articles, typography
+
+FRENCH = "Il a déclaré : « Nous ne céderons pas  ! » ; est-ce clair ? Oui\u202f!"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "Il a déclaré: “Nous ne céderons pas!”; est-ce clair? Oui!"),
+        ("es", "Il a déclaré: «Nous ne céderons pas!»; est-ce clair? Oui!"),
+        ("de", "Il a déclaré: „Nous ne céderons pas!“; est-ce clair? Oui!"),
+        ("ja", "Il a déclaré: 「Nous ne céderons pas!」; est-ce clair? Oui!"),
+        ("oc", "Il a déclaré : « Nous ne céderons pas ! » ; est-ce clair ? Oui\u202f!"),
+    ],
+)
+def test_french_spacing_and_guillemets_become_the_targets(language: str, expected: str) -> None:
+    assert typography.apply(FRENCH, language) == expected
+
+
+def test_apostrophes_follow_the_source() -> None:
+    assert typography.apostrophe_style("l’État d’Artsakh") == "’"
+    assert typography.apostrophe_style("l'État") == "'"
+    assert typography.apostrophe_style("l'État d’Artsakh") is None
+    assert typography.apostrophe_style("Bonjour", "’") == "’"
+    assert typography.apply("L'Artsakh's  people", "en", "’") == "L’Artsakh’s people"
+
+
+ARTSAKH = Term("Artsakh", ("Artsakh",))
+LACHIN = Term("Lachin", ("Lachin",))
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("ca", "El ministre del Artsakh i de Artsakh.", "El ministre de l'Artsakh i d'Artsakh."),
+        ("ca", "El Artsakh i la Artsakh, pel Artsakh.", "L'Artsakh i l'Artsakh, per l'Artsakh."),
+        ("ca", "El ministre del Lachin i de Lachin.", "El ministre del Lachin i de Lachin."),
+        ("it", "Il ministro del Artsakh e il Artsakh.", "Il ministro dell'Artsakh e l'Artsakh."),
+        ("it", "Dalla Artsakh al Lachin.", "Dall'Artsakh al Lachin."),
+        ("es", "El ministro de la Artsakh.", "El ministro de la Artsakh."),
+        ("en", "The minister of the Artsakh.", "The minister of the Artsakh."),
+    ],
+)
+def test_elision_before_names(language: str, text: str, expected: str) -> None:
+    assert articles.adjust(text, language, [ARTSAKH, LACHIN]) == expected
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        ("", "El ministro de Artsakh. Artsakh ha dicho, a Artsakh."),
+        ("el", "El ministro del Artsakh. El Artsakh ha dicho, al Artsakh."),
+        ("la", "El ministro de la Artsakh. La Artsakh ha dicho, a la Artsakh."),
+    ],
+)
+def test_the_glossary_article_replaces_the_engines_guess(article: str, expected: str) -> None:
+    term = Term("Artsakh", ("Artsakh",), articles={"es": article})
+    text = "El ministro de la Artsakh. La Artsakh ha dicho, al Artsakh."
+    assert articles.adjust(text, "es", [term]) == expected
+
+
+def test_keep_typography_leaves_the_engine_output() -> None:
+    text = "Il a dit : « Non ! »\n"
+    typeset = run_toolkit("translate", "--to", "es", input=text)
+    kept = run_toolkit("translate", "--to", "es", "--keep-typography", input=text)
+    assert typeset.stdout == "Ha dicho: «No!»\n"
+    assert kept.stdout == "Ha dicho : « No ! »\n"
+
+
+def test_the_stream_decoder_refuses_a_paragraph_apertium_did_not_finish() -> None:
+    whole = stream.encode(["Le ministre est venu.", "Il a parlé."])
+    assert stream.decode(whole)[0] == ["Le ministre est venu.", "Il a parlé."]
+    with pytest.raises(ToolkitError, match="stops inside paragraph 2"):
+        stream.decode(whole[: whole.index("Il a") + 4])
+
+
+def test_the_stream_refuses_what_apertium_cannot_read() -> None:
+    with pytest.raises(ToolkitError, match=r"U\+FFFF \(paragraph 2, offset 4\)"):
+        stream.encode(["Bonjour.", "Venu\uffff Il a parlé."])

@@ -1,0 +1,78 @@
+"""What travels around the engine with each paragraph.
+
+On the way in: protected spans become placeholders and the text between them is cleaned
+(toolkit.translation.shield), then glossary names become placeholders (toolkit.glossary.enforce).
+On the way back: the names, the articles before them (toolkit.translation.articles), the target's
+typography (toolkit.translation.typography), and last the spans, byte for byte.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from toolkit.engines.base import Route
+from toolkit.glossary import enforce
+from toolkit.glossary.model import Glossary
+from toolkit.text import spans
+from toolkit.translation import articles, typography
+from toolkit.translation.shield import Shielded, SpanCheck, shield, unshield
+
+
+@dataclass(frozen=True)
+class Outbound:
+    """A paragraph as the engine gets it, with what is needed to bring it back."""
+
+    shielded: Shielded
+    names: enforce.Protected | None
+
+    @property
+    def text(self) -> str:
+        return self.names.text if self.names else self.shielded.text
+
+    @property
+    def stems(self) -> tuple[str, ...]:
+        """The stems of its placeholders: words that no engine knows, by design."""
+        stems = (self.shielded.stem, self.names.stem if self.names else "")
+        return tuple(stem for stem in stems if stem)
+
+
+def outbound(
+    paragraph: str, glossary: Glossary, patterns: tuple[re.Pattern[str], ...] = ()
+) -> Outbound:
+    """The paragraph with its spans and names in placeholders, the rest cleaned."""
+    shielded = shield(paragraph, spans.find(paragraph, patterns))
+    names = enforce.protect(shielded.text, glossary) if glossary.terms else None
+    return Outbound(shielded, names)
+
+
+@dataclass(frozen=True)
+class Returned:
+    """A translated paragraph, finished, with the checks of its names and spans."""
+
+    text: str
+    names: enforce.ParagraphCheck | None
+    spans: SpanCheck
+
+
+def inbound(
+    sent: Outbound,
+    output: str,
+    glossary: Glossary,
+    route: Route,
+    apostrophe: str | None = None,
+    target_typography: bool = True,
+) -> Returned:
+    """The engine's output with names, articles, the target's typography and spans put right."""
+    check = None
+    if sent.names is not None:
+        output, check = enforce.restore(sent.names, output, glossary, route.target, route.source)
+        output = articles.adjust(output, route.target, (f.term for f in sent.names.found))
+    if target_typography:
+        output = typography.apply(output, route.target, apostrophe)
+    text, span_check = unshield(sent.shielded, output)
+    return Returned(text, check, span_check)
+
+
+def compile_patterns(glossary: Glossary) -> tuple[re.Pattern[str], ...]:
+    return spans.compile_patterns(glossary.protect)

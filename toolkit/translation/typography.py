@@ -1,0 +1,105 @@
+"""The target language's typography, after the engine: one table of rules, one per language.
+
+Engines copy the source's French spacing (a space, no-break or narrow no-break, before : ; ! ? and
+inside « »), its guillemets, and leave double spaces where they dropped a word. Each target gets its
+own usage instead: no space before those marks outside French-speaking typography, its own
+quotation marks where it does not use guillemets (English “ ”). Runs of spaces between words
+collapse to one, and apostrophes between letters follow the source's style (’ or ').
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Typography:
+    """How a language writes what French typography spaces: `french` keeps the spacing as it is."""
+
+    quotes: tuple[str, str] = ("«", "»")
+    french: bool = False
+
+
+GUILLEMETS = Typography()
+ENGLISH_QUOTES = Typography(("“", "”"))
+LOW_HIGH_QUOTES = Typography(("„", "“"))  # German, Czech, ...
+LOW_RIGHT_QUOTES = Typography(("„", "”"))  # Polish, Hungarian, Romanian, Dutch
+RIGHT_QUOTES = Typography(("”", "”"))  # Finnish, Swedish
+CORNER_QUOTES = Typography(("「", "」"))
+
+# Languages not listed keep guillemets (Spanish, Catalan, Italian, Portuguese, Russian, ...) without
+# the French spaces.
+RULES: dict[str, Typography] = {
+    "fr": Typography(french=True),
+    "frp": Typography(french=True),
+    "oc": Typography(french=True),
+    "br": Typography(french=True),
+    "en": ENGLISH_QUOTES,
+    "eo": ENGLISH_QUOTES,
+    "ga": ENGLISH_QUOTES,
+    "cy": ENGLISH_QUOTES,
+    "mt": ENGLISH_QUOTES,
+    "id": ENGLISH_QUOTES,
+    "ms": ENGLISH_QUOTES,
+    "tl": ENGLISH_QUOTES,
+    "tr": ENGLISH_QUOTES,
+    "vi": ENGLISH_QUOTES,
+    "hi": ENGLISH_QUOTES,
+    "bn": ENGLISH_QUOTES,
+    "th": ENGLISH_QUOTES,
+    "ko": ENGLISH_QUOTES,
+    "zh": ENGLISH_QUOTES,
+    "de": LOW_HIGH_QUOTES,
+    "cs": LOW_HIGH_QUOTES,
+    "sk": LOW_HIGH_QUOTES,
+    "sl": LOW_HIGH_QUOTES,
+    "bg": LOW_HIGH_QUOTES,
+    "lt": LOW_HIGH_QUOTES,
+    "et": LOW_HIGH_QUOTES,
+    "is": LOW_HIGH_QUOTES,
+    "ka": LOW_HIGH_QUOTES,
+    "pl": LOW_RIGHT_QUOTES,
+    "hu": LOW_RIGHT_QUOTES,
+    "ro": LOW_RIGHT_QUOTES,
+    "nl": LOW_RIGHT_QUOTES,
+    "he": LOW_RIGHT_QUOTES,
+    "fi": RIGHT_QUOTES,
+    "sv": RIGHT_QUOTES,
+    "ja": CORNER_QUOTES,
+    "zt": CORNER_QUOTES,
+}
+
+_SPACE = "[ \u00a0\u202f]"
+_BEFORE_MARK = re.compile(rf"(?<=\S){_SPACE}+(?=[:;!?])")
+_OPENING = re.compile(rf"«{_SPACE}*")
+_CLOSING = re.compile(rf"{_SPACE}*»")
+_SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])")
+
+
+def rules(language: str) -> Typography:
+    return RULES.get(language, GUILLEMETS)
+
+
+def apostrophe_style(text: str, fallback: str | None = None) -> str | None:
+    """The apostrophe a text writes between letters, ’ or '; None when it writes both, `fallback`
+    when it writes none."""
+    kinds = {match.group() for match in _APOSTROPHE.finditer(text)}
+    if not kinds:
+        return fallback
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def apply(text: str, language: str, apostrophe: str | None = None) -> str:
+    """A translated paragraph in the typography of its language."""
+    typography = rules(language)
+    if not typography.french:
+        text = _BEFORE_MARK.sub("", text)
+        opening, closing = typography.quotes
+        if "«" in text or "»" in text:
+            text = _CLOSING.sub(closing, _OPENING.sub(opening, text))
+    text = _SPACES.sub(" ", text)
+    if apostrophe is not None:
+        text = _APOSTROPHE.sub(apostrophe, text)
+    return text
