@@ -130,6 +130,30 @@ CASES = [
         2,
         "--beam-size must be 1 (greedy) or more",
     ),
+    Case(
+        "wrong source language",
+        ("translate", "--from", "en", "--to", "es"),
+        (
+            "Le ministre des affaires étrangères a envoyé des lettres officielles aux "
+            "ambassadeurs des pays membres pour leur demander d’agir sans délai contre le blocus."
+        ).encode(),
+        1,
+        "the input looks like French (fr), not English (en); give --from fr, or --from auto",
+    ),
+    Case(
+        "invalid --protect",
+        ("translate", "--to", "es", "--protect", "REF-(\\d+"),
+        b"Bonjour.",
+        2,
+        "--protect: invalid regular expression 'REF-(\\\\d+'",
+    ),
+    Case(
+        "--protect matching nothing",
+        ("translate", "--to", "es", "--protect", "x*"),
+        b"Bonjour.",
+        2,
+        "--protect: the regular expression 'x*' matches empty text",
+    ),
 ]
 
 
@@ -220,3 +244,47 @@ def test_markup_and_escapes_in_names_and_text_are_shown_as_text_in_the_qa_report
     # Where the unknown word is: the column wraps the name after x[/y].
     assert "x[/y]" in text and "[bold]z\\x1b]0;title\\x07.txt" in text
     assert "xqzblorf" in text
+
+
+# Text no engine may cut or change: each comes out whole, exit 0, what must stay byte for byte.
+KEPT = [
+    (
+        "U+FFFF",
+        "Le ministre est venu.\uffff Il a parlé de la paix.\n",
+        "\uffff Ha hablado de la paz.",
+    ),
+    (
+        "U+0000 in UTF-16",
+        "Le ministre\x00 est venu. Il a parlé.\n",
+        "\x00 está venido. Ha hablado.",
+    ),
+    (
+        "non-character",
+        "Le ministre\ufdd0 est venu. Il a parlé.\n",
+        "\ufdd0 está venido. Ha hablado.",
+    ),
+    ("e-mail", "Contact : presse@gov.am", "Contacto: presse@gov.am"),
+    (
+        "URL",
+        "Voir https://www.gouv.am/fr/le-ministre/communique?id=2023.",
+        "https://www.gouv.am/fr/le-ministre/communique?id=2023.",
+    ),
+    (
+        "Windows path",
+        "Le fichier C:\\Users\\le\\document.pdf est joint.",
+        "C:\\Users\\le\\document.pdf",
+    ),
+    ("handle and hashtag", "Suivez @gouv et #y.", "@gouv y #y."),
+    ("markup", "Le <b>ministre</b> est venu.", "El <b>ministro</b>"),
+    ("NFD", "Il est arrive\u0301 à Ste\u0301panakert.", "Stepanakert"),
+    ("zero-width space in a name", "Le peuple d’Art\u200bsakh.", "de Artsakh."),
+    ("soft hyphen in a word", "Le minis\u00adtre est venu.", "El ministro"),
+]
+
+
+@pytest.mark.parametrize(("text", "kept"), [k[1:] for k in KEPT], ids=[k[0] for k in KEPT])
+def test_text_engines_cannot_carry_comes_out_whole(text: str, kept: str) -> None:
+    data = codecs.BOM_UTF16_LE + text.encode("utf-16-le") if "\x00" in text else text.encode()
+    result = run_toolkit("translate", "--to", "es", input=data)
+    assert result.returncode == 0, result.stderr
+    assert kept in result.stdout, result.stdout

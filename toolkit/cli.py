@@ -48,6 +48,16 @@ Encoding = Annotated[
     ),
 ]
 Source = Annotated[str, typer.Option("--from", "-f", metavar="LANG", help="Language of the input.")]
+TranslateSource = Annotated[
+    str,
+    typer.Option(
+        "--from",
+        "-f",
+        metavar="LANG",
+        help="Language of the input, or auto to detect it; a text that is surely in another "
+        "language is refused.",
+    ),
+]
 Targets = Annotated[
     str,
     typer.Option(
@@ -235,7 +245,7 @@ def main_options(
 def translate(
     files: Files = None,
     text: Text = None,
-    source: Source = "fr",
+    source: TranslateSource = "fr",
     to: Targets = "es",
     engine: EngineChoice = "auto",
     via: Via = None,

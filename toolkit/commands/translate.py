@@ -7,30 +7,37 @@ written as each batch is done; JSON and --strict wait for the whole input.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from toolkit.commands import reading
 from toolkit.engines import routing
+from toolkit.engines.base import Engine, Route
 from toolkit.environment import Environment
-from toolkit.errors import UsageError
+from toolkit.errors import ToolkitError, UsageError
 from toolkit.glossary.active import load_active, with_patterns
 from toolkit.output import files, qa_report, render, words
 from toolkit.output import terminal as output
 from toolkit.output.progress import InputProgress
 from toolkit.output.sinks import FolderSink, Headers, JoinedSink, Sink, check_distinct
-from toolkit.text import languages
+from toolkit.text import detection, languages
 from toolkit.text.document import Document, segment
 from toolkit.text.inputs import Input, split_pieces
 from toolkit.translation import qa
 from toolkit.translation.translate import (
     Translation,
+    all_paragraphs,
     concatenate,
     translate_documents,
 )
 
 FORMATS = ("text", "json")
+AUTO = "auto"  # --from auto: the input's language is detected
+# A declared language is checked on inputs of at least this many words (fewer say too little).
+MIN_WORDS = 20
+_WORD = re.compile(r"[^\W\d_]+")
 BATCH_CHARS = 2_000_000
 
 
@@ -84,7 +91,14 @@ def batches(inputs: list[Input], encoding: str | None) -> Iterator[list[Piece]]:
 
 def run(request: TranslateRequest, env: Environment) -> None:
     render.check_format(request.format, FORMATS)
-    source, targets = languages.parse_direction(request.source, request.targets)
+    auto = request.source.strip().lower() == AUTO
+    if auto:  # the source is known once the first batch is read
+        source, targets = (
+            languages.DEFAULT_SOURCE,
+            languages.parse_list(request.targets, "target language"),
+        )
+    else:
+        source, targets = languages.parse_direction(request.source, request.targets)
     several_outputs = len(targets) > 1 and request.format == "text"
     inputs = reading.open_inputs(env, request.files, request.text, source)
     folder = path = None
@@ -112,8 +126,14 @@ def run(request: TranslateRequest, env: Environment) -> None:
     engines = routing.candidate_engines(
         request.engine, progress=not (env.quiet or progress.shown), **request.engine_options
     )
-    # The route to each target depends on what is installed and on --via, never on the input.
-    routes = {t: routing.resolve(engines, source, t, via, env.detail) for t in targets}
+
+    # The route to each target depends on what is installed and on --via, never on the input
+    # (with --from auto, on the language found in it).
+    def routes_from(language: str) -> dict[str, tuple[Engine, Route]]:
+        return {t: routing.resolve(engines, language, t, via, env.detail) for t in targets}
+
+    routes = {} if auto else routes_from(source)
+    checked = False
 
     headers = _headers(targets, len(inputs), request.output is None)
     streaming = request.format == "text" and not request.strict
@@ -124,6 +144,13 @@ def run(request: TranslateRequest, env: Environment) -> None:
             for batch in batches(inputs, request.encoding):
                 documents = [(piece.name, piece.document) for piece in batch]
                 size = sum(len(p.document.text.encode("utf-8")) for p in batch) * progress.shown
+                if not checked:  # the language of the input, on its first batch
+                    source = _source_language(all_paragraphs(documents), None if auto else source)
+                    checked = True
+                    if auto:
+                        if source in targets:
+                            raise UsageError(f"--to includes the source language {source}")
+                        routes = routes_from(source)
                 for target, (engine, route) in routes.items():
                     translation = translate_documents(
                         documents, engine, route, glossary, request.target_typography
@@ -148,6 +175,7 @@ def run(request: TranslateRequest, env: Environment) -> None:
 
     translations = [concatenate(parts[target]) for target in targets]
     console = env.stderr
+    render.normalization_note(console, translations[0])
     for translation in translations:
         render.translation_summary(console, translation)
         if request.check and request.format != "json":
@@ -168,6 +196,28 @@ def _headers(targets: list[str], inputs: int, to_stdout: bool) -> dict[str, Head
         target: Headers(target if len(targets) > 1 else None, inputs > 1, first=i == 0)
         for i, target in enumerate(targets)
     }
+
+
+def _source_language(paragraphs: list[str], declared: str | None) -> str:
+    """The language of the input: found in it (--from auto), or the declared one unless at least
+    MIN_WORDS words of it are surely in another (exit 1, naming it). Addresses, links and the
+    like are left out; French, English and Italian are told by their stop words, the rest by
+    langdetect."""
+    from toolkit.summary.language_guess import language_of
+    from toolkit.text import spans
+
+    text = "\n".join(spans.without(p) for p in paragraphs)[: detection.SAMPLE]
+    if declared is None:
+        return language_of(text).code or languages.DEFAULT_SOURCE
+    if len(_WORD.findall(text)) < MIN_WORDS:
+        return declared
+    guess = language_of(text)
+    if guess.sure and guess.code not in (None, declared):
+        raise ToolkitError(
+            f"the input looks like {languages.name(guess.code)} ({guess.code}), not "
+            f"{languages.name(declared)} ({declared}); give --from {guess.code}, or --from auto"
+        )
+    return declared
 
 
 def _sink(target: str, folder: Path | None, path: Path | None, headers: dict[str, Headers]) -> Sink:

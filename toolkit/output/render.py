@@ -81,6 +81,15 @@ def translation_summary(console: Console, translation: Translation) -> None:
     )
 
 
+def normalization_note(console: Console, translation: Translation) -> None:
+    """A line on stderr when marks inside words were dropped before the engine: never silently."""
+    if translation.dropped:
+        marks = ", ".join(f"{code} ×{count}" for code, count in translation.dropped)
+        console.print(
+            f"note: invisible marks inside words dropped for the engine: {marks}", highlight=False
+        )
+
+
 # Summaries ---------------------------------------------------------------------------------------
 
 _LINE_BREAK = re.compile(r"[^\S\n]*\n\s*")

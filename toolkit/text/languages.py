@@ -80,6 +80,9 @@ UNSPACED = frozenset({"ja", "km", "ko", "lo", "my", "th", "zh", "zt"})
 # words there, while in English it joins one (don't, O'Brien).
 ELIDING = frozenset({"ca", "fr", "frp", "it", "oc"})
 
+# The language of the texts toolkit was made for, where none is given.
+DEFAULT_SOURCE = "fr"
+
 _CODE = re.compile(r"^[a-z]{2,3}$")
 
 

@@ -107,6 +107,15 @@ def find(text: str, custom: tuple[re.Pattern[str], ...] = ()) -> list[Span]:
     return spans
 
 
+def without(text: str) -> str:
+    """The text with its protected spans replaced by spaces (addresses say nothing of its language)."""
+    pieces, position = [], 0
+    for span in find(text):
+        pieces += [text[position : span.start], " "]
+        position = span.end
+    return "".join(pieces) + text[position:]
+
+
 _TRIGGERS = {
     "email": "@",
     "handle": "@",

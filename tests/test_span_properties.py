@@ -1,0 +1,125 @@
+"""Property-based tests: random French-like text with random protected spans inserted comes back with
+every span intact, through real Apertium and through the argos copy model."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from toolkit.engines.apertium.engine import ApertiumEngine
+from toolkit.engines.base import find_routes
+from toolkit.glossary.active import default
+from toolkit.text.document import segment
+from toolkit.translation.translate import translate_documents
+
+WORDS = (
+    "le ministre a déclaré que la république du blocus corridor à été ça — ( ) « » , . ! ? : ; "
+    "l’Artsakh d’Artsakh Stepanakert Lachin écrivez suivez voir contact appelez fichier"
+).split()
+
+_NAME = st.from_regex(r"[a-z][a-z0-9]{0,7}", fullmatch=True)
+_SEGMENT = st.from_regex(r"[a-z0-9]{1,6}(?:[-_][a-z0-9]{1,6})?", fullmatch=True)
+
+
+def _joined(parts: st.SearchStrategy[list[str]], separator: str) -> st.SearchStrategy[str]:
+    return parts.map(separator.join)
+
+
+_DIGITS = st.from_regex(r"[0-9]{2}", fullmatch=True)
+EMAIL = st.builds(
+    lambda user, domain, tld: f"{user}@{domain}.{tld}",
+    _joined(st.lists(_NAME, min_size=1, max_size=2), "."),
+    _NAME,
+    st.sampled_from(["am", "fr", "org"]),
+)
+URL = st.builds(
+    lambda scheme, host, path, query, fragment: f"{scheme}{host}.am{path}{query}{fragment}",
+    st.sampled_from(["https://", "http://www.", "www."]),
+    _NAME,
+    _joined(st.lists(_SEGMENT, max_size=3), "/").map(lambda p: "/" + p if p else ""),
+    st.sampled_from(["", "?id=2023", "?id=1&lang=fr"]),
+    st.sampled_from(["", "#texte", "#top-1"]),
+)
+PHONE = st.one_of(
+    st.builds(lambda *d: "+374 " + " ".join(d), *[_DIGITS] * 4),
+    st.builds(lambda *d: "0" + str(1 + len(d[0]) % 9) + " " + " ".join(d), *[_DIGITS] * 4),
+)
+HANDLE = st.from_regex(r"@[A-Za-z_][A-Za-z0-9_]{1,12}", fullmatch=True)
+HASHTAG = st.from_regex(r"#[A-Za-zé][A-Za-z0-9é]{1,12}", fullmatch=True)
+PATH = st.one_of(
+    _joined(st.lists(_SEGMENT, min_size=1, max_size=4), "/").map(lambda p: "/home/" + p),
+    _joined(st.lists(_SEGMENT, min_size=1, max_size=3), "\\").map(lambda p: "C:\\" + p + ".pdf"),
+)
+GLUED = st.sampled_from(["<b>", "</b>", '<a href="x.html">', "&amp;", "\x00", "\uffff", "\ufdd0"])
+SPACED = st.one_of(EMAIL, URL, PHONE, HANDLE, HASHTAG, PATH)
+
+
+@st.composite
+def text_with_spans(draw: st.DrawFn) -> tuple[str, list[str]]:
+    paragraphs, inserted = [], []
+    for _ in range(draw(st.integers(1, 3))):
+        pieces = []
+        for _ in range(draw(st.integers(1, 12))):
+            kind = draw(st.sampled_from(["word", "word", "spaced", "glued"]))
+            if kind == "word":
+                pieces.append(" " + draw(st.sampled_from(WORDS)))
+            elif kind == "spaced":
+                span = draw(SPACED)
+                inserted.append(span)
+                pieces.append(" " + span)
+            else:
+                span = draw(GLUED)
+                inserted.append(span)
+                pieces.append(span)
+        paragraphs.append("".join(pieces).strip() or ".")
+    return "\n\n".join(paragraphs) + "\n", inserted
+
+
+def assert_every_span_intact(source: str, result: str, inserted: list[str]) -> None:
+    for span in inserted:
+        assert result.count(span) == source.count(span), (span, result)
+    assert not re.search("(?i)(zqx|qzx|xqz)[bcdfghjklmnpqrstvwxz]", result), result
+
+
+@pytest.mark.skipif(shutil.which("apertium") is None, reason="apertium is not installed")
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(example=text_with_spans())
+def test_spans_come_back_through_apertium(example: tuple[str, list[str]]) -> None:
+    text, inserted = example
+    engine = ApertiumEngine()
+    [route] = find_routes("apertium", engine.hops(), "fr", "es")
+    document = segment(text)
+    translation = translate_documents([("t", document)], engine, route, default())
+    [result] = translation.documents
+    assert len(segment(result.text).paragraphs) == len(document.paragraphs)
+    assert_every_span_intact(text, result.text, inserted)
+
+
+@pytest.fixture(scope="module")
+def copy_engine(argos_env):
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in argos_env.items():
+            patch.setenv(name, value)
+        from toolkit.engines.argos.engine import ArgosEngine
+
+        engine = ArgosEngine(threads=1)
+        [route] = find_routes("argos", engine.hops(), "fr", "en")
+        yield engine, route
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(example=text_with_spans())
+def test_spans_come_back_through_the_copy_model(copy_engine, example) -> None:
+    text, inserted = example
+    engine, route = copy_engine
+    document = segment(text)
+    copied = translate_documents([("t", document)], engine, route, default(), False)
+    # A copy, French typography kept: exactly the input, names in their glossary form.
+    assert copied.documents[0].text == text.replace("Stépanakert", "Stepanakert")
+    typeset = translate_documents([("t", document)], engine, route, default())
+    assert_every_span_intact(text, typeset.documents[0].text, inserted)
+    assert not any(check.problems for check in typeset.spans)
