@@ -70,7 +70,7 @@ def test_names_come_out_in_glossary_form_and_nothing_else_changes(engine, langua
     assert sum(count.source for check in translation.terms for count in check.counts) > 80
     for source, output in zip(sources, translated, strict=True):
         # What a perfect copy gives: the source, each name in its target-language form.
-        sent = protection.outbound(source, GLOSSARY, DEFAULT_STYLE)
+        sent = protection.outbound(source, GLOSSARY)
         expected = protection.inbound(sent, sent.text, GLOSSARY, route, None, False).text
         assert output.text == expected
         assert not PLACEHOLDER.search(output.text)

@@ -146,6 +146,23 @@ BAD = [
     ("g.toml", '[[term]]\nmatch = ["A"]\n', "g.toml:1: this term has no `name`"),
     ("g.toml", '[glossary]\nsource = "zz"\n', "g.toml:2: unknown language code 'zz'"),
     ("g.toml", '[terms]\nname = "A"\n', "g.toml:1: unknown section 'terms'"),
+    (
+        "g.toml",
+        '[[term]]\nname = "A"\narticle = { es = "lo" }\n',
+        'g.toml:3: unknown es article \'lo\'; use "el", "la" or "" for none',
+    ),
+    (
+        "g.toml",
+        '[[term]]\nname = "A"\narticle = { ru = "" }\n',
+        "g.toml:3: no article rules for 'ru'; `article` knows es, ca and it",
+    ),
+    ("g.toml", '[[term]]\nname = "A"\narticle = "el"\n', "g.toml:3: `article` must be a table"),
+    (
+        "g.toml",
+        '[glossary]\nsource = "fr"\nprotect = ["REF-(\\\\d"]\n',
+        "g.toml:3: invalid regular expression",
+    ),
+    ("g.toml", "[glossary]\nprotect = [3]\n", "g.toml:2: `protect` must be a list"),
     ("g.csv", "fr,zz\nA,B\n", "g.csv:1: unknown language code 'zz' in the header"),
     ("g.csv", "fr,ru,fra\nA,B,C\n", "g.csv:1: language fr has two columns"),
     ("g.csv", "fr,ru\nA,B\n,C\n", "g.csv:3: empty term in the fr column"),
@@ -226,6 +243,23 @@ def test_comments_are_a_hash_and_a_space_and_a_hashtag_is_a_term(tmp_path: Path)
     text = "# names, for the desk\nfr,en\n#\n## tags\n#\tnote\n#Artsakh,#Artsakh\nLachin,Lachin\n"
     glossary = load(write(tmp_path, "g.csv", text))
     assert [term.name for term in glossary.terms] == ["#Artsakh", "Lachin"]
+
+
+def test_articles_and_patterns_are_read_and_merged(tmp_path: Path) -> None:
+    first = write(
+        tmp_path,
+        "a.toml",
+        '[glossary]\nprotect = ["REF-\\\\d+"]\n[[term]]\nname = "Artsakh"\narticle = { es = "el" }\n',
+    )
+    second = write(
+        tmp_path,
+        "b.toml",
+        '[glossary]\nprotect = ["N°\\\\d+"]\n[[term]]\nname = "Artsakh"\narticle = { ca = "el" }\n',
+    )
+    merged = glossaries.load_active([str(first), str(second)])
+    [term] = [t for t in merged.terms if t.name == "Artsakh"]
+    assert dict(term.articles) == {"es": "el", "ca": "el"}
+    assert merged.protect == ("REF-\\d+", "N°\\d+")
 
 
 def test_the_default_glossary_is_valid_and_its_forms_are_distinct() -> None:

@@ -82,7 +82,8 @@ def text_with_spans(draw: st.DrawFn) -> tuple[str, list[str]]:
 def assert_every_span_intact(source: str, result: str, inserted: list[str]) -> None:
     for span in inserted:
         assert result.count(span) == source.count(span), (span, result)
-    assert not re.search("(?i)(zqx|qzx|xqz)[bcdfghjklmnpqrstvwxz]", result), result
+    placeholder = re.compile("(?i)(zqx|qzx|xqz)[bcdfghjklmnpqrstvwxz]")
+    assert len(placeholder.findall(result)) == len(placeholder.findall(source)), result
 
 
 @pytest.mark.skipif(shutil.which("apertium") is None, reason="apertium is not installed")

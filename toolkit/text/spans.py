@@ -15,47 +15,84 @@ from dataclasses import dataclass
 from toolkit.errors import UsageError
 
 # Characters an engine cannot carry or would drop: controls (tab and line end aside), bidi
-# controls, line and paragraph separators, non-characters. Apertium stops reading at U+0000 and
-# U+FFFF; a neural model's vocabulary has none of them.
-_PLANE_ENDS = "".join(f"{chr(p << 16 | 0xFFFE)}-{chr(p << 16 | 0xFFFF)}" for p in range(17))
-_UNCARRIED = (
-    "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufdd0-\ufdef"
-    + _PLANE_ENDS
-)
+# controls, line and paragraph separators, non-characters (U+FDD0 to U+FDEF, and the last two of
+# every plane). Apertium stops reading at U+0000 and U+FFFF; a neural model's vocabulary has none.
+_UNCARRIED = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff"
 # Invisible marks: between two letters they are dropped for the engine (toolkit.text.clean);
 # anywhere else they are kept as spans.
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+# Characters beyond U+FFFF are searched with the rest, in one character class (far faster than
+# listing the planes' non-characters), and all but the non-characters let go.
+_ASTRAL = "\U00010000-\U0010ffff"
 _LETTER = re.compile(r"[^\W\d_]")
+# Within a run: invisible marks (group 1), characters to keep (group 2), the rest (let go).
+_PLANE_ENDS = "".join(chr(plane << 16 | end) for plane in range(1, 17) for end in (0xFFFE, 0xFFFF))
+_RUN = re.compile(f"([{INVISIBLE}]+)|([{_UNCARRIED}{_PLANE_ENDS}]+)")
 _TRAILING = ".,;:!?'\"’”»…"
 _SEPARATOR = r"[ \u00a0\u202f.\-]"
 
-# kind -> pattern. The order is the order of the README's list.
-PATTERNS: dict[str, re.Pattern[str]] = {
-    "email": re.compile(r"(?<![\w.+\-@])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"),
-    "url": re.compile(
-        r"(?<![\w@.\-])(?:(?:https?|ftps?|sftp|file)://|mailto:|www\.)"
-        rf"[^\s<>\"«»{{}}|\\^`{_UNCARRIED}{INVISIBLE}]+",
-        re.IGNORECASE,
+
+@dataclass(frozen=True)
+class _Search:
+    """One kind of span: the pattern, and what a text must hold for it to be searched at all."""
+
+    kind: str
+    trigger: re.Pattern[str] | None
+    pattern: re.Pattern[str]
+
+
+# In the order of the README's list.
+SEARCHES = (
+    _Search(
+        "email",
+        re.compile("@"),
+        re.compile(r"(?<![\w.+\-@])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"),
     ),
-    "phone": re.compile(
-        rf"(?<![\w+])(?:(?:\(\+\d{{1,3}}\)|\+\d{{1,3}})(?:{_SEPARATOR}?(?:\(\d{{1,4}}\)|\d{{1,4}})){{2,6}}"
-        rf"|0[1-9](?:{_SEPARATOR}?\d\d){{4}})(?![\w])"
+    _Search(
+        "url",
+        re.compile(r"://|www\.|mailto:", re.IGNORECASE),
+        re.compile(
+            r"(?<![\w@.\-])(?:(?:https?|ftps?|sftp|file)://|mailto:|www\.)"
+            rf"[^\s<>\"«»{{}}|\\^`{_UNCARRIED}{INVISIBLE}]+",
+            re.IGNORECASE,
+        ),
     ),
-    "handle": re.compile(r"(?<![\w@.+\-/])@\w+(?:[.\-]\w+)*(?:@[\w\-]+(?:\.[\w\-]+)+)?"),
-    "hashtag": re.compile(r"(?<![\w#&/])#(?=\d*[^\W\d_])\w+"),
-    "path": re.compile(
-        r"(?<![\w/:.~\\@])(?:~|\.{1,2})?/[\w.@%+=~\-]+(?:/[\w.@%+=~\-]+)*/?"
-        r"|(?<![\w\\])(?:[A-Za-z]:|\\\\[\w.$\-]+)(?:\\[^\\/:*?\"<>|\s]+)+\\?"
+    _Search(
+        "phone",
+        re.compile(r"\+\d|(?<!\d)0[1-9]"),
+        re.compile(
+            rf"(?<![\w+])(?:(?:\(\+\d{{1,3}}\)|\+\d{{1,3}})(?:{_SEPARATOR}?(?:\(\d{{1,4}}\)|\d{{1,4}})){{2,6}}"
+            rf"|0[1-9](?:{_SEPARATOR}?\d\d){{4}})(?![\w])"
+        ),
     ),
-    "markup": re.compile(
-        r"<!--.*?-->"
-        r"|</?[A-Za-z][\w:.\-]*(?:\s+[^\s<>\"'=/]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>=`]+))?)*\s*/?>"
-        r"|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});",
-        re.DOTALL,
+    _Search(
+        "handle",
+        re.compile("@"),
+        re.compile(r"(?<![\w@.+\-/])@\w+(?:[.\-]\w+)*(?:@[\w\-]+(?:\.[\w\-]+)+)?"),
     ),
-    "character": re.compile(f"[{_UNCARRIED}]+|[{INVISIBLE}]+"),
-}
-KINDS = (*PATTERNS, "custom")
+    _Search("hashtag", re.compile("#"), re.compile(r"(?<![\w#&/])#(?=\d*[^\W\d_])\w+")),
+    _Search(
+        "path",
+        re.compile("/"),
+        re.compile(r"(?<![\w/:.~\\@])(?:~|\.{1,2})?/[\w.@%+=~\-]+(?:/[\w.@%+=~\-]+)*/?"),
+    ),
+    _Search(
+        "path",
+        re.compile(r"[A-Za-z]:\\|\\\\"),
+        re.compile(r"(?<![\w\\])(?:[A-Za-z]:|\\\\[\w.$\-]+)(?:\\[^\\/:*?\"<>|\s]+)+\\?"),
+    ),
+    _Search(
+        "markup",
+        re.compile("[<&]"),
+        re.compile(
+            r"<!--.*?-->"
+            r"|</?[A-Za-z][\w:.\-]*(?:\s+[^\s<>\"'=/]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>=`]+))?)*\s*/?>"
+            r"|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});",
+            re.DOTALL,
+        ),
+    ),
+    _Search("character", None, re.compile(f"[{_UNCARRIED}{INVISIBLE}{_ASTRAL}]+")),
+)
 
 
 @dataclass(frozen=True)
@@ -90,9 +127,9 @@ def compile_patterns(
 def find(text: str, custom: tuple[re.Pattern[str], ...] = ()) -> list[Span]:
     """The protected spans of a paragraph, left to right, none overlapping."""
     candidates: list[Span] = []
-    for kind, pattern in PATTERNS.items():
-        if _may_occur(kind, text):
-            candidates += _matches(kind, pattern, text)
+    for search in SEARCHES:
+        if search.trigger is None or search.trigger.search(text):
+            candidates += _matches(search.kind, search.pattern, text)
     for pattern in custom:
         candidates += [
             Span("custom", m.start(), m.end(), m.group())
@@ -116,42 +153,33 @@ def without(text: str) -> str:
     return "".join(pieces) + text[position:]
 
 
-_TRIGGERS = {
-    "email": "@",
-    "handle": "@",
-    "hashtag": "#",
-    "markup": "<&",
-}
-
-
-def _may_occur(kind: str, text: str) -> bool:
-    """A cheap test that skips a search that cannot match."""
-    triggers = _TRIGGERS.get(kind)
-    if triggers is not None:
-        return any(t in text for t in triggers)
-    if kind == "url":
-        return "://" in text or "www." in text.lower() or "mailto:" in text.lower()
-    if kind == "path":
-        return "/" in text or "\\" in text
-    if kind == "phone":
-        return any(c.isdigit() for c in text)
-    return True
-
-
 def _matches(kind: str, pattern: re.Pattern[str], text: str) -> list[Span]:
+    if kind == "character":
+        return _characters(pattern, text)
     found = []
     for match in pattern.finditer(text):
         start, end = match.span()
         if kind in ("url", "path", "email", "handle"):
             end = _trim(text, start, end)
-        if kind == "character" and text[start] in INVISIBLE and _between_letters(text, start, end):
-            continue
         if kind == "path" and not _LETTER.search(text, start, end):
             continue  # 1/2, /20: numbers, not paths
         if kind == "phone" and not 8 <= sum(c.isdigit() for c in text[start:end]) <= 15:
             continue
         if end > start:
             found.append(Span(kind, start, end, text[start:end]))
+    return found
+
+
+def _characters(pattern: re.Pattern[str], text: str) -> list[Span]:
+    """Runs of characters engines cannot carry; invisible marks between two letters are not kept
+    (toolkit.text.clean drops them), nor is what lies beyond U+FFFF but its non-characters."""
+    found = []
+    for match in pattern.finditer(text):
+        start = match.start()
+        for run in _RUN.finditer(match.group()):
+            begin, end = start + run.start(), start + run.end()
+            if run.group(2) or not _between_letters(text, begin, end):
+                found.append(Span("character", begin, end, run.group()))
     return found
 
 

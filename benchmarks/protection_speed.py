@@ -1,0 +1,116 @@
+"""What protecting spans and typesetting the target cost, beside the engine they wrap.
+
+Run: .venv/bin/python -m benchmarks.protection_speed [--words 50000] [--repeat 3]
+
+- French prose from the Debian Reference with an address, a URL, a path or a hashtag in one
+  paragraph in three: toolkit translate into Spanish against the raw apertium pipeline on the
+  same text, and with --keep-typography (the typography's own share);
+- in this process, the steps around the engine alone (spans found, placeholders in and out,
+  names, articles, typography) on the same paragraphs, against the engine's time;
+- the search for spans on text made to be slow for regular expressions (a 1 MB word, 100,000
+  `@`, a long run of digits): linear, in milliseconds per megabyte.
+Each time is the median of interleaved runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from benchmarks.apertium_speed import median_of, timed
+from benchmarks.french_text import WORK, french_paragraphs
+
+TOOLKIT = [sys.executable, "-m", "toolkit"]
+SPANS = (
+    "Écrivez à presse@gov.am.",
+    "Voir https://www.gouv.am/fr/communique?id=2023#texte.",
+    "Le fichier /home/le/communiqués/note.txt est joint.",
+    "Suivez #Artsakh2023 et @ArtsakhGov.",
+)
+
+
+def text_with_spans(words: int) -> list[str]:
+    paragraphs = french_paragraphs(words)
+    return [p + " " + SPANS[i % 4] if i % 3 == 0 else p for i, p in enumerate(paragraphs)]
+
+
+def in_process(paragraphs: list[str], repeat: int) -> tuple[float, float]:
+    """CPU seconds of the steps around the engine, and wall seconds of the engine (its programs
+    run in processes of their own), on the same paragraphs."""
+    from toolkit.engines.apertium.engine import ApertiumEngine
+    from toolkit.engines.base import find_routes
+    from toolkit.glossary.active import default
+    from toolkit.translation import protection
+
+    glossary = default()
+    engine = ApertiumEngine()
+    [route] = find_routes("apertium", engine.hops(), "fr", "es")
+    around, engine_times = [], []
+    for _ in range(repeat):
+        started = time.process_time()
+        sent = [protection.outbound(p, glossary) for p in paragraphs]
+        outbound = time.process_time() - started
+        started = time.perf_counter()
+        output = engine.translate([s.text for s in sent], route).paragraphs
+        engine_times.append(time.perf_counter() - started)
+        started = time.process_time()
+        for s, t in zip(sent, output, strict=True):
+            protection.inbound(s, t, glossary, route, "’")
+        around.append(outbound + time.process_time() - started)
+    return statistics.median(around), statistics.median(engine_times)
+
+
+def adversarial() -> dict[str, float]:
+    """CPU milliseconds per megabyte of spans.find on text built to make regular expressions slow."""
+    from toolkit.text import spans
+
+    texts = {
+        "one 1 MB word": "a" * 1_000_000,
+        "100,000 @ and words": "mot@ " * 100_000,
+        "1 MB of digits and spaces": "12 " * 333_333,
+        "100,000 / between letters": "ab/" * 100_000,
+    }
+    result = {}
+    for name, text in texts.items():
+        started = time.process_time()
+        spans.find(text)
+        result[name] = (time.process_time() - started) * 1000 / (len(text) / 1e6)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--words", type=int, default=50_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+
+    paragraphs = text_with_spans(args.words)
+    WORK.mkdir(parents=True, exist_ok=True)
+    source = WORK / "protection-fr.txt"
+    source.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    words = sum(len(p.split()) for p in paragraphs)
+    toolkit = [*TOOLKIT, "translate", "--engine", "apertium", "--to", "es", str(source)]
+    raw, typeset, kept = median_of(
+        args.repeat,
+        lambda: timed("apertium -f txt fr-es", stdin=Path(source), shell=True),
+        lambda: timed(toolkit),
+        lambda: timed([*toolkit, "--keep-typography"]),
+    )
+    print(f"{words} words, {len(paragraphs)} paragraphs, a span in one in three")
+    print(f"  raw apertium fr-es          {raw:7.2f} s")
+    print(f"  toolkit translate           {typeset:7.2f} s  {typeset / raw:5.2f}x")
+    print(f"  ... --keep-typography       {kept:7.2f} s  {kept / raw:5.2f}x")
+    around, engine = in_process(paragraphs, args.repeat)
+    print(
+        f"  in process: around the engine {around:.2f} s, the engine {engine:.2f} s "
+        f"({around / engine:.1%} of it)"
+    )
+    for name, ms in adversarial().items():
+        print(f"  spans.find on {name}: {ms:.0f} ms per MB")
+
+
+if __name__ == "__main__":
+    main()
