@@ -255,13 +255,13 @@ KEPT = [
     ),
     (
         "U+0000 in UTF-16",
-        "Le ministre\x00 est venu. Il a parlé.\n",
-        "\x00 está venido. Ha hablado.",
+        "Le ministre est venu.\x00 Il a parlé.\n",
+        ".\x00 Ha hablado.",
     ),
     (
         "non-character",
-        "Le ministre\ufdd0 est venu. Il a parlé.\n",
-        "\ufdd0 está venido. Ha hablado.",
+        "Le ministre est venu.\ufdd0 Il a parlé.\n",
+        ".\ufdd0 Ha hablado.",
     ),
     ("e-mail", "Contact : presse@gov.am", "Contacto: presse@gov.am"),
     (
