@@ -195,6 +195,70 @@ def venv_megabytes() -> float:
     return total / 1e6
 
 
+# CTranslate2's own knobs tried by --knobs: (compute type, inter_threads, intra_threads share,
+# max_batch_size in tokens); the first is the engine's. "all" is every core.
+KNOBS = (
+    ("int8", 1, "all", 2048),
+    ("int8", 1, "all", 1024),
+    ("int8", 1, "all", 4096),
+    ("int8", 1, "all", 8192),
+    ("int8", 2, "half", 2048),
+    ("int8", 2, "half", 1024),
+    ("int16", 1, "all", 2048),
+    ("float32", 1, "all", 2048),
+)
+
+
+def knobs(package: Path, tokens: list[list[str]], args: argparse.Namespace) -> None:
+    """Bare translate_batch under each setting of KNOBS, on the same sentences, sorted by length
+    as the engine sorts them; tokens/s of wall and CPU time, against the engine's setting."""
+    import ctranslate2
+
+    from toolkit.engines.argos.engine import LENGTH_PENALTY, MAX_DECODING_LENGTH
+
+    ordered = sorted(tokens, key=len)
+    count = sum(map(len, tokens))
+    print(
+        f"\nCTranslate2's knobs, bare translate_batch, {args.threads} cores, median of {args.repeat}"
+    )
+    print(
+        f"  {'compute':>8} {'inter':>5} {'intra':>5} {'batch':>6} {'tokens/s':>9} {'tokens/cpu s':>12} {'vs first':>8}"
+    )
+    first = None
+    for compute, inter, share, batch in KNOBS:
+        intra = args.threads if share == "all" else max(1, args.threads // inter)
+        translator = ctranslate2.Translator(
+            str(package / "model"),
+            device=args.device,
+            compute_type=compute,
+            inter_threads=inter,
+            intra_threads=intra,
+        )
+        runs = [
+            timed(
+                lambda t=translator, b=batch: t.translate_batch(
+                    ordered,
+                    max_batch_size=b,
+                    batch_type="tokens",
+                    beam_size=args.beam_size,
+                    length_penalty=LENGTH_PENALTY,
+                    replace_unknowns=True,
+                    max_input_length=0,
+                    max_decoding_length=MAX_DECODING_LENGTH,
+                )
+            )
+            for _ in range(args.repeat)
+        ]
+        wall = count / statistics.median(t.wall for t in runs)
+        cpu = count / statistics.median(t.cpu for t in runs)
+        first = first or wall
+        print(
+            f"  {compute:>8} {inter:>5} {intra:>5} {batch:>6} {wall:9.1f} {cpu:12.1f} {wall / first:8.2f}",
+            flush=True,
+        )
+        del translator
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--words", type=int, default=3000)
@@ -203,6 +267,7 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--device", choices=("cpu", "cuda"), default="cpu")
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--knobs", action="store_true", help="CTranslate2's settings compared")
     args = parser.parse_args()
     import ctranslate2
     import sentencepiece
@@ -282,6 +347,8 @@ def main() -> None:
         "options": vars(args),
     }
     (ARGOS_WORK / "results.json").write_text(json.dumps(results, indent=2))
+    if args.knobs:
+        knobs(package, tokens, args)
 
 
 if __name__ == "__main__":
