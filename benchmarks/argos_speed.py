@@ -206,7 +206,7 @@ KNOBS = (
     ("int8", 2, "half", 1024),
     ("int16", 1, "all", 2048),
     ("float32", 1, "all", 2048),
-)
+)  # fmt: skip
 
 
 def knobs(package: Path, tokens: list[list[str]], args: argparse.Namespace) -> None:
@@ -225,7 +225,11 @@ def knobs(package: Path, tokens: list[list[str]], args: argparse.Namespace) -> N
         f"  {'compute':>8} {'inter':>5} {'intra':>5} {'batch':>6} {'tokens/s':>9} {'tokens/cpu s':>12} {'vs first':>8}"
     )
     first = None
+    supported = ctranslate2.get_supported_compute_types(args.device)
     for compute, inter, share, batch in KNOBS:
+        if compute not in supported:
+            print(f"  {compute:>8} not supported on this {args.device}")
+            continue
         intra = args.threads if share == "all" else max(1, args.threads // inter)
         translator = ctranslate2.Translator(
             str(package / "model"),
