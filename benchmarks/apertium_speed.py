@@ -100,7 +100,17 @@ def main() -> None:
             args.repeat,
             lambda m=models: run(pipe(m), text_file, theirs_out),
             lambda t=target: run(
-                [*TOOLKIT, "translate", "--engine", "apertium", "--to", t, str(text_file)],
+                # The engine's typography kept, so that the output is the pipe's to the byte.
+                [
+                    *TOOLKIT,
+                    "translate",
+                    "--engine",
+                    "apertium",
+                    "--keep-typography",
+                    "--to",
+                    t,
+                    str(text_file),
+                ],
                 stdout=ours_out,
             ),
         )
