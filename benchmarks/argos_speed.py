@@ -147,7 +147,8 @@ def toolkit_cli(text_file: Path, env: dict[str, str], args: argparse.Namespace) 
     output = text_file.with_suffix(".en.txt")
     command = [sys.executable, "-m", "toolkit", "translate", "--engine", "argos"]
     command += ["-f", "fr", "-t", "en", "--device", args.device, "--threads", str(args.threads)]
-    command += ["--beam-size", str(args.beam_size), "-o", str(output), str(text_file)]
+    command += ["--beam-size", str(args.beam_size), "--keep-typography"]
+    command += ["-o", str(output), str(text_file)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     wall = time.perf_counter()
     subprocess.run(command, env=env, check=True, stderr=subprocess.DEVNULL)
