@@ -108,8 +108,9 @@ def timed(work: Callable[[], object]) -> Timing:
     return Timing(time.perf_counter() - wall, time.process_time() - cpu)
 
 
-def bare(translator, tokens: list[list[str]], args: argparse.Namespace) -> Timing:  # type: ignore[no-untyped-def]
-    from toolkit.engines.argos.engine import BATCH_TOKENS, LENGTH_PENALTY, MAX_DECODING_LENGTH
+def bare(argos, translator, tokens: list[list[str]], args: argparse.Namespace) -> Timing:  # type: ignore[no-untyped-def]
+    """translate_batch alone, the engine's model, threads and batch size, sentences in order."""
+    from toolkit.engines.argos.engine import LENGTH_PENALTY, MAX_DECODING_LENGTH
 
     results = []
 
@@ -117,7 +118,7 @@ def bare(translator, tokens: list[list[str]], args: argparse.Namespace) -> Timin
         results.extend(
             translator.translate_batch(
                 tokens,
-                max_batch_size=BATCH_TOKENS[args.device],
+                max_batch_size=argos.batch_tokens(sum(map(len, tokens))),
                 batch_type="tokens",
                 beam_size=args.beam_size,
                 length_penalty=LENGTH_PENALTY,
@@ -309,7 +310,7 @@ def main() -> None:
     [package_in_use] = argos._packages.values()
     translator, _ = argos._load(package_in_use)  # loaded once: bare and the engine share it
     measures = {
-        BARE: (count, lambda: bare(translator, tokens, args)),
+        BARE: (count, lambda: bare(argos, translator, tokens, args)),
         ENGINE: (count, lambda: engine(argos, paragraphs)),
         CLI: (count, lambda: toolkit_cli(text_file, env, args)),
         ARGOS: (share_count, lambda: argostranslate(share, env, args)),

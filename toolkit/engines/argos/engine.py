@@ -36,7 +36,10 @@ DEFAULT_BEAM_SIZE = 4  # argostranslate's default
 # nothing is truncated, and the output may be up to twice as long.
 MAX_TOKENS = 256
 MAX_DECODING_LENGTH = 2 * MAX_TOKENS
-# Tokens per batch: enough to keep every core (or the GPU) busy, little padding once sorted.
+# Tokens per batch: enough to keep the GPU busy, little padding once sorted. On CPU each core
+# translates batches of its own (CTranslate2's inter_threads, one thread each: about a fifth more
+# tokens per CPU second than two threads on each batch, benchmarks/argos_speed.py --knobs), so an
+# input is cut into at least a batch per core.
 BATCH_TOKENS = {"cpu": 2048, "cuda": 16384}
 PROGRESS_BATCHES = 2  # batches per call when a progress bar is shown
 # Decoding options as argostranslate sets them, for the same translations.
@@ -181,10 +184,10 @@ class ArgosEngine:
         order = sorted(range(len(units)), key=lambda i: len(units[i]))
         ordered = [units[i] for i in order]
         prefix = [package.target_prefix] if package.target_prefix else None
-        batch_tokens = BATCH_TOKENS[self.device]
+        batch_tokens = self.batch_tokens(sum(map(len, units)))
         translated: list[list[str]] = []
         with _progress(len(units), f"{package.pair} ({self.device})", self.progress) as advance:
-            step = PROGRESS_BATCHES * batch_tokens if advance else None
+            step = max(PROGRESS_BATCHES, self.threads) * batch_tokens if advance else None
             for group in _groups(ordered, step):
                 results = translator.translate_batch(
                     group,
@@ -207,6 +210,12 @@ class ArgosEngine:
             outputs[index] = hypothesis
         return outputs
 
+    def batch_tokens(self, tokens: int) -> int:
+        """The tokens per batch for an input of `tokens` tokens."""
+        if self.device != "cpu":
+            return BATCH_TOKENS[self.device]
+        return max(1, min(BATCH_TOKENS["cpu"], -(-tokens // self.threads)))
+
     def _load(self, package: packages.InstalledPackage) -> tuple[ctranslate2.Translator, Tokenizer]:
         """The package's model and tokenizer, loaded once per run."""
         if package.name not in self._models:
@@ -217,8 +226,8 @@ class ArgosEngine:
                     str(package.model),
                     device=self.device,
                     compute_type=self.compute_type,
-                    inter_threads=1,
-                    intra_threads=self.threads,
+                    inter_threads=self.threads if self.device == "cpu" else 1,
+                    intra_threads=1 if self.device == "cpu" else self.threads,
                 )
                 tokenizer = argos_tokenizers.load(package)
             except (RuntimeError, ValueError, OSError) as err:
