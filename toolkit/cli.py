@@ -87,6 +87,7 @@ Protect = Annotated[
     list[str] | None,
     typer.Option(
         "--protect",
+        metavar="REGEX",
         help="A regular expression of text to keep as it is, like addresses and URLs; repeatable.",
         show_default=False,
     ),
