@@ -1,8 +1,10 @@
 """`toolkit translate`: read, segment, route, translate, write.
 
 Input is read in batches of whole paragraphs (about BATCH_CHARS characters, across files), so that
-memory stays bounded on large inputs while a typical input is still one engine batch. Plain text is
-written as each batch is done; JSON and --strict wait for the whole input.
+memory stays bounded on large inputs while a typical input is still one engine batch. A paragraph
+longer than PIECE_CHARS is cut at sentence ends into pieces, each a batch of its own, joined back
+into one paragraph. Plain text is written as each batch is done; JSON and --strict wait for the
+whole input.
 """
 
 from __future__ import annotations
@@ -18,15 +20,18 @@ from toolkit.engines.base import Engine, Route
 from toolkit.environment import Environment
 from toolkit.errors import ToolkitError, UsageError
 from toolkit.glossary.active import load_active, with_patterns
+from toolkit.glossary.model import Glossary
 from toolkit.output import files, qa_report, render, words
 from toolkit.output import terminal as output
 from toolkit.output.progress import InputProgress
 from toolkit.output.sinks import FolderSink, Headers, JoinedSink, Sink, check_distinct
-from toolkit.text import detection, languages
+from toolkit.text import detection, languages, spans
+from toolkit.text.cuts import sentence_cut
 from toolkit.text.document import Document, segment
-from toolkit.text.inputs import Input, split_pieces
-from toolkit.translation import qa
+from toolkit.text.inputs import Input, ends_paragraph, split_pieces
+from toolkit.translation import protection, qa
 from toolkit.translation.translate import (
+    Origin,
     Translation,
     all_paragraphs,
     concatenate,
@@ -39,6 +44,7 @@ AUTO = "auto"  # --from auto: the input's language is detected
 MIN_WORDS = 20
 _WORD = re.compile(r"[^\W\d_]+")
 BATCH_CHARS = 2_000_000
+PIECE_CHARS = 250_000
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -63,30 +69,63 @@ class TranslateRequest:
 
 @dataclass(frozen=True)
 class Piece:
-    """Whole paragraphs of one input; an input may come in several pieces, in order."""
+    """Paragraphs of one input; an input may come in several pieces, in order. A piece that
+    `continues` begins with the rest of the previous piece's last paragraph."""
 
     input: int
     name: str
     document: Document
+    continues: bool = False
 
 
-def batches(inputs: list[Input], encoding: str | None) -> Iterator[list[Piece]]:
-    """The inputs in order, as batches of pieces holding about BATCH_CHARS characters each."""
+def batches(
+    inputs: list[Input], encoding: str | None, glossary: Glossary | None = None
+) -> Iterator[list[Piece]]:
+    """The inputs in order, as batches of pieces holding about BATCH_CHARS characters each; the
+    pieces of a paragraph cut at sentence ends (never inside a protected span or a name) are batches alone,
+    so that an engine never holds more than PIECE_CHARS of one paragraph."""
+
+    patterns = protection.compile_patterns(glossary) if glossary else ()
+
+    def whole(text: str) -> list[tuple[int, int]]:
+        found = [(span.start, span.end) for span in spans.find(text, patterns)]
+        return (
+            found + [(name.start, name.end) for name in glossary.find(text)] if glossary else found
+        )
+
+    def cut(text: str) -> int | None:
+        return sentence_cut(text, PIECE_CHARS, whole)
+
     batch: list[Piece] = []
     size = 0
     for index, source in enumerate(inputs):
-        empty = True
-        for text in split_pieces(source.blocks(encoding), BATCH_CHARS):
+        empty, cut_before = True, False
+        for text, cut_after in _pieces(split_pieces(source.blocks(encoding), PIECE_CHARS, cut)):
             empty = False
-            batch.append(Piece(index, source.name, segment(text)))
-            size += len(text)
-            if size >= BATCH_CHARS:
+            if (cut_before or cut_after) and batch:
                 yield batch
                 batch, size = [], 0
+            batch.append(Piece(index, source.name, segment(text), continues=cut_before))
+            size += len(text)
+            if size >= BATCH_CHARS or cut_before or cut_after:
+                yield batch
+                batch, size = [], 0
+            cut_before = cut_after
         if empty:  # an empty input is still an input: it gets its (empty) output
             batch.append(Piece(index, source.name, segment("")))
     if batch:
         yield batch
+
+
+def _pieces(texts: Iterator[str]) -> Iterator[tuple[str, bool]]:
+    """Each piece of an input, and whether it ends inside a paragraph that the next one ends."""
+    previous = None
+    for text in texts:
+        if previous is not None:
+            yield previous, not ends_paragraph(previous)
+        previous = text
+    if previous is not None:
+        yield previous, False
 
 
 def run(request: TranslateRequest, env: Environment) -> None:
@@ -138,10 +177,10 @@ def run(request: TranslateRequest, env: Environment) -> None:
     headers = _headers(targets, len(inputs), request.output is None)
     streaming = request.format == "text" and not request.strict
     sinks: dict[str, Sink] = {}
-    parts: dict[str, list[tuple[list[int], Translation]]] = {target: [] for target in targets}
+    parts: dict[str, list[tuple[list[Origin], Translation]]] = {target: [] for target in targets}
     try:
         with progress:
-            for batch in batches(inputs, request.encoding):
+            for batch in batches(inputs, request.encoding, glossary):
                 documents = [(piece.name, piece.document) for piece in batch]
                 size = sum(len(p.document.text.encode("utf-8")) for p in batch) * progress.shown
                 if not checked:  # the language of the input, on its first batch
@@ -164,7 +203,8 @@ def run(request: TranslateRequest, env: Environment) -> None:
                             translation,
                             documents=[replace(d, text="") for d in translation.documents],
                         )
-                    parts[target].append(([piece.input for piece in batch], translation))
+                    origins = [Origin(piece.input, piece.continues) for piece in batch]
+                    parts[target].append((origins, translation))
                     progress.advance(size)
         for sink in sinks.values():
             sink.close()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -143,6 +143,21 @@ class ParagraphCheck:
     @property
     def missing(self) -> int:
         return sum(count.missing for count in self.counts)
+
+
+def joined_checks(first: ParagraphCheck, second: ParagraphCheck) -> ParagraphCheck:
+    """The check of a paragraph translated in two parts, from the checks of its parts."""
+    counts = {count.name: count for count in first.counts}
+    for count in second.counts:
+        before = counts.get(count.name)
+        if before is not None:
+            count = replace(
+                count, source=before.source + count.source, target=before.target + count.target
+            )
+        counts[count.name] = count
+    return ParagraphCheck(
+        tuple(counts.values()), first.repairs + second.repairs, first.problems + second.problems
+    )
 
 
 @dataclass

@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -21,6 +21,7 @@ _NOT_FOR_TEXT = ("punycode", "idna", "undefined")
 BLOCK_BYTES = 1 << 20
 # A piece ends after a paragraph break: a blank line and the whitespace after it.
 _PARAGRAPH_BREAK_END = re.compile(r"\n[^\S\n]*\n\s*(?=\S)")
+_PARAGRAPH_END = re.compile(r"\n[^\S\n]*\n\s*\Z")
 
 
 def _choose_encoding(head: bytes, encoding: str | None) -> str:
@@ -91,22 +92,36 @@ def decode_blocks(stream: BinaryIO, name: str, encoding: str | None = None) -> I
         data = read(BLOCK_BYTES)
 
 
-def split_pieces(blocks: Iterator[str], max_chars: int) -> Iterator[str]:
+def split_pieces(
+    blocks: Iterator[str], max_chars: int, cut: Callable[[str], int | None] | None = None
+) -> Iterator[str]:
     """Regroup text into pieces of about `max_chars`, each ending right after a paragraph break.
 
-    A paragraph longer than `max_chars` stays whole in one piece.
+    A paragraph longer than `max_chars` stays whole in one piece, unless `cut` says where to cut
+    it (a piece that ends inside a paragraph ends with no paragraph break).
     """
     buffer = ""
     for block in blocks:
         buffer += block
         while len(buffer) > max_chars:
-            cut = _last_break(buffer, max_chars) or _first_break(buffer)
-            if cut is None:
+            end = _last_break(buffer, max_chars)
+            if end is None:  # the first paragraph is longer than max_chars
+                first = _first_break(buffer)
+                if cut is not None:
+                    end = cut(buffer if first is None else buffer[:first])
+                end = end or first
+            if end is None:
                 break  # one paragraph so far: keep reading until it ends
-            yield buffer[:cut]
-            buffer = buffer[cut:]
+            yield buffer[:end]
+            buffer = buffer[end:]
     if buffer:
         yield buffer
+
+
+def ends_paragraph(piece: str) -> bool:
+    """Whether a piece of split_pieces that another follows ends with a paragraph break (and was
+    not cut inside a paragraph)."""
+    return _PARAGRAPH_END.search(piece) is not None
 
 
 def _last_break(text: str, limit: int) -> int | None:

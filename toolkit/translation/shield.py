@@ -51,6 +51,19 @@ class SpanCheck:
     problems: tuple[SpanNote, ...] = ()
 
 
+def joined_span_checks(first: SpanCheck, second: SpanCheck) -> SpanCheck:
+    """The check of a paragraph translated in two parts, from the checks of its parts."""
+    counts: dict[str, tuple[int, int]] = {}
+    for kind, source, target in first.counts + second.counts:
+        before = counts.get(kind, (0, 0))
+        counts[kind] = (before[0] + source, before[1] + target)
+    return SpanCheck(
+        tuple((kind, source, target) for kind, (source, target) in counts.items()),
+        first.repairs + second.repairs,
+        first.problems + second.problems,
+    )
+
+
 def shield(text: str, spans: list[Span], style: PlaceholderStyle = DEFAULT_STYLE) -> Shielded:
     """The paragraph with each span replaced by a placeholder and the text between them cleaned."""
     stem = style.stem_for(text) if spans else ""

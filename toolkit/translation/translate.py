@@ -137,12 +137,24 @@ def _not_placeholders(words: tuple[str, ...], stems: tuple[str, ...]) -> tuple[s
     return tuple(word for word in words if not word.casefold().startswith(folded))
 
 
-def concatenate(parts: list[tuple[list[int], Translation]]) -> Translation:
+@dataclass(frozen=True)
+class Origin:
+    """Which input a translated document is a piece of, and whether its first paragraph continues
+    the last paragraph of the piece before (a long paragraph cut at a sentence end)."""
+
+    input: int
+    continues: bool = False
+
+
+def concatenate(parts: list[tuple[list[Origin], Translation]]) -> Translation:
     """One Translation from the translations of consecutive batches of the input, in order.
 
-    Each batch comes with the input index of each of its documents: documents of the same input
-    that follow one another are pieces of one input and are joined.
+    Each batch comes with the origin of each of its documents: documents of the same input that
+    follow one another are pieces of one input and are joined, and so are the two parts of a
+    paragraph cut between them, so that the result holds one entry per input paragraph.
     """
+    from toolkit.glossary.enforce import joined_checks
+    from toolkit.translation.shield import joined_span_checks
 
     documents: list[DocumentTranslation] = []
     last_input = None
@@ -151,22 +163,39 @@ def concatenate(parts: list[tuple[list[int], Translation]]) -> Translation:
     missing: list[MissingNumber] = []
     unknown: list[tuple[str, ...]] = []
     dropped: Counter[str] = Counter()
-    offset = 0
-    for inputs, translation in parts:
-        for index, doc in zip(inputs, translation.documents, strict=True):
-            if documents and index == last_input:
+    count = 0  # paragraphs so far, once joined
+    for origins, translation in parts:
+        places: list[int] = []  # where each paragraph of the batch goes among the joined ones
+        for origin, doc in zip(origins, translation.documents, strict=True):
+            same_input = bool(documents) and origin.input == last_input
+            continues = same_input and origin.continues and doc.paragraphs > 0
+            places += range(count - continues, count - continues + doc.paragraphs)
+            count += doc.paragraphs - continues
+            if same_input:
                 previous = documents.pop()
                 doc = DocumentTranslation(
-                    doc.name, previous.text + doc.text, previous.paragraphs + doc.paragraphs
+                    doc.name,
+                    previous.text + doc.text,
+                    previous.paragraphs + doc.paragraphs - continues,
                 )
             documents.append(doc)
-            last_input = index
-        terms += translation.terms
-        spans += translation.spans
+            last_input = origin.input
+        checks = translation.terms or (None,) * len(places)
+        words = translation.unknown or ((),) * len(places)
+        for place, check, span_check, found in zip(
+            places, checks, translation.spans, words, strict=True
+        ):
+            if place == len(unknown):
+                unknown.append(found)
+                terms += [check] if check is not None else []
+                spans.append(span_check)
+            else:
+                unknown[place] += found
+                spans[place] = joined_span_checks(spans[place], span_check)
+                if check is not None:
+                    terms[place] = joined_checks(terms[place], check)
         dropped.update(dict(translation.dropped))
-        unknown += translation.unknown or [()] * sum(d.paragraphs for d in translation.documents)
-        missing += [replace(m, paragraph=m.paragraph + offset) for m in translation.missing_numbers]
-        offset += sum(doc.paragraphs for doc in translation.documents)
+        missing += [replace(m, paragraph=places[m.paragraph]) for m in translation.missing_numbers]
     first = parts[0][1]
     return Translation(
         source=first.source,
