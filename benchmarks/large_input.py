@@ -2,11 +2,14 @@
 paragraph is lost (translate) or that the chosen sentences are verbatim at their offsets (summarize).
 
 Run: .venv/bin/python -m benchmarks.large_input [--megabytes 100] [--target es]
+     .venv/bin/python -m benchmarks.large_input --single-line --megabytes 1
      .venv/bin/python -m benchmarks.large_input --command summarize --megabytes 10 --whole
 The input is French prose from the Debian Reference, repeated to the size asked. The peak resident
 memory of the toolkit process (and of any child, whichever is larger) is read from the kernel's
 accounting of the child processes. With --whole, summarize also runs with --chunk-sentences 0 (the
-whole text ranked at once, as before chunking) side by side, and the ratios are printed.
+whole text ranked at once, as before chunking) side by side, and the ratios are printed. With
+--single-line, the input is one paragraph on one line, and raw Apertium (`apertium -u`, the modes
+of the route toolkit takes, chained) translates it in the same run: the ratios are printed.
 """
 
 from __future__ import annotations
@@ -31,17 +34,20 @@ _MEASURE = (
 )
 
 
-def build_input(megabytes: int) -> tuple[str, int]:
-    path = WORK / f"french-{megabytes}mb.txt"
+def build_input(megabytes: int, single_line: bool = False) -> tuple[str, int]:
+    path = WORK / f"french-{megabytes}mb{'-line' if single_line else ''}.txt"
     paragraphs = prose_paragraphs()
+    separator = " " if single_line else "\n\n"
     if not path.exists():
         size, count = 0, 0
         with open(path, "w", encoding="utf-8") as file:
             while size < megabytes * 1_000_000:
                 paragraph = paragraphs[count % len(paragraphs)]
-                file.write(paragraph + "\n\n")
-                size += len(paragraph.encode()) + 2
+                file.write(paragraph + separator)
+                size += len(paragraph.encode()) + len(separator)
                 count += 1
+            if single_line:
+                file.write("\n")
     with open(path, encoding="utf-8") as file:
         count = sum(1 for line in file if line.strip())
     return str(path), count
@@ -54,11 +60,13 @@ class Run:
     seconds: float
 
 
-def measure(arguments: list[str], stdout: Path) -> Run:
-    """Run `python -m toolkit ARGUMENTS`, its output into `stdout`; its peak memory and time."""
+def measure(arguments: list[str], stdout: Path, program: list[str] | None = None) -> Run:
+    """Run `python -m toolkit ARGUMENTS` (or PROGRAM ARGUMENTS), its output into `stdout`; its
+    peak memory and time."""
+    program = program or [sys.executable, "-m", "toolkit"]
     started = time.perf_counter()
     measured = subprocess.run(
-        [sys.executable, "-c", _MEASURE, str(stdout), sys.executable, "-m", "toolkit", *arguments],
+        [sys.executable, "-c", _MEASURE, str(stdout), *program, *arguments],
         capture_output=True,
         text=True,
         check=True,
@@ -84,8 +92,22 @@ def translate(args: argparse.Namespace, source: str, paragraphs: int) -> None:
     translated = segment(target.read_text(encoding="utf-8"))
     print(f"input: {args.megabytes} MB, {paragraphs} paragraphs; exit code {run.code}")
     print(f"{run.seconds:.0f} s; peak resident memory: {run.peak_mib:.0f} MiB")
+    if args.single_line:
+        raw = measure([source], Path("/dev/null"), ["sh", "-c", _raw_apertium(args.target), "-"])
+        print(f"raw apertium: {raw.seconds:.0f} s; {raw.peak_mib:.0f} MiB (its largest program)")
+        print(f"toolkit / raw: {run.seconds / raw.seconds:.1f}x the time, ", end="")
+        print(f"{run.peak_mib / raw.peak_mib:.1f}x the memory")
     print(f"output paragraphs: {len(translated.paragraphs)} (input {paragraphs})")
     assert len(translated.paragraphs) == paragraphs, "paragraphs were lost or merged"
+
+
+def _raw_apertium(target: str) -> str:
+    """A shell pipeline of `apertium -u` for each mode of the route toolkit takes, reading $1."""
+    from toolkit.engines import routing
+
+    _, route = routing.resolve(routing.candidate_engines("apertium"), "fr", target)
+    modes = " | ".join(f"apertium -u {hop.model}" for hop in route.hops)
+    return f'{modes} < "$1"'
 
 
 def summarize(args: argparse.Namespace, source: str, paragraphs: int) -> None:
@@ -132,12 +154,17 @@ def main() -> None:
     parser.add_argument("--target", default="es", help="translate: the target language")
     parser.add_argument("--sentences", type=int, default=5, help="summarize: -n")
     parser.add_argument(
+        "--single-line",
+        action="store_true",
+        help="translate: the input as one paragraph on one line, raw Apertium side by side",
+    )
+    parser.add_argument(
         "--whole",
         action="store_true",
         help="summarize: also rank the whole text at once, side by side (slow beyond 10 MB)",
     )
     args = parser.parse_args()
-    source, paragraphs = build_input(args.megabytes)
+    source, paragraphs = build_input(args.megabytes, args.single_line)
     if args.command == "translate":
         translate(args, source, paragraphs)
     else:
