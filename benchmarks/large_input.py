@@ -5,8 +5,8 @@ Run: .venv/bin/python -m benchmarks.large_input [--megabytes 100] [--target es]
      .venv/bin/python -m benchmarks.large_input --single-line --megabytes 1
      .venv/bin/python -m benchmarks.large_input --command summarize --megabytes 10 --whole
 The input is French prose from the Debian Reference, repeated to the size asked. The peak resident
-memory of the toolkit process (and of any child, whichever is larger) is read from the kernel's
-accounting of the child processes. With --whole, summarize also runs with --chunk-sentences 0 (the
+memory of the toolkit process or of any program it runs (whichever is larger) and their processor
+time are read from the kernel's accounting of the child processes. With --whole, summarize also runs with --chunk-sentences 0 (the
 whole text ranked at once, as before chunking) side by side, and the ratios are printed. With
 --single-line, the input is one paragraph on one line, and raw Apertium (`apertium -u`, the modes
 of the route toolkit takes, chained) translates it in the same run: the ratios are printed.
@@ -26,11 +26,20 @@ from benchmarks.french_text import WORK, prose_paragraphs
 from toolkit.text.document import segment
 
 # The measuring process: a fresh interpreter whose only child is toolkit, its stdout to a file.
+# It adopts the programs that toolkit leaves to finish by themselves (PR_SET_CHILD_SUBREAPER) and
+# waits for them, so that their memory and processor time are counted too.
 _MEASURE = (
-    "import resource, subprocess, sys\n"
+    "import ctypes, os, resource, subprocess, sys\n"
+    "ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)\n"
     "with open(sys.argv[1], 'wb') as out:\n"
     "    code = subprocess.run(sys.argv[2:], stdout=out).returncode\n"
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)"
+    "try:\n"
+    "    while True:\n"
+    "        os.wait()\n"
+    "except ChildProcessError:\n"
+    "    pass\n"
+    "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(usage.ru_maxrss, code, usage.ru_utime + usage.ru_stime)"
 )
 
 
@@ -58,6 +67,7 @@ class Run:
     peak_mib: float
     code: int
     seconds: float
+    cpu_seconds: float
 
 
 def measure(arguments: list[str], stdout: Path, program: list[str] | None = None) -> Run:
@@ -72,8 +82,8 @@ def measure(arguments: list[str], stdout: Path, program: list[str] | None = None
         check=True,
     )
     seconds = time.perf_counter() - started
-    peak_kib, code = (int(x) for x in measured.stdout.split())
-    return Run(peak_kib / 1024, code, seconds)
+    peak_kib, code, cpu = measured.stdout.split()
+    return Run(int(peak_kib) / 1024, int(code), seconds, float(cpu))
 
 
 def translate(args: argparse.Namespace, source: str, paragraphs: int) -> None:
@@ -91,14 +101,19 @@ def translate(args: argparse.Namespace, source: str, paragraphs: int) -> None:
     run = measure(arguments, Path("/dev/null"))
     translated = segment(target.read_text(encoding="utf-8"))
     print(f"input: {args.megabytes} MB, {paragraphs} paragraphs; exit code {run.code}")
-    print(f"{run.seconds:.0f} s; peak resident memory: {run.peak_mib:.0f} MiB")
+    print(f"{_figures(run)}; peak resident memory: {run.peak_mib:.0f} MiB")
     if args.single_line:
         raw = measure([source], Path("/dev/null"), ["sh", "-c", _raw_apertium(args.target), "-"])
-        print(f"raw apertium: {raw.seconds:.0f} s; {raw.peak_mib:.0f} MiB (its largest program)")
-        print(f"toolkit / raw: {run.seconds / raw.seconds:.1f}x the time, ", end="")
-        print(f"{run.peak_mib / raw.peak_mib:.1f}x the memory")
+        print(f"raw apertium: {_figures(raw)}; {raw.peak_mib:.0f} MiB (its largest program)")
+        print(f"toolkit / raw: {run.seconds / raw.seconds:.2f}x the time, ", end="")
+        print(f"{run.cpu_seconds / raw.cpu_seconds:.2f}x the processor time, ", end="")
+        print(f"{run.peak_mib / raw.peak_mib:.2f}x the memory")
     print(f"output paragraphs: {len(translated.paragraphs)} (input {paragraphs})")
     assert len(translated.paragraphs) == paragraphs, "paragraphs were lost or merged"
+
+
+def _figures(run: Run) -> str:
+    return f"{run.seconds:.0f} s ({run.cpu_seconds:.0f} s of processor time)"
 
 
 def _raw_apertium(target: str) -> str:
@@ -107,7 +122,7 @@ def _raw_apertium(target: str) -> str:
 
     _, route = routing.resolve(routing.candidate_engines("apertium"), "fr", target)
     modes = " | ".join(f"apertium -u {hop.model}" for hop in route.hops)
-    return f'{modes} < "$1"'
+    return f'< "$1" {modes}'
 
 
 def summarize(args: argparse.Namespace, source: str, paragraphs: int) -> None:
