@@ -1,5 +1,6 @@
 """A paragraph longer than PIECE_CHARS goes through the engine in pieces cut at sentence ends and
-comes back as one paragraph, its names kept and its QA entries one per input paragraph."""
+comes back as one paragraph, its names and protected spans kept and its QA entries one per input
+paragraph."""
 
 from __future__ import annotations
 
@@ -14,12 +15,14 @@ from toolkit.text.cuts import sentence_cut
 from toolkit.text.document import segment
 from toolkit.text.inputs import inputs
 
-SENTENCE = "Le chat noir mange la souris grise dans la maison de Stepanakert le 9 novembre 2020.  "
+MARKUP = '<abbr title="Fin. Début">'
+URL = "https://exemple.fr/chat.html"
+SENTENCE = f"Le chat noir de Stepanakert, {MARKUP}voir</abbr> {URL}, mange le 9 novembre 2020.  "
 LONG_LINE = (SENTENCE * 60).rstrip()
 TEXT = LONG_LINE + "\n\nLa fin du communiqué.\n"
 
 
-def request(path: Path, fmt: str) -> TranslateRequest:
+def request(path: Path, fmt: str, typography: bool = True) -> TranslateRequest:
     return TranslateRequest(
         files=[str(path)],
         source="fr",
@@ -29,6 +32,7 @@ def request(path: Path, fmt: str) -> TranslateRequest:
         format=fmt,
         encoding=None,
         check=True,
+        target_typography=typography,
     )
 
 
@@ -48,22 +52,24 @@ def test_a_cut_paragraph_is_one_paragraph_with_every_name(monkeypatch, capsys, t
     monkeypatch.setattr(translate_command, "PIECE_CHARS", 1500)
     source = tmp_path / "line.txt"
     source.write_text(TEXT, encoding="utf-8")
-    translate_command.run(request(source, "text"), Environment())
+    translate_command.run(request(source, "text", typography=False), Environment())
     text = capsys.readouterr().out
     assert len(segment(text).paragraphs) == 2
     assert text.count("\n") == 3 and text.count("Stepanakert") == 60
-    assert text.count("2020.  ") == 59  # the spaces between pieces kept, as between sentences
+    assert text.count(MARKUP) == 60 and text.count(URL) == 60
+    assert text.count("2020.  ") == 59  # the spaces at a cut kept, as between sentences
     translate_command.run(request(source, "json"), Environment())
     [translation] = json.loads(capsys.readouterr().out)["translations"]
     assert translation["documents"][0]["paragraphs"] == 2
     qa = translation["qa"]
     [term] = qa["terms"]
     assert (term["term"], term["source"], term["target"]) == ("Stepanakert", 60, 60)
-    places = [
-        item["paragraph"]
-        for key in ("missing_terms", "missing_numbers", "unknown")
-        for item in qa[key]
-    ]
+    assert {(t["kind"], t["source"], t["target"]) for t in qa["spans"]} == {
+        ("markup", 120, 120),
+        ("url", 60, 60),
+    }
+    keys = ("missing_terms", "missing_numbers", "unknown", "span_problems")
+    places = [item["paragraph"] for key in keys for item in qa.get(key, [])]
     assert all(place in (1, 2) for place in places)
 
 
