@@ -122,3 +122,18 @@ def corpus_reference(tmp_path_factory, release_text: str) -> tuple[Path, Path]:
     result = translate_corpus(run_toolkit, corpus, folder / "reference")
     assert result.returncode == 0, result.stderr
     return corpus, folder / "reference"
+
+
+@pytest.fixture(scope="module")
+def copy_engine(argos_env):
+    """The argos engine on the test fr→en package, which copies its input: an identity path
+    through every stage around the engine."""
+    from toolkit.engines.argos.engine import ArgosEngine
+    from toolkit.engines.base import find_routes
+
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in argos_env.items():
+            patch.setenv(name, value)
+        engine = ArgosEngine(threads=1)
+        [route] = find_routes("argos", engine.hops(), "fr", "en")
+        yield engine, route

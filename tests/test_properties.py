@@ -7,14 +7,11 @@ Whatever the text around the names, the paragraphs and every glossary name must 
 
 from __future__ import annotations
 
-import os
 import re
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from toolkit.engines.base import find_routes
 from toolkit.glossary.active import default
 from toolkit.text.document import segment
 from toolkit.translation.translate import translate_documents
@@ -80,22 +77,6 @@ def release_like_text(draw: st.DrawFn) -> str:
     for paragraph in paragraphs[1:]:
         text += draw(separators) + paragraph
     return draw(st.sampled_from(["", " ", "\n"])) + text + draw(st.sampled_from(["", "\n", "\n\n"]))
-
-
-@pytest.fixture(scope="module")
-def copy_engine(argos_env):
-    saved = {key: os.environ.get(key) for key in argos_env}
-    os.environ.update(argos_env)
-    from toolkit.engines.argos.engine import ArgosEngine
-
-    engine = ArgosEngine(threads=1)
-    [route] = find_routes("argos", engine.hops(), "fr", "en")
-    yield engine, route
-    for key, value in saved.items():
-        if value is None:
-            os.environ.pop(key, None)
-        else:
-            os.environ[key] = value
 
 
 def name_counts(text: str) -> dict[str, int]:

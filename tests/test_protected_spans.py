@@ -119,18 +119,6 @@ def test_spanish_writes_the_glossary_article() -> None:
     assert result.count("de Artsakh") == 2, result
 
 
-@pytest.fixture(scope="module")
-def copy_engine(argos_env):
-    with pytest.MonkeyPatch.context() as patch:
-        for name, value in argos_env.items():
-            patch.setenv(name, value)
-        from toolkit.engines.argos.engine import ArgosEngine
-
-        engine = ArgosEngine(threads=1)
-        [route] = find_routes("argos", engine.hops(), "fr", "en")
-        yield engine, route
-
-
 def test_every_span_comes_back_through_the_argos_copy_model(copy_engine) -> None:
     paragraphs, translation = translate(*copy_engine)
     assert_spans_intact(paragraphs, translation)

@@ -100,18 +100,6 @@ def test_spans_come_back_through_apertium(example: tuple[str, list[str]]) -> Non
     assert_every_span_intact(text, result.text, inserted)
 
 
-@pytest.fixture(scope="module")
-def copy_engine(argos_env):
-    with pytest.MonkeyPatch.context() as patch:
-        for name, value in argos_env.items():
-            patch.setenv(name, value)
-        from toolkit.engines.argos.engine import ArgosEngine
-
-        engine = ArgosEngine(threads=1)
-        [route] = find_routes("argos", engine.hops(), "fr", "en")
-        yield engine, route
-
-
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(example=text_with_spans())
 def test_spans_come_back_through_the_copy_model(copy_engine, example) -> None:
