@@ -148,6 +148,13 @@ CASES = [
         "--protect: invalid regular expression 'REF-(\\\\d+'",
     ),
     Case(
+        "escapes in a missing file's name",
+        ("translate", "a\x1b[2J[bold]b\nc.txt", "--to", "es"),
+        b"",
+        2,
+        "a\\x1b[2J[bold]b\\nc.txt: no such file",
+    ),
+    Case(
         "--protect matching nothing",
         ("translate", "--to", "es", "--protect", "x*"),
         b"Bonjour.",
@@ -288,3 +295,32 @@ def test_text_engines_cannot_carry_comes_out_whole(text: str, kept: str) -> None
     result = run_toolkit("translate", "--to", "es", input=data)
     assert result.returncode == 0, result.stderr
     assert kept in result.stdout, result.stdout
+
+
+def test_markup_and_escapes_in_a_package_folder_name_are_shown_as_text(
+    argos_env: dict[str, str], tmp_path: Path
+) -> None:
+    """A package installed by hand (or by argospm) under a folder name holding markup and an
+    escape: its routes name it in `toolkit engines`, in the route line and in `models list`."""
+    import shutil
+
+    from tests.terminal import run_in_terminal
+
+    installed = Path(argos_env["ARGOS_PACKAGES_DIR"]) / "translate-fr_en-1_0"
+    packages = tmp_path / "packages"
+    shutil.copytree(installed, packages / "fr-en[bold]x\x1b[2J")
+    env = {**argos_env, "ARGOS_PACKAGES_DIR": str(packages)}
+    shown = "fr-en[bold]x\\x1b[2J"
+
+    screen, _ = run_in_terminal("engines", columns=200, env=env)
+    assert screen.returncode == 0, screen.text
+    assert "\x1b[2J" not in screen.raw and shown in screen.text
+    piped = run_toolkit("engines", env=env)
+    assert "\x1b" not in piped.stdout and shown in piped.stdout
+    listed = run_toolkit("models", "list", env=env)
+    assert "\x1b" not in listed.stdout and shown in listed.stdout
+    translated = run_toolkit(
+        "translate", "--to", "en", "--engine", "argos", input="Le ministre.\n", env=env
+    )
+    assert translated.returncode == 0, translated.stderr
+    assert "\x1b" not in translated.stderr and f"({shown})" in translated.stderr

@@ -66,7 +66,10 @@ def end_on_signals() -> None:
 
 
 def _fail(message: str, code: int) -> None:
-    print(f"toolkit: error: {message}", file=sys.stderr)
+    from toolkit.output.terminal import escaped_line
+
+    # A file name or a word from the input may hold escape sequences: never sent raw.
+    print(f"toolkit: error: {escaped_line(message)}", file=sys.stderr)
     sys.exit(code)
 
 

@@ -22,6 +22,7 @@ from toolkit.environment import Environment
 from toolkit.errors import ToolkitError, UsageError
 from toolkit.glossary.active import load_active, with_patterns
 from toolkit.output import files, words
+from toolkit.output.terminal import shown
 from toolkit.summary.algorithms import DEFAULT
 from toolkit.text import languages
 
@@ -171,7 +172,8 @@ def _execute(
         store.load()
         if store.torn:
             console.print(
-                f"{store.path}: cut off an incomplete last line left by an interrupted run"
+                f"{shown(str(store.path))}: cut off an incomplete last line left by an interrupted run",
+                highlight=False,
             )
         store.prune(lambda key, done: _stale(key, done, hashes, run.retry_failed))
         stats.outputs[name].skipped = sum(

@@ -73,6 +73,8 @@ def run(source: str, format: str, env: Environment) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from toolkit.output.terminal import shown
+
     console = Console()
     table = Table(title=f"Engines and routes from {languages.name(source)} ({source})")
     for column in ("engine", "status", "target", "routes, preferred first"):
@@ -80,7 +82,9 @@ def run(source: str, format: str, env: Environment) -> None:
     table.add_column("chrF++", justify="right")
     for row in rows:
         status = (
-            "[green]available[/]" if row["available"] else f"[red]unavailable[/]: {row['reason']}"
+            "[green]available[/]"
+            if row["available"]
+            else f"[red]unavailable[/]: {shown(str(row['reason']))}"
         )
         routes: dict[str, list[str]] = row["routes"]  # type: ignore[assignment]
         scores: dict[str, list[float | None]] = row["chrf"]  # type: ignore[assignment]
@@ -95,7 +99,7 @@ def run(source: str, format: str, env: Environment) -> None:
                     str(row["engine"]) if first else "",
                     status if first else "",
                     target if j == 0 else "",
-                    description,
+                    shown(description),
                     "" if score is None else f"{score:.1f}",
                 )
                 first = False

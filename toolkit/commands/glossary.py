@@ -102,6 +102,6 @@ def check(paths: list[str], env: Environment) -> None:
             f"{', forms for ' + ' '.join(codes) if codes else ''}\n"
         )
     for problem in problems[:-1]:
-        print(f"toolkit: error: {problem}", file=sys.stderr)
+        print(f"toolkit: error: {output.escaped_line(problem)}", file=sys.stderr)
     if problems:
         raise UsageError(problems[-1])

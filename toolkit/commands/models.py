@@ -48,7 +48,7 @@ def list_installed(format: str, env: Environment) -> None:
             console.print(f"[yellow]skipped[/]: {output.shown(problem)}", highlight=False)
     if not rows:
         console.print(
-            f"no Argos Translate package in {packages.install_dir()}; install one with "
+            f"no Argos Translate package in {output.shown(str(packages.install_dir()))}; install one with "
             "`toolkit models install FILE.argosmodel` (or FROM-TO when online)",
             highlight=False,
         )
@@ -57,7 +57,9 @@ def list_installed(format: str, env: Environment) -> None:
         from rich.console import Console
         from rich.table import Table
 
-        table = Table(title=f"Argos Translate packages ({packages.install_dir()})")
+        table = Table(
+            title=f"Argos Translate packages ({output.shown(str(packages.install_dir()))})"
+        )
         for column in ("pair", "version", "size", "path"):
             table.add_column(column, justify="right" if column == "size" else "left")
         for row in rows:
@@ -70,7 +72,11 @@ def list_installed(format: str, env: Environment) -> None:
         Console().print(table)
     else:
         output.write_stdout(
-            "".join(f"{r['pair']}\t{r['version']}\t{_size(r['size'])}\t{r['path']}\n" for r in rows)
+            "".join(
+                f"{r['pair']}\t{output.escaped_line(r['version'])}\t{_size(r['size'])}"
+                f"\t{output.escaped_line(r['path'])}\n"
+                for r in rows
+            )
         )
 
 
@@ -103,8 +109,8 @@ def list_available(format: str, env: Environment) -> None:
         return
     output.write_stdout(
         "".join(
-            f"{r['pair']}\t{r['version']}\t{r['from']} → {r['to']}"
-            + (f"\tinstalled {r['installed']}" if r["installed"] else "")
+            f"{r['pair']}\t{output.escaped_line(r['version'])}\t{r['from']} → {r['to']}"
+            + (f"\tinstalled {output.escaped_line(r['installed'])}" if r["installed"] else "")
             + "\n"
             for r in rows
         )
@@ -122,7 +128,7 @@ def install(arguments: list[str], env: Environment) -> None:
             _install_from_index(*(languages.parse(code) for code in pair.groups()), env)
             continue
         for archive in packages.archives(path):
-            with _progress_bar(env, f"installing {archive.name}") as progress:
+            with _progress_bar(env, f"installing {output.shown(archive.name)}") as progress:
                 result = packages.install_archive(archive, progress)
             _report(console, result)
 
@@ -150,7 +156,7 @@ def remove(arguments: list[str], env: Environment) -> None:
             raise UsageError(f"{argument!r} is not a pair; write it as FROM-TO, such as fr-en")
         source, target = (languages.parse(code) for code in pair.groups())
         for path in packages.remove(source, target):
-            console.print(f"removed {source}-{target} ({path})", highlight=False)
+            console.print(output.shown(f"removed {source}-{target} ({path})"), highlight=False)
 
 
 def _report(console: Console, result: packages.Install) -> None:

@@ -74,7 +74,7 @@ def translation_summary(console: Console, translation: Translation) -> None:
     """A short line per target on stderr: route, paragraphs, words, unknown words, time."""
     paragraphs = sum(doc.paragraphs for doc in translation.documents)
     console.print(
-        f"[bold]{translation.source}→{translation.target}[/] via [cyan]{translation.route.describe()}[/]: "
+        f"[bold]{translation.source}→{translation.target}[/] via [cyan]{terminal.shown(translation.route.describe())}[/]: "
         f"{words.count(paragraphs, 'paragraph')}, {words.count(translation.words, 'word')}, "
         f"{translation.unknown_share:.1%} unknown, {translation.seconds:.2f} s",
         highlight=False,
@@ -288,7 +288,7 @@ def print_summary(
     if summary.ties:
         subtitle += f" · equal scores: {TIE_BREAK} chose"
     if translation is not None:
-        subtitle += f" · {translation.route}"
+        subtitle += f" · {terminal.shown(translation.route)}"
     # A footer longer than the panel's border goes under the table, wrapped, instead of cut.
     fits = len(subtitle) + 6 <= console.width
     if not fits:

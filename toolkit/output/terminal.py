@@ -17,6 +17,7 @@ from typing import TextIO
 from toolkit.errors import OutputClosed, ToolkitError
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 class _GuardedStdout:
@@ -78,7 +79,17 @@ def shown(text: str) -> str:
 def printable(text: str) -> str:
     """Text safe to print through rich as a Text (not markup): control characters written as
     escapes (\\x1b), tabs and line ends kept."""
-    return _CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
+    return _CONTROL.sub(_escape, text)
+
+
+def escaped_line(text: str) -> str:
+    """Text for one line or one field of a table (an error line, a TSV cell): every control
+    character written as an escape, tabs and line ends included."""
+    return _ANY_CONTROL.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    return repr(match.group())[1:-1]
 
 
 def stdout_is_terminal() -> bool:
