@@ -234,3 +234,54 @@ def test_termination_removes_the_file_being_written(signal_name: str, tmp_path: 
     assert result.returncode == 128 + getattr(signal, signal_name)
     assert result.stderr == b""
     assert list(tmp_path.iterdir()) == []
+
+
+def one_error_line(result: subprocess.CompletedProcess[bytes]) -> str:
+    lines = result.stderr.decode().strip().splitlines()
+    assert len(lines) == 1, lines
+    return lines[0]
+
+
+def test_a_full_device_as_output_is_a_failure_at_run_time(tmp_path: Path) -> None:
+    result = translate_to("/dev/full", tmp_path)
+    assert result.returncode == 1
+    assert one_error_line(result) == (
+        "toolkit: error: /dev/full: cannot write (No space left on device)"
+    )
+
+
+@pytest.mark.parametrize("folder", [False, True], ids=["a file", "in a folder"])
+def test_a_name_too_long_is_refused_before_any_work(folder: bool, tmp_path: Path) -> None:
+    # In a folder, <stem>.es.txt: the input's own name fits, the output's does not.
+    name = "a" * 250 + ".txt"
+    (tmp_path / name).write_text("Bonjour.\n")
+    if folder:
+        result = translate_to("out/", tmp_path, inputs=(name,))
+        message = f"out/{'a' * 250}.es.txt: a file name of 257 bytes, longer than the 255 allowed"
+    else:
+        result = translate_to("é" * 128, tmp_path)
+        message = f"{'é' * 128}: a file name of 256 bytes, longer than the 255 allowed"
+    assert result.returncode == 2
+    assert message in one_error_line(result)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+@pytest.mark.parametrize(
+    ("inputs", "output", "message"),
+    [
+        (("x.txt",), "x.txt", "x.txt is also an input"),
+        (("x.txt",), "link.txt", "link.txt is also an input"),
+        (("x.txt", "x.es.txt"), "./", "x.es.txt is also an input"),
+    ],
+    ids=["the input itself", "a link to it", "another input's output name"],
+)
+def test_an_output_that_is_an_input_is_refused_before_any_work(
+    inputs: tuple[str, ...], output: str, message: str, tmp_path: Path
+) -> None:
+    for name in inputs:
+        (tmp_path / name).write_text("Bonjour.\n")
+    (tmp_path / "link.txt").symlink_to("x.txt")
+    result = translate_to(output, tmp_path, inputs=inputs)
+    assert result.returncode == 2
+    assert message in one_error_line(result)
+    assert all((tmp_path / name).read_text() == "Bonjour.\n" for name in inputs)

@@ -24,7 +24,7 @@ from toolkit.glossary.model import Glossary
 from toolkit.output import files, qa_report, render, words
 from toolkit.output import terminal as output
 from toolkit.output.progress import InputProgress
-from toolkit.output.sinks import FolderSink, Headers, JoinedSink, Sink, check_distinct
+from toolkit.output.sinks import FolderSink, Headers, JoinedSink, Sink, check_distinct, output_name
 from toolkit.text import detection, languages, spans
 from toolkit.text.cuts import sentence_cut
 from toolkit.text.document import Document, segment
@@ -145,14 +145,20 @@ def run(request: TranslateRequest, env: Environment) -> None:
         destination = files.destination(request.output)
         if destination.folder and request.format == "json":
             raise UsageError(f"{destination.path}: is a folder; --format json writes one file")
+        files_read = [source.path for source in inputs if source.text is None]
         if several_outputs or destination.folder:
             names = [source.name for source in inputs]
             for target in targets:
                 check_distinct(names, destination.path, target)
+                for name in names:
+                    output = destination.path / output_name(name, target)
+                    files.check_name(output)
+                    files.check_not_input(output, files_read)
             folder = files.output_folder(destination.path)
         else:
             path = destination.path
             files.check_writable(path)
+            files.check_not_input(path, files_read)
     # The whole glossary is read, and refused with file:line, before any input or engine is touched.
     glossary = load_active(list(request.glossaries), request.use_glossary, source)
     glossary = with_patterns(glossary, request.protect)

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from toolkit.errors import UsageError
+from toolkit.errors import ToolkitError, UsageError
 
 # The temporary name holds the start of the file's name, short enough that a name of 255 bytes
 # still leaves room for the rest.
 _NAME_IN_TEMPORARY = 32
+_NAME_MAX = 255
 
 
 @dataclass(frozen=True)
@@ -37,20 +38,48 @@ def destination(argument: str | os.PathLike[str]) -> Destination:
     if not text:
         raise UsageError("-o is empty; give a file, or a folder ending in /")
     path = Path(text)
+    check_name(path)
     return Destination(path, text.endswith(os.sep) or path.is_dir())
+
+
+def check_name(path: Path) -> None:
+    """Refuse a file name longer than the file system allows (255 bytes on most)."""
+    name = os.fsencode(path.name)
+    if len(name) > _NAME_MAX:
+        raise UsageError(
+            f"{path}: a file name of {len(name)} bytes, longer than the {_NAME_MAX} allowed; "
+            "choose a shorter one"
+        )
 
 
 def check_writable(path: Path) -> None:
     """Fail before any work when a file cannot be written at `path`."""
+    check_name(path)
     if _is_special(path):
         return
     folder = path.parent
-    if path.is_dir():
-        folder = path
-    if not folder.is_dir():
-        raise UsageError(f"{path}: folder {folder} does not exist")
+    try:
+        if path.is_dir():
+            folder = path
+        if not folder.is_dir():
+            raise UsageError(f"{path}: folder {folder} does not exist")
+    except OSError as err:  # a folder name too long, a loop of links
+        raise UsageError(f"{path}: cannot write ({err.strerror})") from None
     if not os.access(folder, os.W_OK):
         raise UsageError(f"{path}: folder {folder} is not writable")
+
+
+def check_not_input(path: Path, inputs: list[str]) -> None:
+    """Refuse an output file that is one of the inputs: it would be replaced by its translation."""
+    for name in inputs:
+        try:
+            same = os.path.samefile(path, name)
+        except OSError:  # either is missing (stdin is '-'), or cannot be looked at
+            same = False
+        if same:
+            raise UsageError(
+                f"{path} is also an input; the translation would replace it: choose another -o"
+            )
 
 
 class AtomicFile:
@@ -84,7 +113,7 @@ class AtomicFile:
             self._file.write(text)
         except OSError as err:
             self.discard()
-            raise UsageError(f"{self.path}: cannot write ({err.strerror})") from None
+            raise ToolkitError(f"{self.path}: cannot write ({err.strerror})") from None
 
     def commit(self) -> None:
         try:
@@ -96,7 +125,7 @@ class AtomicFile:
                 os.replace(self._temporary, self._final)
         except OSError as err:
             self.discard()
-            raise UsageError(f"{self.path}: cannot write ({err.strerror})") from None
+            raise ToolkitError(f"{self.path}: cannot write ({err.strerror})") from None
 
     def discard(self) -> None:
         with contextlib.suppress(OSError):  # what could not be written is thrown away anyway
