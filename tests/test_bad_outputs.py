@@ -285,3 +285,45 @@ def test_an_output_that_is_an_input_is_refused_before_any_work(
     assert result.returncode == 2
     assert message in one_error_line(result)
     assert all((tmp_path / name).read_text() == "Bonjour.\n" for name in inputs)
+
+
+def _files_of_at_most(size: int):
+    """For preexec_fn: files grow to `size` bytes, beyond which a write fails (EFBIG), as on a
+    full disk, instead of the process being killed by SIGXFSZ."""
+
+    def limit() -> None:
+        import resource
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+
+    return limit
+
+
+@pytest.mark.parametrize("command", ["translate", "summarize"])
+def test_a_full_disk_in_corpus_mode_is_one_line_and_a_rerun_completes(
+    command: str, tmp_path: Path
+) -> None:
+    import json
+
+    text = RELEASE.read_text(encoding="utf-8")
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(
+        "".join(json.dumps({"id": f"r{i}", "text": text}) + "\n" for i in range(6)),
+        encoding="utf-8",
+    )
+    args = [sys.executable, "-m", "toolkit", "corpus", command, str(corpus), "-q", "-o"]
+    full = subprocess.run(
+        [*args, str(tmp_path / "out")],
+        capture_output=True,
+        preexec_fn=_files_of_at_most(8_000),
+        check=False,
+    )
+    assert full.returncode == 1
+    assert "cannot write (File too large)" in one_error_line(full)
+    assert "Traceback" not in full.stderr.decode()
+    rerun = subprocess.run([*args, str(tmp_path / "out")], capture_output=True, check=False)
+    fresh = subprocess.run([*args, str(tmp_path / "fresh")], capture_output=True, check=False)
+    assert rerun.returncode == fresh.returncode == 0, rerun.stderr
+    name = "es.jsonl" if command == "translate" else "summaries.jsonl"
+    assert (tmp_path / "out" / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes()

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, BinaryIO
 
-from toolkit.errors import UsageError
+from toolkit.errors import ToolkitError, UsageError
 
 
 @dataclass(frozen=True)
@@ -132,9 +132,12 @@ class Store:
         assert self._fd is not None and "\n" not in line
         data = (line + "\n").encode("utf-8")
         view = memoryview(data)
-        while view:
-            view = view[os.write(self._fd, view) :]
-        os.fsync(self._fd)
+        try:
+            while view:
+                view = view[os.write(self._fd, view) :]
+            os.fsync(self._fd)
+        except OSError as err:  # a full disk: the torn line is cut off by the next run
+            raise ToolkitError(f"{self.path}: cannot write ({err.strerror})") from None
 
     def close(self) -> None:
         if self._fd is not None:
@@ -145,7 +148,12 @@ class Store:
 def _rewrite(path: Path, write: Callable[[BinaryIO], object]) -> None:
     """Replace the file by what `write` writes, atomically, keeping its permissions."""
     mode = stat.S_IMODE(path.stat().st_mode)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".part", dir=path.parent
+        )
+    except OSError as err:
+        raise ToolkitError(f"{path}: cannot rewrite ({err.strerror})") from None
     try:
         with os.fdopen(handle, "wb") as file:
             write(file)
@@ -153,6 +161,9 @@ def _rewrite(path: Path, write: Callable[[BinaryIO], object]) -> None:
             os.fchmod(file.fileno(), mode)
             os.fsync(file.fileno())
         os.replace(temporary, path)
+    except OSError as err:  # a full disk: the file is left as it was
+        Path(temporary).unlink(missing_ok=True)
+        raise ToolkitError(f"{path}: cannot rewrite ({err.strerror})") from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
