@@ -82,16 +82,35 @@ def test_units_translate_in_one_pipeline_as_in_their_own_process(release_text, t
 
 def test_the_tagger_alone_is_started_for_each_unit() -> None:
     commands = modes.commands(APERTIUM, "fra-cat")
-    assert [command.null_flush for command in commands] == [True, False, True]
-    assert commands[1].argv[2].startswith("apertium-tagger ")
-    assert " -z" not in commands[1].argv[2]
+    assert [command.kept for command in commands] == [True, False, True]
+    assert all(command.null_flush for command in commands)
+    assert commands[1].argv[2].startswith("apertium-tagger -z ")
+
+
+def test_a_tagger_that_fails_is_an_error_and_the_next_call_starts_afresh(
+    tmp_path, monkeypatch
+) -> None:
+    """The tagger reads and writes the programs around it directly: its failure must still end
+    the call with an error (not wait forever), and leave nothing behind."""
+    (tmp_path / "modes").mkdir()
+    good = modes.data_folder(APERTIUM) / "modes" / "fr-es.mode"
+    mode = tmp_path / "modes" / "fr-es.mode"
+    mode.write_text(good.read_text().replace("fr-es.prob", "missing.prob"))
+    monkeypatch.setenv("APERTIUM_DATADIR", str(tmp_path))
+    engine = ApertiumEngine()
+    route = find_routes("apertium", engine.hops(), "fr", "es")[0]
+    for _ in range(2):
+        with pytest.raises(ToolkitError, match="apertium fr-es failed"):
+            engine.translate(["Le chat dort."], route)
+    shutil.copy(good, mode)
+    assert engine.translate(["Le chat dort."], route).paragraphs == ["El gato duerme."]
 
 
 def test_a_mode_whose_programs_ignore_nuls_runs_once_per_call(tmp_path, monkeypatch) -> None:
     (tmp_path / "modes").mkdir()
     (tmp_path / "modes" / "fr-es.mode").write_text("cat\n")
     monkeypatch.setenv("APERTIUM_DATADIR", str(tmp_path))
-    assert [command.null_flush for command in modes.commands(APERTIUM, "fr-es")] == [False]
+    assert [(c.null_flush, c.kept) for c in modes.commands(APERTIUM, "fr-es")] == [(False, False)]
     engine = ApertiumEngine()
     route = find_routes("apertium", engine.hops(), "fr", "es")[0]
     for _ in range(2):

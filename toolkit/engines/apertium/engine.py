@@ -72,16 +72,16 @@ class ApertiumEngine:
     def translate(self, paragraphs: list[str], route: Route) -> EngineOutput:
         if self.executable is None:
             raise EngineUnavailable(self.unavailable_reason() or "apertium is not available")
-        hops = [self._pipelines_of(hop.model) for hop in route.hops]
-        started = [pipeline for pipelines in hops for pipeline in pipelines]
+        started: list[Pipeline] = []
         try:
+            hops = [self._pipelines_of(hop.model, started) for hop in route.hops]
             results = run_route(hops, paragraphs)
         except BaseException:
             self._drop(started)  # in an unknown state: read and started afresh next time
             for hop in route.hops:
                 self._commands.pop(hop.model, None)
             raise
-        self._drop([pipeline for pipeline in started if not pipeline.null_flush])
+        self._drop([pipeline for pipeline in started if not pipeline.kept])
         unknown: list[list[str]] = [[] for _ in paragraphs]  # per paragraph, once across hops
         for hop, result in zip(route.hops, results, strict=True):
             if len(result.paragraphs) != len(paragraphs):
@@ -109,18 +109,32 @@ class ApertiumEngine:
         leaves fewer than fr→es→en and reads worse)."""
         return quality.ranked(routes)
 
-    def _pipelines_of(self, model: str) -> list[Pipeline]:
-        """The mode's programs: those kept loaded from an earlier call, the others started now."""
+    def _pipelines_of(self, model: str, started: list[Pipeline]) -> list[Pipeline]:
+        """The mode's programs, each added to `started` once running: those kept loaded from an
+        earlier call, the others started now, in null-flush mode connected directly to the
+        programs kept loaded around them."""
         if model not in self._commands:
             assert self.executable is not None
             self._commands[model] = modes.commands(self.executable, model)
+        commands = self._commands[model]
+        kept: dict[int, Pipeline] = {}
+        for index, command in enumerate(commands):
+            if command.kept:
+                key = (model, index)
+                kept[index] = self._pipelines.get(key) or Pipeline(command, model)
+                self._pipelines[key] = kept[index]
+                started.append(kept[index])
         pipelines = []
-        for index, command in enumerate(self._commands[model]):
-            key = (model, index)
-            pipeline = self._pipelines.get(key) or Pipeline(command, model)
+        for index, command in enumerate(commands):
+            if command.kept:
+                pipelines.append(kept[index])
+                continue
             if command.null_flush:
-                self._pipelines[key] = pipeline
-            pipelines.append(pipeline)
+                source, sink = kept.get(index - 1), kept.get(index + 1)
+                pipelines.append(Pipeline(command, model, source, sink))
+            else:
+                pipelines.append(Pipeline(command, model))
+            started.append(pipelines[-1])
         return pipelines
 
     def _drop(self, pipelines: list[Pipeline]) -> None:

@@ -6,9 +6,11 @@ around it: the pipeline that `apertium-wblank-mode` writes from the `.mode` file
 `-g` (unknown words marked) and a UTF-8 LC_CTYPE.
 
 Its programs take `-z` (null-flush mode) and can stay loaded between units, except the part-of-speech
-tagger: it carries what it has seen into the next unit (fra-cat, cat-eng and cat-ita tag some words
-differently after another unit), so it is started afresh for each unit. It loads in milliseconds;
-the dictionaries and transfer rules around it are what take time to load.
+tagger: it carries what it has seen into the next unit (fra-cat, cat-eng, cat-spa and cat-ita tag
+some words differently after another unit), so it is started afresh for each unit, still in
+null-flush mode, reading the output of the programs before it and writing into the input of those
+after it directly. It loads in milliseconds; the dictionaries and transfer rules around it are what
+take time to load.
 """
 
 from __future__ import annotations
@@ -62,13 +64,14 @@ def installed(executable: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Command:
-    """How to start some of a mode's programs. `null_flush`: they stay loaded, each unit ends with
-    a NUL and its translation comes back ending with a NUL; otherwise they are started for one
-    unit, which ends where their input ends."""
+    """How to start some of a mode's programs. `null_flush`: each unit ends with a NUL and its
+    translation comes back ending with a NUL; otherwise a unit ends where their input ends.
+    `kept`: they stay loaded between units; otherwise they are started for each unit."""
 
     argv: tuple[str, ...]
     env: dict[str, str]
     null_flush: bool
+    kept: bool
 
 
 def commands(executable: str, mode: str) -> list[Command]:
@@ -81,19 +84,17 @@ def commands(executable: str, mode: str) -> list[Command]:
     programs = _pipeline_script(writer, mode_file).split(" | ") if writer.exists() else []
     if not programs or not all(program.split()[0] in _NULL_FLUSHING for program in programs):
         # An Apertium without the generator, or a mode with a program that ignores NULs.
-        return [Command((executable, "-f", "none", mode), env, False)]
+        return [Command((executable, "-f", "none", mode), env, False, False)]
     runs: list[tuple[bool, list[str]]] = []
     for program in programs:
-        loaded = not program.startswith(_CARRY_CONTEXT)
-        if not loaded:
-            program = program.replace(" -z", "", 1)
-        if runs and runs[-1][0] and loaded:
+        kept = not program.startswith(_CARRY_CONTEXT)
+        if runs and runs[-1][0] and kept:
             runs[-1][1].append(program)
         else:
-            runs.append((loaded, [program]))
+            runs.append((kept, [program]))
     return [
-        Command(("bash", "-c", " | ".join(run), "apertium", "-g"), env, loaded)
-        for loaded, run in runs
+        Command(("bash", "-c", " | ".join(run), "apertium", "-g"), env, True, kept)
+        for kept, run in runs
     ]
 
 

@@ -1,9 +1,12 @@
 """Running a mode's programs, and a route's modes chained so that each program reads the output of
 the one before as it comes.
 
-In null-flush mode programs are started once and translate unit after unit: a unit ends with a
-NUL, and its translation comes back ending with a NUL. Otherwise they are started for one unit,
-which ends where their input ends.
+In null-flush mode a unit ends with a NUL, and its translation comes back ending with a NUL:
+programs kept loaded translate unit after unit, and a program started for one unit between two of
+them (the tagger) reads the output of the one before and writes into the input of the one after
+directly, and is ended once the unit is through. Otherwise programs are started for one unit, which
+ends where their input ends. Between hops, the paragraphs pass through this process, which counts
+the words each hop marks unknown.
 """
 
 from __future__ import annotations
@@ -26,17 +29,27 @@ _CHUNK = 1 << 16
 
 
 class Pipeline:
-    """A run of a mode's programs, started as one process group."""
+    """A run of a mode's programs, started as one process group. `source` and `sink`: the output
+    of the run before, the input of the run after, read and written by these programs directly."""
 
-    def __init__(self, command: Command, model: str) -> None:
+    def __init__(
+        self,
+        command: Command,
+        model: str,
+        source: Pipeline | None = None,
+        sink: Pipeline | None = None,
+    ) -> None:
         self.model = model
         self.null_flush = command.null_flush
+        self.kept = command.kept
+        self.reads_directly = source is not None
+        self.writes_directly = sink is not None
         self._errors = tempfile.TemporaryFile()  # noqa: SIM115 (open while the programs run)
         try:
             self._process = subprocess.Popen(
                 command.argv,
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
+                stdin=source._process.stdout if source else subprocess.PIPE,
+                stdout=sink._process.stdin if sink else subprocess.PIPE,
                 stderr=self._errors,
                 env=command.env,
                 bufsize=0,
@@ -65,7 +78,7 @@ class Pipeline:
             chunk = output.read(_CHUNK)  # type: ignore[union-attr]
             if not chunk:
                 if self.null_flush or self._process.wait() != 0:
-                    raise ToolkitError(f"apertium {self.model} failed: {self._last_error()}")
+                    raise self.error()
                 return
             end = chunk.find(b"\0") if self.null_flush else -1
             if end < 0:
@@ -82,11 +95,25 @@ class Pipeline:
                 os.killpg(self._process.pid, signal.SIGKILL)
 
     def close(self) -> None:
-        """End the input: the programs finish and exit by themselves, not waited for."""
+        """End the input: the programs finish and exit by themselves, not waited for. Programs
+        started for one unit in null-flush mode wait for the next: they are ended."""
+        if self.null_flush and not self.kept:
+            self.kill()
+            self._process.wait()
         if self._process.stdin and not self._process.stdin.closed:
             self._process.stdin.close()
-        self._process.stdout.close()  # type: ignore[union-attr]
+        if self._process.stdout:
+            self._process.stdout.close()
         self._errors.close()
+
+    def wait(self) -> int:
+        return self._process.wait()
+
+    def exited(self) -> bool:
+        return self._process.poll() is not None
+
+    def error(self) -> ToolkitError:
+        return ToolkitError(f"apertium {self.model} failed: {self._last_error()}")
 
     def _last_error(self) -> str:
         try:
@@ -133,16 +160,39 @@ def run_route(hops: list[list[Pipeline]], paragraphs: list[str]) -> list[apertiu
                 target.write(apertium_stream.encode(batch).encode())
         target.end_unit()
 
+    through = threading.Event()  # the unit is through: the programs started for it may end
+
+    def watch(stage: int) -> None:
+        """A program connected directly to others ended before the unit was through: the error of
+        the first program of its hop that ended (one that fails ends the programs after it)."""
+        hop, pipeline = stages[stage]
+        pipeline.wait()
+        if not through.is_set():
+            ended = [p for h, p in stages if h == hop and p.exited()]
+            raise (ended[0] if ended else pipeline).error()
+
     threads = [threading.Thread(target=guarded(feed), daemon=True)]
     threads += [
         threading.Thread(target=guarded(lambda stage=stage: relay(stage)), daemon=True)
         for stage in range(len(stages) - 1)
+        if not stages[stage][1].writes_directly and not stages[stage + 1][1].reads_directly
     ]
-    for thread in threads:
+    watchers = [
+        threading.Thread(target=guarded(lambda stage=stage: watch(stage)), daemon=True)
+        for stage, (_, pipeline) in enumerate(stages)
+        if pipeline.null_flush and not pipeline.kept
+    ]
+    for thread in threads + watchers:
         thread.start()
     guarded(lambda: list(_paragraphs(stages[-1][1], results[-1])))()
     for thread in threads:
         thread.join()
+    through.set()
+    for (_, pipeline), watcher in zip(
+        (s for s in stages if s[1].null_flush and not s[1].kept), watchers, strict=True
+    ):
+        pipeline.kill()
+        watcher.join()
     if errors:
         # Ctrl-C or a signal ending the run comes first: the programs killed for it fail after.
         # Then the first engine error, which says most; a broken pipe is its echo.
