@@ -15,11 +15,14 @@ peak memory of the largest of them; for Ray, the driver's alone, as its actors a
 processes. On a machine shared with other work, CPU time is the steadier figure. Ratios are
 against one process.
 
-With Apertium, the anchor: the raw pipe of each target's route (`apertium MODE1 | apertium
-MODE2`) on the whole corpus text in one call, its CPU seconds per 1,000 words beside one process's.
+With Apertium, the anchor: the raw pipe of each target's route, the route toolkit took
+(`apertium -u MODE1 | apertium -u MODE2`), on the text of the whole corpus in one call (the same
+words), its CPU seconds per 1,000 words beside one process's. The one-process run and the raw
+pipes are run --repeat times in turn, each figure the median of its runs (the machine is shared:
+a figure of one run can be a tenth off).
 
 Run: .venv/bin/python -m benchmarks.corpus_speed [--documents 200] [--words 250] [--to es,en]
-     [--workers 2] [--engine apertium]
+     [--workers 2] [--engine apertium] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -28,13 +31,14 @@ import argparse
 import json
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 from benchmarks.french_text import WORK, prose_paragraphs
-from benchmarks.processes import ROOT, run
+from benchmarks.processes import ROOT, compile_toolkit, run
 
 CORPUS_WORK = WORK / "corpus"
 _STATS = re.compile(r"([\d,]+) documents, ([\d,]+) words in ([\d.]+) s")
@@ -87,19 +91,22 @@ def run_mode(
     }
 
 
-def raw_apertium(corpus: Path, out: Path, words: int) -> dict[str, float]:
-    """CPU seconds per 1,000 words of each target's route as a raw apertium pipe, on the text of
-    the whole corpus in one call (the routes those of `out`, a finished run)."""
+def raw_pipes(corpus: Path, out: Path) -> tuple[Path, dict[str, str]]:
+    """The text of the whole corpus in one file, and each target's route as a raw apertium pipe
+    (the routes those of `out`, a finished run)."""
     text = CORPUS_WORK / "corpus.txt"
     documents = [json.loads(line)["text"] for line in corpus.read_text("utf-8").splitlines()]
     text.write_text("\n".join(documents), encoding="utf-8")
-    result = {}
+    pipes = {}
     for path in sorted(out.glob("*.jsonl")):
         with path.open(encoding="utf-8") as lines:
             models = json.loads(next(lines))["route"]["models"]
-        pipe = " | ".join(f"apertium -u {model}" for model in models)
-        result[f"{path.stem} ({pipe})"] = 1000 * run(pipe, text).cpu / words
-    return result
+        pipes[path.stem] = " | ".join(f"apertium -u {model}" for model in models)
+    return text, pipes
+
+
+def median_run(runs: list[dict[str, float]]) -> dict[str, float]:
+    return {key: statistics.median(r[key] for r in runs) for key in runs[0]}
 
 
 def main() -> None:
@@ -109,7 +116,9 @@ def main() -> None:
     parser.add_argument("--to", default="es,en")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--engine", default="apertium")
+    parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
+    compile_toolkit()
 
     CORPUS_WORK.mkdir(parents=True, exist_ok=True)
     corpus = CORPUS_WORK / f"corpus-{args.documents}x{args.words}.jsonl"
@@ -133,10 +142,24 @@ def main() -> None:
         print("Ray is not installed (pip install '.[cluster]'): the Ray mode is left out\n")
 
     results, outputs = {}, {}
+    raw: dict[str, list[float]] = {}
     for name, options in modes.items():
         out = CORPUS_WORK / f"out-{len(results)}"
         results[name] = run_mode(corpus, out, args.to, args.engine, options)
         outputs[name] = {p.name: p.read_bytes() for p in sorted(out.glob("*.jsonl"))}
+        if options or args.engine != "apertium":
+            continue
+        # One process and the raw pipes in turn, so that both meet the same load.
+        text, pipes = raw_pipes(corpus, out)
+        runs = [results[name]]
+        for turn in range(args.repeat):
+            if turn:
+                runs.append(run_mode(corpus, out, args.to, args.engine, options))
+                if {p.name: p.read_bytes() for p in sorted(out.glob("*.jsonl"))} != outputs[name]:
+                    sys.exit("one process wrote other files on another run")
+            for target, pipe in pipes.items():
+                raw.setdefault(f"{target} ({pipe})", []).append(run(pipe, text).cpu)
+        results[name] = median_run(runs)
 
     base = results["1 process"]
     header = f"{'mode':<26}{'end-to-end s':>13}{'docs/s':>8}{'words/s':>9}{'ratio':>7}"
@@ -144,7 +167,7 @@ def main() -> None:
     header += f"{'CPU s/1k words':>16}{'max RSS MB':>12}"
     print(header)
     for name, r in results.items():
-        cpu = "driver only" if "Ray" in name else f"{1000 * r['cpu'] / r['words']:.2f}"
+        cpu = "driver only" if "Ray" in name else f"{1000 * r['cpu'] / r['words']:.3f}"
         print(
             f"{name:<26}{r['wall']:>13.1f}{r['documents'] / r['wall']:>8.2f}"
             f"{r['words'] / r['wall']:>9.0f}{base['wall'] / r['wall']:>7.2f}"
@@ -152,15 +175,17 @@ def main() -> None:
             f"{r['words'] / r['steady']:>9.0f}{base['steady'] / r['steady']:>7.2f}"
             f"{cpu:>16}{r['mb']:>12.0f}"
         )
-    if args.engine == "apertium":
-        raw = raw_apertium(corpus, CORPUS_WORK / "out-0", words)
-        print("\nraw apertium on the whole text in one call, CPU s per 1,000 words:")
-        for name, cpu in raw.items():
-            print(f"  {name}: {cpu:.2f}")
-        ours = 1000 * base["cpu"] / base["words"]
+    if raw:
         print(
-            f"  all targets: {sum(raw.values()):.2f}; one process of toolkit: {ours:.2f}, "
-            f"{ours / sum(raw.values()):.2f}x"
+            "\nraw apertium on the whole text in one call, CPU s per 1,000 words "
+            f"(median of {args.repeat} runs, in turn with one process of toolkit):"
+        )
+        anchors = {name: 1000 * statistics.median(cpus) / words for name, cpus in raw.items()}
+        for name, cpu in anchors.items():
+            print(f"  {name}: {cpu:.3f}")
+        total, ours = sum(anchors.values()), 1000 * base["cpu"] / base["words"]
+        print(
+            f"  all targets: {total:.3f}; one process of toolkit: {ours:.3f}, {ours / total:.2f}x"
         )
     reference = outputs["1 process"]
     same = all(files == reference for files in outputs.values())
