@@ -11,10 +11,11 @@ each target is the route toolkit picks, as one would pipe it by hand:
 unknown words to count them, which changes a few words, and removes the marks). The benchmark
 exits 1 when an output differs.
 
-Then the example release into Spanish, toolkit against the same pipe and against raw
-`apertium -u fr-es`, and `toolkit --help` against `python -c pass`. Each time is the median of
-interleaved runs, with the CPU time of the command and every process under it (benchmarks/processes.py);
-CPU / wall above 1 is work done on several cores at once (the hops of a route run together).
+Then the example release into Spanish: toolkit on the route it takes against the same pipe, and
+told the direct pair (`--via -`) against raw `apertium -u fr-es`; and `toolkit --help` against
+`python -c pass`. Each time is the median of interleaved runs, with the CPU time of the command
+and every process under it (benchmarks/processes.py); CPU / wall above 1 is work done on several
+cores at once (the programs of a route, its hops included, run together).
 """
 
 from __future__ import annotations
@@ -121,14 +122,16 @@ def main() -> None:
 
     models = route_models(RELEASE, "es")
     command = [*TOOLKIT, "translate", "--to", "es", str(RELEASE)]
-    piped, raw, ours = interleaved(
+    piped, raw, ours, direct = interleaved(
         max(args.repeat, 10),
         lambda: run(pipe(models), RELEASE),
         lambda: run("apertium -u fr-es", RELEASE),
         lambda: run(command),
+        lambda: run([*command, "--via", "-"]),
     )
     row(f"release fr→es vs {' | '.join(models)}", piped, ours)
     row("release fr→es vs apertium -u fr-es", raw, ours)
+    row("release fr→es --via - vs apertium -u fr-es", raw, direct)
 
     bare, helped = interleaved(
         max(args.repeat, 10),
