@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks import debian_reference
+from benchmarks.processes import adopt_orphans, reap_all
 from benchmarks.quality_scores import Scores, paired_bootstrap, scores
 from toolkit.engines import routing
 from toolkit.engines.apertium.engine import ApertiumEngine
@@ -74,18 +75,27 @@ def label(route: Route) -> str:
 
 
 def _children_cpu() -> float:
+    """The CPU seconds of every process started from here and ended, the programs that toolkit
+    leaves to finish on their own included (adopted: benchmarks/processes.py)."""
+    adopt_orphans()
+    reap_all()
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
 
 
 def run_route(engine: ApertiumEngine, route: Route, paragraphs: list[str]) -> Run:
+    """The route in this process, its programs started for the run and ended after it (their CPU
+    counted once they end), as `toolkit translate` starts them."""
+    engine.close()
     cpu, wall = _children_cpu(), time.perf_counter()
     output = engine.translate(paragraphs, route)
+    wall = time.perf_counter() - wall
+    engine.close()
     return Run(
         label(route),
         output.paragraphs,
         _children_cpu() - cpu,
-        time.perf_counter() - wall,
+        wall,
         extra={"unknown_words": output.unknown_words},
     )
 
@@ -99,7 +109,8 @@ def run_toolkit(target: str, paragraphs: list[str], *options: str) -> Run:
     result = subprocess.run(
         command, input=text.encode(), capture_output=True, cwd=ROOT, check=False
     )
-    cpu, wall = _children_cpu() - cpu, time.perf_counter() - wall
+    wall = time.perf_counter() - wall
+    cpu = _children_cpu() - cpu
     stderr = result.stderr.decode(errors="replace")
     if result.returncode != 0:
         raise SystemExit(f"toolkit translate --to {target} failed: {stderr.strip()}")

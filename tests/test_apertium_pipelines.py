@@ -168,3 +168,15 @@ def test_a_route_translates_as_a_pipe_of_apertium_commands(models: list[str], te
         if [hop.model for hop in r.hops] == models
     )
     assert engine.translate([text], route).paragraphs == [apertium_pipe(text, models).strip()]
+
+
+def test_a_closed_engine_ends_its_programs_and_starts_them_again() -> None:
+    engine = ApertiumEngine()
+    route = find_routes("apertium", engine.hops(), "fr", "es")[0]
+    first = engine.translate(["Le chat dort."], route)
+    kept = [pipeline._process for pipeline in engine._pipelines.values()]
+    assert kept and all(process.poll() is None for process in kept)
+    engine.close()
+    for process in kept:  # ended (a program's last write may meet the closed pipe: SIGPIPE)
+        process.wait(timeout=30)
+    assert engine.translate(["Le chat dort."], route) == first

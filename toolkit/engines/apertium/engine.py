@@ -44,6 +44,11 @@ class ApertiumEngine:
         self._pipelines: dict[tuple[str, int], Pipeline] = {}
         weakref.finalize(self, _close, self._pipelines)
 
+    def close(self) -> None:
+        """End the programs kept loaded: they finish by themselves, not waited for; a later call
+        starts them again."""
+        _close(self._pipelines)
+
     def unavailable_reason(self) -> str | None:
         if self.executable is None:
             return "apertium is not installed; run: sudo apt-get install apertium apertium-fr-es"
