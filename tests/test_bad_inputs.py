@@ -324,3 +324,16 @@ def test_markup_and_escapes_in_a_package_folder_name_are_shown_as_text(
     )
     assert translated.returncode == 0, translated.stderr
     assert "\x1b" not in translated.stderr and f"({shown})" in translated.stderr
+
+
+@pytest.mark.parametrize(
+    "route", [("--to", "en"), ("--to", "es", "--via", "-"), ("--to", "gl")], ids=" ".join
+)
+def test_apertium_tags_never_leak(route: tuple[str, ...]) -> None:
+    # fr-es has no Spanish form for a lone "y" and wrote its tag, `<prn>`, which the next hop
+    # carried through: "y@z" became "<prn>@z", "##y" "##<prn>". A tag the input holds is kept.
+    text = "Suivez #y, x@y.z, y@z, ##y et y.\n\nJ'y pense, y compris (y) et « y ». 3<prn>4\n"
+    result = run_toolkit("translate", *route, input=text)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("<prn>") == 1 and "3<prn>4" in result.stdout, result.stdout
+    assert "#y" in result.stdout and "x@y.z" in result.stdout

@@ -22,8 +22,14 @@ _RESERVED = r"\[\]^$@/<>{}*#~\\|+"
 _TO_SUPERBLANK = re.compile(rf"[{_RESERVED}]+|[^\S\n]*\n\s*|[ \t\r]{{2,}}|[\t\r]")
 _SUPERBLANK_ESCAPE = re.compile(rf"([{_RESERVED}])")
 PARAGRAPH_END = ".[][\n\n]"
-# Output tokens: an escaped character, a superblank, a mark and the word it marks, plain text.
-_TOKEN = re.compile(r"\\(.)|\[((?:\\.|[^\]\\])*)\]|([*#@])([\w'’-]*)|([^\\\[*#@]+)|.", re.DOTALL)
+# Output tokens: a leaked tag, an escaped character, a superblank, a mark and the word it marks,
+# plain text. Every < of the input travels in a superblank, so an escaped tag outside one is
+# Apertium's own: a word its generator had no form for, written as its tags (fr-es gives `\<prn\>`
+# for a lone "y"). It is dropped, as the word is when the generator writes nothing.
+_TOKEN = re.compile(
+    r"((?:\\<[\w-]+\\>)+)|\\(.)|\[((?:\\.|[^\]\\])*)\]|([*#@])([\w'’-]*)|([^\\\[*#@]+)|.",
+    re.DOTALL,
+)
 _UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
 # A word of plain output text: a run of letters or digits. A marked word counts as one word, so
 # that the words marked unknown are never more than the words (Apertium marks a run such as
@@ -90,7 +96,9 @@ def decode_paragraphs(stream: str) -> Decoded:
     unknown: list[list[str]] = [[]]
     words = 0
     for match in _TOKEN.finditer(stream):
-        escaped, superblank, mark, marked, text = match.groups()
+        tag, escaped, superblank, mark, marked, text = match.groups()
+        if tag is not None:
+            continue
         if text is not None:
             current.append(text)
             words += len(_WORD.findall(text))
@@ -126,7 +134,7 @@ def complete_paragraphs(stream: str) -> int:
         return 0
     end = 0
     for match in _TOKEN.finditer(stream):
-        superblank = match.group(2)
+        superblank = match.group(3)
         if superblank is not None and _UNESCAPE.sub(r"\1", superblank) == "\n\n":
             end = match.end()
     return end
