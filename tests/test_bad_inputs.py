@@ -7,6 +7,7 @@ test_glossary*.py) and follow the same rule.
 from __future__ import annotations
 
 import codecs
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -337,3 +338,22 @@ def test_apertium_tags_never_leak(route: tuple[str, ...]) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("<prn>") == 1 and "3<prn>4" in result.stdout, result.stdout
     assert "#y" in result.stdout and "x@y.z" in result.stdout
+
+
+@pytest.mark.parametrize("kind", ["link to /dev/zero", "FIFO"])
+def test_a_glossary_that_is_no_regular_file_is_refused_before_it_is_read(
+    kind: str, tmp_path: Path
+) -> None:
+    # /dev/zero never ends; a FIFO with no writer would make the command wait for ever.
+    glossary = tmp_path / "names.csv"
+    if kind == "FIFO":
+        os.mkfifo(glossary)
+    else:
+        glossary.symlink_to("/dev/zero")
+    result = run_toolkit("translate", "--to", "es", "-g", str(glossary), input="Bonjour.\n")
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"toolkit: error: {glossary}: not a regular file (a device, a FIFO, a pipe); "
+        "give a glossary file\n"
+    )
+    assert result.stdout == ""

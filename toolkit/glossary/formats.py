@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,12 +42,20 @@ def load(path: Path) -> Glossary:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes, at most MAX_BYTES: what is read is capped, whatever the file is (a link
-    to /dev/zero never ends, and says it holds nothing)."""
+    """The file's bytes, at most MAX_BYTES. Only a regular file (or a link to one) is read: a
+    device or a FIFO is refused before a byte is read (opening a FIFO without a writer would wait
+    for ever), and what is read is capped all the same."""
     try:
         if path.is_dir():
             raise UsageError(f"{path}: is a directory; give a glossary file")
-        with path.open("rb") as file:
+        # Not blocking on a FIFO; the descriptor's own type is checked, so nothing swapped in
+        # between a look and the opening is read.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(descriptor, "rb") as file:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                raise UsageError(
+                    f"{path}: not a regular file (a device, a FIFO, a pipe); give a glossary file"
+                )
             data = file.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise UsageError(f"{path}: no such glossary file") from None
