@@ -210,6 +210,19 @@ def test_a_folder_of_text_files(tmp_path) -> None:
             '{"id": ' + "9" * 5000 + ', "text": "Bonjour."}',
             "corpus.jsonl:2: an integer of 5000 digits (at most 4300); write long ids as strings",
         ),
+        # Python's json reads these, which no other JSON reader does, and wrote them back out.
+        (
+            '{"id": "b", "text": "Bonjour.", "n": NaN}',
+            "corpus.jsonl:2: NaN is not a JSON number; write it as a string or null",
+        ),
+        (
+            '{"id": "b", "text": "Bonjour.", "n": -Infinity}',
+            "corpus.jsonl:2: -Infinity is not a JSON number",
+        ),
+        (
+            '{"id": "b", "text": "Bonjour.", "n": 1e999}',
+            "corpus.jsonl:2: the number 1e999 is too large for JSON; write it as a string",
+        ),
     ],
 )
 def test_a_malformed_line_stops_the_run_before_any_work(tmp_path, line, message) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
+import math
 import re
 import sys
 from collections.abc import Iterator
@@ -126,7 +127,13 @@ class JsonlCorpus:
     @staticmethod
     def _parse(line: str, where: str) -> dict[str, Any]:
         try:
-            item = json.loads(line, object_pairs_hook=_object, parse_int=_integer)
+            item = json.loads(
+                line,
+                object_pairs_hook=_object,
+                parse_int=_integer,
+                parse_float=_float,
+                parse_constant=_constant,
+            )
         except json.JSONDecodeError as err:
             raise UsageError(
                 f"{where}: not valid JSON ({err.msg} at column {err.colno}); "
@@ -171,6 +178,22 @@ def _integer(digits: str) -> int:
             "write long ids as strings"
         )
     return int(digits)
+
+
+def _float(digits: str) -> float:
+    number = float(digits)
+    if math.isinf(number):
+        raise _Refused(f"the number {_start(digits)} is too large for JSON; write it as a string")
+    return number
+
+
+def _constant(name: str) -> float:
+    # Python's json reads NaN and Infinity, which are not JSON, and would write them back out.
+    raise _Refused(f"{name} is not a JSON number; write it as a string or null")
+
+
+def _start(text: str) -> str:
+    return text if len(text) <= 20 else f"{text[:20]}…"
 
 
 class FolderCorpus:
