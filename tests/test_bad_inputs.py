@@ -357,3 +357,18 @@ def test_a_glossary_that_is_no_regular_file_is_refused_before_it_is_read(
         "give a glossary file\n"
     )
     assert result.stdout == ""
+
+
+def test_a_hashtag_in_a_glossary_is_a_term_that_applies(tmp_path: Path) -> None:
+    # A row starting with # and a letter is a term, not a comment; as a hashtag it used to be
+    # kept as written, so the term was read and never applied.
+    glossary = tmp_path / "tags.csv"
+    glossary.write_text(
+        "# the desk's tags\nfr,en\n#\n## handles\n#Artsakh,#ArtsakhEN\n@Gouv,@GovEN\n",
+        encoding="utf-8",
+    )
+    text = "Suivez #Artsakh et @Gouv, mais pas #ArtsakhNews.\n"
+    result = run_toolkit("translate", "--to", "en", "-g", str(glossary), "--check", input=text)
+    assert result.returncode == 0, result.stderr
+    assert "#ArtsakhEN and @GovEN" in result.stdout and "#ArtsakhNews" in result.stdout
+    assert "term #Artsakh (#ArtsakhEN): source 1, target 1, ok" in result.stderr

@@ -41,7 +41,10 @@ def outbound(
     paragraph: str, glossary: Glossary, patterns: tuple[re.Pattern[str], ...] = ()
 ) -> Outbound:
     """The paragraph with its spans and names in placeholders, the rest cleaned."""
-    shielded = shield(paragraph, spans.find(paragraph, patterns))
+    found = spans.find(paragraph, patterns)
+    if glossary.terms and any(span.kind in _NAMED_KINDS for span in found):
+        found = [span for span in found if not _a_glossary_name(span, glossary)]
+    shielded = shield(paragraph, found)
     names = enforce.protect(shielded.text, glossary) if glossary.terms else None
     return Outbound(shielded, names)
 
@@ -72,6 +75,17 @@ def inbound(
         output = typography.apply(output, route.target, apostrophe)
     text, span_check = unshield(sent.shielded, output)
     return Returned(text, check, span_check)
+
+
+# A hashtag or handle that is a glossary term as a whole (`#Artsakh` in a glossary) is the
+# glossary's to write, not kept as it is.
+_NAMED_KINDS = frozenset({"hashtag", "handle"})
+
+
+def _a_glossary_name(span: spans.Span, glossary: Glossary) -> bool:
+    if span.kind not in _NAMED_KINDS:
+        return False
+    return any(f.start == 0 and f.end == len(span.text) for f in glossary.find(span.text))
 
 
 def compile_patterns(glossary: Glossary) -> tuple[re.Pattern[str], ...]:
