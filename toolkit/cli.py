@@ -253,7 +253,10 @@ def translate(
     output: Annotated[
         str | None,
         typer.Option(
-            "--output", "-o", metavar="FILE|DIR", help="File, or folder for several languages."
+            "--output",
+            "-o",
+            metavar="FILE|DIR",
+            help="File; or folder (existing, or ending in /) for a file per input and language.",
         ),
     ] = None,
     format: Format = "text",
