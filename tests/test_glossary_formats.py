@@ -198,6 +198,14 @@ BAD = [
         "g.tbx:3: empty <term>",
     ),
     ("g.docx", "x", "unknown glossary format '.docx'"),
+    # A tab or a line end in a name broke the TSV of `glossary show`; an escape reached terminals.
+    ("g.csv", 'fr,en\nA,B\n"C\tD",E\n', "g.csv:3: 'C\\tD' holds the control character U+0009"),
+    ("g.csv", 'fr,en\n"A\nB",C\n', "g.csv:3: 'A\\nB' holds the control character U+000A"),
+    (
+        "g.toml",
+        '[[term]]\nname = "A"\nen = "B\\u001b[31m"\n',
+        "g.toml:1: 'B\\x1b[31m' holds the control character U+001B; a name is one line of text",
+    ),
     (
         "g.tbx",
         '<?xml version="1.0" encoding="klingon"?>\n<tbx/>\n',

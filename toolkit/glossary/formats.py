@@ -82,6 +82,11 @@ def read_text(path: Path) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+# Tabs, line ends, escapes: no name holds one, and a tab or a line end would break the TSV that
+# `toolkit glossary show` writes.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 @dataclass
 class _Builder:
     """Collects terms, refusing empty and duplicate ones, with the line each came from."""
@@ -119,6 +124,13 @@ class _Builder:
             if not form.strip():
                 raise self.fail(line, f"empty {language} form of {name!r}; give it, or delete it")
         clean_variants = tuple(v.strip() for v in variants if v.strip())
+        for text in (name, *spellings, *forms.values(), *clean_variants):
+            if control := _CONTROL.search(text.strip()):
+                raise self.fail(
+                    line,
+                    f"{text.strip()!r} holds the control character U+{ord(control.group()):04X}; "
+                    "a name is one line of text",
+                )
         self.terms.append(
             Term(
                 name,
