@@ -155,6 +155,16 @@ CASES = [
         2,
         "a\\x1b[2J[bold]b\\nc.txt: no such file",
     ),
+    *(
+        Case(
+            f"corpus {command} -o ''",
+            ("corpus", command, "corpus.jsonl", "-o", ""),
+            b"",
+            2,
+            "-o is empty; give the folder of the output files",  # it wrote into the current folder
+        )
+        for command in ("translate", "summarize")
+    ),
     Case(
         "--protect matching nothing",
         ("translate", "--to", "es", "--protect", "x*"),
@@ -372,3 +382,20 @@ def test_a_hashtag_in_a_glossary_is_a_term_that_applies(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "#ArtsakhEN and @GovEN" in result.stdout and "#ArtsakhNews" in result.stdout
     assert "term #Artsakh (#ArtsakhEN): source 1, target 1, ok" in result.stderr
+
+
+@pytest.mark.parametrize("command", [("translate", "--to", "es"), ("summarize",)], ids=" ".join)
+def test_a_closed_stdin_is_one_line(command: tuple[str, ...]) -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "toolkit", *command],
+        capture_output=True,
+        preexec_fn=lambda: os.close(0),  # `<&-`
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.decode() == (
+        "toolkit: error: standard input is closed; give files, or the text with --text\n"
+    )

@@ -565,7 +565,7 @@ CorpusInput = Annotated[
     ),
 ]
 OutputFolder = Annotated[
-    Path,
+    str,
     typer.Option(
         "--output", "-o", metavar="DIR", help="Folder of the output files; a rerun resumes there."
     ),
@@ -645,7 +645,9 @@ def corpus_translate(
     """
     from toolkit.commands import corpus as command
 
-    run = command.RunOptions(input, output, encoding, workers, ray, batch, retry_failed)
+    run = command.RunOptions(
+        input, command.output_argument(output), encoding, workers, ray, batch, retry_failed
+    )
     options = command.TranslateOptions(
         source,
         to,
@@ -699,7 +701,9 @@ def corpus_summarize(
     """
     from toolkit.commands import corpus as command
 
-    run = command.RunOptions(input, output, encoding, workers, ray, batch, retry_failed)
+    run = command.RunOptions(
+        input, command.output_argument(output), encoding, workers, ray, batch, retry_failed
+    )
     options = command.SummarizeOptions(
         sentences,
         ratio,

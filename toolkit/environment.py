@@ -28,7 +28,7 @@ class Environment:
             raise UsageError("-q/--quiet and -v/--verbose cannot be used together")
 
     def stdin_is_terminal(self) -> bool:
-        return sys.stdin.isatty()
+        return sys.stdin is not None and sys.stdin.isatty()
 
     def stdout_is_terminal(self) -> bool:
         return sys.stdout.isatty()

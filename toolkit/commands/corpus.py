@@ -27,6 +27,13 @@ from toolkit.summary.algorithms import DEFAULT
 from toolkit.text import languages
 
 
+def output_argument(text: str) -> Path:
+    """The -o folder; an empty one, which would be the current folder, is refused."""
+    if not text:
+        raise UsageError("-o is empty; give the folder of the output files")
+    return Path(text)
+
+
 @dataclass(frozen=True)
 class RunOptions:
     """How a corpus run reads, where it writes, and how it runs."""

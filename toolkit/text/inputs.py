@@ -147,6 +147,8 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
 
 def _open(path: str) -> BinaryIO:
     if path == STDIN:
+        if sys.stdin is None:  # started with `<&-`
+            raise UsageError("standard input is closed; give files, or the text with --text")
         return sys.stdin.buffer
     try:
         return open(path, "rb")
@@ -163,9 +165,12 @@ def display_name(path: str) -> str:
 
 
 def check_readable(path: str) -> None:
-    """Refuse a missing or unreadable file now, before any work on the inputs before it."""
+    """Refuse a missing or unreadable file (or a closed stdin) now, before any work on the inputs
+    before it."""
     if path != STDIN:
         _open(path).close()
+    elif sys.stdin is None:
+        _open(path)
 
 
 @dataclass(frozen=True)
