@@ -437,6 +437,10 @@ BAD_ARCHIVES = {
         "metadata.json has no valid from_code",
     ),
     "zip bomb: declared size": (declared_size_bomb, "over the 4,295.0 MB limit (zip bomb?)"),
+    "escape in a name": (
+        change(rename=("translate-fr_en-1_0", "translate-fr_en-1_0\x1b[2J")),
+        "refused: 'translate-fr_en-1_0\\x1b[2J/' holds a control character",
+    ),
 }
 
 

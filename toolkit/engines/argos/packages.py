@@ -436,6 +436,9 @@ def _member_parts(where: str, member: zipfile.ZipInfo) -> list[str]:
         raise PackageError(
             f"{where}: refused: {name!r} would be written outside the package folder"
         )
+    if any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in name):
+        # An escape sequence in a folder's name reaches every terminal that lists the folder.
+        raise PackageError(f"{where}: refused: {name!r} holds a control character")
     return parts
 
 
