@@ -165,6 +165,20 @@ CASES = [
         )
         for command in ("translate", "summarize")
     ),
+    *(
+        Case(
+            f"empty glossary name in {args[0]}",
+            args,
+            b"Bonjour.",
+            2,
+            "the glossary file name is empty; give a .toml",  # it named the current folder, '.'
+        )
+        for args in (
+            ("translate", "--to", "es", "-g", ""),
+            ("summarize", "-g", ""),
+            ("glossary", "check", ""),
+        )
+    ),
     Case(
         "--protect matching nothing",
         ("translate", "--to", "es", "--protect", "x*"),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Any
 
 from toolkit.environment import Environment
@@ -91,7 +90,7 @@ def check(paths: list[str], env: Environment) -> None:
     problems = []
     for path in paths:
         try:
-            glossary = glossary_formats.load(Path(path))
+            glossary = glossary_formats.load(glossary_formats.glossary_path(path))
         except UsageError as err:
             problems.append(str(err))
             continue

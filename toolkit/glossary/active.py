@@ -26,7 +26,7 @@ def default() -> Glossary:
 def load_active(paths: list[str], use_default: bool = True, source: str = "fr") -> Glossary:
     """The default glossary (unless turned off) with each user file on top, later files winning."""
     glossaries = [default()] if use_default else []
-    glossaries += [formats.load(Path(path)) for path in paths]
+    glossaries += [formats.load(formats.glossary_path(path)) for path in paths]
     active = empty(glossaries[0].source if glossaries else source)
     for glossary in glossaries:
         active = active.merge(glossary)

@@ -41,6 +41,14 @@ def load(path: Path) -> Glossary:
     return readers[suffix](path)
 
 
+def glossary_path(argument: str) -> Path:
+    """A glossary file named on the command line; an empty name (which would be the current
+    folder) is refused."""
+    if not argument:
+        raise UsageError("the glossary file name is empty; give a .toml, .csv, .tsv or .tbx file")
+    return Path(argument)
+
+
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, at most MAX_BYTES. Only a regular file (or a link to one) is read: a
     device or a FIFO is refused before a byte is read (opening a FIFO without a writer would wait
