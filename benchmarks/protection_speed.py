@@ -72,6 +72,8 @@ def adversarial() -> dict[str, float]:
         "100,000 @ and words": "mot@ " * 100_000,
         "1 MB of digits and spaces": "12 " * 333_333,
         "100,000 / between letters": "ab/" * 100_000,
+        "100,000 unclosed <!--": "<!--a " * 100_000,
+        "100,000 unclosed tags": "<a b=c " * 100_000,
     }
     result = {}
     for name, text in texts.items():

@@ -41,6 +41,8 @@ FOUND = [
     ('Le <a href="https://x.am">ministre', "markup", '<a href="https://x.am">'),
     ("Paix &amp; sécurité", "markup", "&amp;"),
     ("Le ministre.<!-- note\nde la rédaction --> Il", "markup", "<!-- note\nde la rédaction -->"),
+    ("Le <!-- a <b> --> ministre", "markup", "<!-- a <b> -->"),
+    ("Le <!-- jamais fermé <!-- --> ministre", "markup", "<!-- jamais fermé <!-- -->"),
     ("venu.\uffff Il", "character", "\uffff"),
     ("venu\x00\x01 Il", "character", "\x00\x01"),
     ("venu \u200b Il", "character", "\u200b"),

@@ -85,8 +85,7 @@ SEARCHES = (
         "markup",
         re.compile("[<&]"),
         re.compile(
-            r"<!--.*?-->"
-            r"|</?[A-Za-z][\w:.\-]*(?:\s+[^\s<>\"'=/]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>=`]+))?)*\s*/?>"
+            r"</?[A-Za-z][\w:.\-]*(?:\s+[^\s<>\"'=/]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>=`]+))?)*\s*/?>"
             r"|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});",
             re.DOTALL,
         ),
@@ -156,7 +155,7 @@ def without(text: str) -> str:
 def _matches(kind: str, pattern: re.Pattern[str], text: str) -> list[Span]:
     if kind == "character":
         return _characters(pattern, text)
-    found = []
+    found = _comments(text) if kind == "markup" else []
     for match in pattern.finditer(text):
         start, end = match.span()
         if kind in ("url", "path", "email", "handle"):
@@ -167,6 +166,21 @@ def _matches(kind: str, pattern: re.Pattern[str], text: str) -> list[Span]:
             continue
         if end > start:
             found.append(Span(kind, start, end, text[start:end]))
+    return found
+
+
+def _comments(text: str) -> list[Span]:
+    """HTML and XML comments, `<!-- … -->`. Not a regular expression: `<!--.*?-->` searches to
+    the end of the text from every `<!--` that is never closed, quadratic time on a text of them."""
+    found = []
+    start = text.find("<!--")
+    while start >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break  # no later comment is closed either
+        end += 3
+        found.append(Span("markup", start, end, text[start:end]))
+        start = text.find("<!--", end)
     return found
 
 
