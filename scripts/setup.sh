@@ -11,11 +11,13 @@ APT_PACKAGES=(
   apertium-es-pt apertium-es-gl apertium-spa-ita
   apertium-spa-cat apertium-cat-ita apertium-por-cat apertium-oc-ca apertium-oc-es
 )
-# With the test tools (the dev extra): real words in many languages, for tests/test_stemmers.py.
+# With the test tools (the dev extra): real words and text in many languages, for
+# tests/test_stemmers.py.
 if [[ " $* " == *" dev "* ]]; then
   APT_PACKAGES+=(
     wamerican wdanish wdutch wfrench witalian wngerman wnorwegian wportuguese wspanish wswedish
     manpages-fi manpages-hu manpages-ro manpages-ru
+    debian-reference-en debian-reference-es debian-reference-fr debian-reference-it debian-reference-pt
   )
 fi
 

@@ -3,10 +3,11 @@
 sumy stems with NLTK's Snowball classes, and importing them runs the whole of NLTK's `__init__`
 (1 to 2 seconds). PyStemmer, the Snowball project's own C library, gives the same stems: its
 Snowball 2.2 algorithms (pinned below 3, whose German, Dutch and Swedish differ) match NLTK's ports
-word for word over large word lists in every language (tests/test_stemmers.py), except in the
-corners listed in `_NLTK_ONLY`, where NLTK's hand-written ports differ from Snowball. A word in
-such a corner is stemmed by NLTK itself, imported then and only then. NLTK's Arabic stemmer is
-another algorithm altogether, so Arabic is always NLTK's.
+word for word over large word lists in every language (tests/test_stemmers.py), except where
+NLTK's hand-written ports depart from Snowball. French departs in a handful of known places, each
+mended around Snowball's stem (nltk_french.py), and Spanish in one; elsewhere a word in one of the
+corners listed in `_NLTK_ONLY` is stemmed by NLTK itself, imported then and only then. NLTK's Arabic
+stemmer is another algorithm altogether, so Arabic is always NLTK's.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from toolkit.summary import nltk_french
+
 # The languages NLTK's Snowball module has, under sumy's (and NLTK's) names.
 SNOWBALL = frozenset(
     "arabic danish dutch english finnish french german hungarian italian norwegian portuguese "
@@ -22,11 +25,9 @@ SNOWBALL = frozenset(
 )
 
 # Words whose NLTK stem differs from Snowball's, found by comparing both over the word lists.
+# French and Spanish have none: their differences are mended around Snowball's stem.
 _NLTK_ONLY = {
     "arabic": r"",  # every word
-    # Snowball 2 handles ë after o, initial y and ý-like y, initial é and è in short words,
-    # -icatrice and momentanément otherwise than NLTK's port of Snowball 1.
-    "french": r"oë|^y|yi|icatric|anément$|^[éè][^aeiouyâàëéêèïîôûù]*$",
     "italian": r"enz[ae]$",  # NLTK rewrites -enza to -ente before stemming
     "portuguese": r"anças?$|velmente$",
     "danish": r"ö",
@@ -36,9 +37,6 @@ _NLTK_ONLY = {
     # letters with Latin-1 ones, and a few letter pairs, come back otherwise.
     "russian": r"[\x00-\xff].*[^\x00-\xff]|[^\x00-\xff].*[\x00-\xff]|ующая|ъ|й[аеиоуыэюяё]|^л?ь$",
 }
-# Snowball 2 reads ï after a vowel as a consonant, Snowball 1 (NLTK's French) as a vowel. As ù, a
-# vowel that no French suffix holds, it is read as NLTK reads it.
-_FRENCH_I_TREMA = str.maketrans("ïù", "ùï")
 
 
 class SnowballStemmer:
@@ -59,10 +57,11 @@ class SnowballStemmer:
         word = word.lower()
         if self._fast is None or (self._nltk_only and self._nltk_only.search(word)):
             return self._reference()(word)
-        if self.language == "french" and "ï" in word:
-            if "ù" in word:
-                return self._reference()(word)
-            return self._fast.stemWord(word.translate(_FRENCH_I_TREMA)).translate(_FRENCH_I_TREMA)
+        if self.language == "french":
+            return nltk_french.stem(word, self._fast.stemWord)
+        if self.language == "spanish" and word.endswith(("acion", "ucion")):
+            # NLTK's Spanish takes -acion and -ucion unaccented as it takes -ación and -ución.
+            return self._fast.stemWord(word[:-2] + "ón")
         return self._fast.stemWord(word)
 
     def _reference(self) -> Callable[[str], str]:
