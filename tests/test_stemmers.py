@@ -1,7 +1,8 @@
 """The stemmers give NLTK's stems (those of sumy's stemmers) over large word lists, one per language,
 from Debian's word-list, manual-page and Debian Reference packages (scripts/setup.sh installs them
-with the test tools), sumy's stop words and the project's own French texts; and, in French, where
-Snowball's stems are mended into NLTK's, over words made to fall in every corner where they differ."""
+with the test tools), sumy's stop words and the project's own French texts; and, in the languages
+where Snowball's stems are mended into NLTK's, over words made to fall in every corner where the
+two differ."""
 
 from __future__ import annotations
 
@@ -125,9 +126,46 @@ def french_corner_words(count: int) -> list[str]:
     return sorted(made)
 
 
-def test_french_stems_are_nltks_in_every_corner() -> None:
-    words = french_corner_words(100_000)
-    ours, theirs = SnowballStemmer("french"), nltk_stemmer("french")
+# The other mended languages: the endings where NLTK departs from Snowball, and the letters of
+# made-up words (Hungarian's made-up words part elsewhere too, so only real ones are changed).
+CORNERS = {
+    "spanish": (["acion", "ucion", "aciones", "uciones", "icacion"], "aeiouáéíóúüñyrslntcd"),
+    "italian": (["enza", "enze", "ienza", "uenza"], "aeiouàèìòùáéíóúyqrslntcdhg"),
+    "portuguese": (
+        ["ança", "anças", "ivelmente", "ívelmente", "avelmente", "antemente"],
+        "aeiouáéíóúâêôãõçrslntcdgq",
+    ),
+    "hungarian": (
+        ["ről", "ből", "től", "nő", "ű", "ő", "kő", "őt", "űek", "ők", "rõl", "õt", "ûek"],
+        "",
+    ),
+}
+
+
+def corner_words(language: str, count: int) -> list[str]:
+    """Real words with the language's corner endings after them (and in Hungarian ő or ű put in),
+    and made-up words of its letters ending so."""
+    if language == "french":
+        return french_corner_words(count)
+    rng = random.Random(2024)
+    endings, letters = CORNERS[language]
+    made: set[str] = set()
+    for word in rng.sample(words_of(language), min(count // 4, 6_000)):
+        made.update(
+            [word + rng.choice(endings), word[: rng.randrange(len(word)) + 1] + rng.choice(endings)]
+        )
+        if language == "hungarian":
+            i = rng.randrange(len(word))
+            made.add(word[:i] + rng.choice("őű") + word[i + 1 :])
+    while letters and len(made) < count:
+        made.add("".join(rng.choices(letters, k=rng.randint(0, 8))) + rng.choice(endings))
+    return sorted(made)
+
+
+@pytest.mark.parametrize("language", ["french", *CORNERS])
+def test_mended_stems_are_nltks_in_every_corner(language: str) -> None:
+    words = corner_words(language, 100_000 if language == "french" else 40_000)
+    ours, theirs = SnowballStemmer(language), nltk_stemmer(language)
     different = [(w, ours(w), theirs(w)) for w in words if ours(w) != theirs(w)]
     assert different == []
 
@@ -147,7 +185,11 @@ def test_french_stems_are_nltks_in_every_corner() -> None:
         ("french", "gouvernement"),
         ("spanish", "configuracion"),  # -acion unaccented
         ("spanish", "distribuciones"),
-        ("italian", "conoscenza"),
+        ("italian", "conoscenza"),  # -enza
+        ("italian", "accoglienze"),
+        ("portuguese", "esperanças"),  # -ança
+        ("portuguese", "invisivelmente"),  # -ivel after -mente
+        ("hungarian", "felügyelő"),  # ő
         ("hungarian", "amelyről"),
         ("russian", "fbавторы"),
         ("russian", "следующая"),
@@ -159,9 +201,10 @@ def test_words_in_the_corners_are_nltks(language: str, word: str) -> None:
     assert SnowballStemmer(language)(word) == nltk_stemmer(language)(word)
 
 
-def test_french_never_imports_nltk() -> None:
-    stemmer = SnowballStemmer("french")
-    for word in french_corner_words(2_000):
+@pytest.mark.parametrize("language", ["french", *CORNERS])
+def test_mended_languages_never_import_nltk(language: str) -> None:
+    stemmer = SnowballStemmer(language)
+    for word in corner_words(language, 2_000):
         stemmer(word)
     assert stemmer._nltk is None
 

@@ -4,10 +4,11 @@ sumy stems with NLTK's Snowball classes, and importing them runs the whole of NL
 (1 to 2 seconds). PyStemmer, the Snowball project's own C library, gives the same stems: its
 Snowball 2.2 algorithms (pinned below 3, whose German, Dutch and Swedish differ) match NLTK's ports
 word for word over large word lists in every language (tests/test_stemmers.py), except where
-NLTK's hand-written ports depart from Snowball. French departs in a handful of known places, each
-mended around Snowball's stem (nltk_french.py), and Spanish in one; elsewhere a word in one of the
-corners listed in `_NLTK_ONLY` is stemmed by NLTK itself, imported then and only then. NLTK's Arabic
-stemmer is another algorithm altogether, so Arabic is always NLTK's.
+NLTK's hand-written ports depart from Snowball. French departs in a handful of known places,
+Spanish, Italian, Portuguese and Hungarian in one or two: each is mended around Snowball's stem
+(nltk_french.py, nltk_mends.py). In Danish, English and Russian a word in one of the corners listed
+in `_NLTK_ONLY` is stemmed by NLTK itself, imported then and only then. NLTK's Arabic stemmer is
+another algorithm altogether, so Arabic is always NLTK's.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from toolkit.summary import nltk_french
+from toolkit.summary import nltk_french, nltk_mends
 
 # The languages NLTK's Snowball module has, under sumy's (and NLTK's) names.
 SNOWBALL = frozenset(
@@ -24,15 +25,21 @@ SNOWBALL = frozenset(
     "romanian russian spanish swedish".split()
 )
 
-# Words whose NLTK stem differs from Snowball's, found by comparing both over the word lists.
-# French and Spanish have none: their differences are mended around Snowball's stem.
+# Where NLTK's port departs from Snowball in a few suffixes or letters, its stem is made from
+# Snowball's: the word or the stem mended.
+_MENDED: dict[str, Callable[[str, Callable[[str], str]], str]] = {
+    "french": nltk_french.stem,
+    "spanish": nltk_mends.spanish,
+    "italian": nltk_mends.italian,
+    "portuguese": nltk_mends.portuguese,
+    "hungarian": nltk_mends.hungarian,
+}
+# Words whose NLTK stem differs from Snowball's otherwise, found by comparing both over the word
+# lists: NLTK stems them.
 _NLTK_ONLY = {
     "arabic": r"",  # every word
-    "italian": r"enz[ae]$",  # NLTK rewrites -enza to -ente before stemming
-    "portuguese": r"anças?$|velmente$",
     "danish": r"ö",
     "english": r"iz(?:ation|er)|ational",  # NLTK's regions after step 2 lag behind
-    "hungarian": r"[őű]",  # NLTK's suffixes are written with õ and û
     # NLTK stems a transliteration of any word with a letter beyond Latin-1: a word mixing such
     # letters with Latin-1 ones, and a few letter pairs, come back otherwise.
     "russian": r"[\x00-\xff].*[^\x00-\xff]|[^\x00-\xff].*[\x00-\xff]|ующая|ъ|й[аеиоуыэюяё]|^л?ь$",
@@ -51,17 +58,15 @@ class SnowballStemmer:
         self._fast = None if language == "arabic" else Stemmer.Stemmer(language)
         pattern = _NLTK_ONLY.get(language)
         self._nltk_only = re.compile(pattern) if pattern else None
+        self._mend = _MENDED.get(language)
         self._nltk: Callable[[str], str] | None = None
 
     def __call__(self, word: str) -> str:
         word = word.lower()
         if self._fast is None or (self._nltk_only and self._nltk_only.search(word)):
             return self._reference()(word)
-        if self.language == "french":
-            return nltk_french.stem(word, self._fast.stemWord)
-        if self.language == "spanish" and word.endswith(("acion", "ucion")):
-            # NLTK's Spanish takes -acion and -ucion unaccented as it takes -ación and -ución.
-            return self._fast.stemWord(word[:-2] + "ón")
+        if self._mend is not None:
+            return self._mend(word, self._fast.stemWord)
         return self._fast.stemWord(word)
 
     def _reference(self) -> Callable[[str], str]:

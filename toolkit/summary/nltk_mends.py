@@ -1,0 +1,67 @@
+"""NLTK's Spanish, Italian, Portuguese and Hungarian stems from Snowball's (PyStemmer's).
+
+Each of NLTK's hand-written ports departs from the Snowball algorithm in one or two suffixes; each
+function here is given a lower-case word and Snowball's stemmer of the language, and returns NLTK's
+stem (French, which departs in more places, is nltk_french.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+Snowball = Callable[[str], str]
+
+_ACUTE_TO_GRAVE = str.maketrans("áéíóú", "àèìòù")
+
+
+def spanish(word: str, snowball: Snowball) -> str:
+    """NLTK's Spanish also takes -acion and -ucion, unaccented, as Snowball takes -ación, -ución
+    (whose accent Snowball drops at the end either way)."""
+    if word.endswith(("acion", "ucion")):
+        return snowball(word[:-2] + "ón")
+    return snowball(word)
+
+
+def italian(word: str, snowball: Snowball) -> str:
+    """Where Snowball turns -enza (-enze) in R2 into -ente, NLTK's Italian turns it into -te: the
+    stem ends -t where Snowball's ends -ent."""
+    result = snowball(word)
+    if word.endswith(("enza", "enze")):
+        before = word[:-4].translate(_ACUTE_TO_GRAVE)  # as both write accents
+        if result == before + "ent":
+            return before + "t"
+    return result
+
+
+def portuguese(word: str, snowball: Snowball) -> str:
+    """NLTK's Portuguese drops -ança(s) in R2 as Snowball drops -ante(s), a suffix of the same
+    shape; and after -mente it drops -ivel where Snowball drops -ível, and keeps -ível."""
+    for suffix, stand_in in (("anças", "antes"), ("ança", "ante"), ("ivelmente", "ívelmente")):
+        if word.endswith(suffix):
+            kept = len(word) - len(suffix)
+            result = snowball(word[:kept] + stand_in)
+            if len(result) <= kept:  # the suffix went
+                return result
+            return snowball(word)
+    if word.endswith("ívelmente"):
+        kept = len(word) - len("ívelmente")
+        result = snowball(word[:kept] + "ivelmente")
+        return result[:kept] + "í" + result[kept + 1 :] if len(result) > kept else result
+    return snowball(word)
+
+
+def hungarian(word: str, snowball: Snowball) -> str:
+    """NLTK's Hungarian writes ő and ű as õ and û (as some old texts do): to it õ and û are the
+    vowels its suffixes hold, and ő and ű are consonants in no suffix. Snowball is given ő and ű for
+    õ and û, and q (a consonant no rule names) for ő and ű; they are put back after."""
+    if _HUNGARIAN_SWAPPED.isdisjoint(word):
+        return snowball(word)
+    chars = list(snowball(word.translate(_HUNGARIAN_AS_NLTK)))
+    for i, char in enumerate(word[: len(chars)]):
+        if char in _HUNGARIAN_SWAPPED:
+            chars[i] = char
+    return "".join(chars)
+
+
+_HUNGARIAN_AS_NLTK = str.maketrans("őűõû", "qqőű")
+_HUNGARIAN_SWAPPED = frozenset("őűõû")
