@@ -7,6 +7,7 @@ stem (French, which departs in more places, is nltk_french.py).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 Snowball = Callable[[str], str]
@@ -65,3 +66,45 @@ def hungarian(word: str, snowball: Snowball) -> str:
 
 _HUNGARIAN_AS_NLTK = str.maketrans("őűõû", "qqőű")
 _HUNGARIAN_SWAPPED = frozenset("őűõû")
+
+
+# English step 2 and 3 suffixes whose replacement NLTK follows with regions that lag behind.
+_ENGLISH_LAGGING = re.compile(r"(?=iz(?:ation|er)|ational)")
+_ENGLISH_VOWELS = frozenset("aeiouy")
+
+
+def english_needs_nltk(word: str) -> bool:
+    """Whether NLTK's English stem may differ from Snowball's: where -ization, -izer or -ational is
+    replaced inside R1 but not wholly inside R2, NLTK's R2 is cut short (or set to "e") and
+    later steps read it; elsewhere the stems are Snowball's."""
+    word = word.replace("\u2019", "'").replace("\u2018", "'").replace("\u201b", "'")
+    word = word.removeprefix("'")
+    starts = [match.start() for match in _ENGLISH_LAGGING.finditer(word)]
+    if not starts:
+        return False
+    r1, r2 = _english_regions(word)
+    # "tional" is replaced from the letter after the match.
+    return any(r1 <= start + 1 and start < r2 for start in starts)
+
+
+def _english_regions(word: str) -> tuple[int, int]:
+    """Where R1 and R2 start, as NLTK's English finds them (y first or after a vowel is a
+    consonant; gener, commun and arsen end R1's prefix)."""
+    vowel = [char in _ENGLISH_VOWELS for char in word]
+    for i, char in enumerate(word):
+        if char == "y" and (i == 0 or vowel[i - 1]):
+            vowel[i] = False
+
+    def after(start: int) -> int:
+        for i in range(start + 1, len(word)):
+            if not vowel[i] and vowel[i - 1]:
+                return i + 1
+        return len(word)
+
+    if word.startswith(("gener", "arsen")):
+        r1 = 5
+    elif word.startswith("commun"):
+        r1 = 6
+    else:
+        r1 = after(0)
+    return r1, after(r1) if r1 < len(word) else len(word)

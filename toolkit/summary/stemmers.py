@@ -6,8 +6,8 @@ Snowball 2.2 algorithms (pinned below 3, whose German, Dutch and Swedish differ)
 word for word over large word lists in every language (tests/test_stemmers.py), except where
 NLTK's hand-written ports depart from Snowball. French departs in a handful of known places,
 Spanish, Italian, Portuguese and Hungarian in one or two: each is mended around Snowball's stem
-(nltk_french.py, nltk_mends.py). In Danish, English and Russian a word in one of the corners listed
-in `_NLTK_ONLY` is stemmed by NLTK itself, imported then and only then. NLTK's Arabic stemmer is
+(nltk_french.py, nltk_mends.py). In Danish, English and Russian a word in one of the corners
+`_NLTK_ONLY` tells is stemmed by NLTK itself, imported then and only then. NLTK's Arabic stemmer is
 another algorithm altogether, so Arabic is always NLTK's.
 """
 
@@ -36,13 +36,14 @@ _MENDED: dict[str, Callable[[str, Callable[[str], str]], str]] = {
 }
 # Words whose NLTK stem differs from Snowball's otherwise, found by comparing both over the word
 # lists: NLTK stems them.
-_NLTK_ONLY = {
-    "arabic": r"",  # every word
-    "danish": r"ö",
-    "english": r"iz(?:ation|er)|ational",  # NLTK's regions after step 2 lag behind
+_NLTK_ONLY: dict[str, Callable[[str], object]] = {
+    "danish": re.compile(r"ö").search,
+    "english": nltk_mends.english_needs_nltk,
     # NLTK stems a transliteration of any word with a letter beyond Latin-1: a word mixing such
     # letters with Latin-1 ones, and a few letter pairs, come back otherwise.
-    "russian": r"[\x00-\xff].*[^\x00-\xff]|[^\x00-\xff].*[\x00-\xff]|ующая|ъ|й[аеиоуыэюяё]|^л?ь$",
+    "russian": re.compile(
+        r"[\x00-\xff].*[^\x00-\xff]|[^\x00-\xff].*[\x00-\xff]|ующая|ъ|й[аеиоуыэюяё]|^л?ь$"
+    ).search,
 }
 
 
@@ -56,14 +57,13 @@ class SnowballStemmer:
             raise LookupError(f"no Snowball stemmer for {language}")
         self.language = language
         self._fast = None if language == "arabic" else Stemmer.Stemmer(language)
-        pattern = _NLTK_ONLY.get(language)
-        self._nltk_only = re.compile(pattern) if pattern else None
+        self._nltk_only = _NLTK_ONLY.get(language)
         self._mend = _MENDED.get(language)
         self._nltk: Callable[[str], str] | None = None
 
     def __call__(self, word: str) -> str:
         word = word.lower()
-        if self._fast is None or (self._nltk_only and self._nltk_only.search(word)):
+        if self._fast is None or (self._nltk_only and self._nltk_only(word)):
             return self._reference()(word)
         if self._mend is not None:
             return self._mend(word, self._fast.stemWord)
