@@ -1,4 +1,4 @@
-"""NLTK's Spanish, Italian, Portuguese and Hungarian stems from Snowball's (PyStemmer's).
+"""NLTK's Spanish, Italian, Portuguese, Hungarian and English stems from Snowball's (PyStemmer's).
 
 Each of NLTK's hand-written ports departs from the Snowball algorithm in one or two suffixes; each
 function here is given a lower-case word and Snowball's stemmer of the language, and returns NLTK's
@@ -68,21 +68,40 @@ _HUNGARIAN_AS_NLTK = str.maketrans("őűõû", "qqőű")
 _HUNGARIAN_SWAPPED = frozenset("őűõû")
 
 
+_QUOTES_AS_APOSTROPHES = str.maketrans("\u2019\u2018\u201b", "'''")
+# NLTK's English special words, which it tells before reading quotes as apostrophes and taking the
+# possessive off, where Snowball tells them after: a word that starts so and holds a quote goes to
+# NLTK.
+_ENGLISH_SPECIAL = (
+    "andes atlas bias canning cosmos dying early earring exceed gently herring howe idly inning "
+    "lying news only outing proceed singly skies skis sky succeed tying ugly"
+).split()
 # English step 2 and 3 suffixes whose replacement NLTK follows with regions that lag behind.
 _ENGLISH_LAGGING = re.compile(r"(?=iz(?:ation|er)|ational)")
 _ENGLISH_VOWELS = frozenset("aeiouy")
 
 
+def english(word: str, snowball: Snowball) -> str:
+    """NLTK's English reads the quotes ’ ‘ ‛ as apostrophes, and takes one off the front, before
+    stemming; it leaves words of one or two letters as they are."""
+    if len(word) <= 2:
+        return word
+    return snowball(word.translate(_QUOTES_AS_APOSTROPHES).removeprefix("'"))
+
+
 def english_needs_nltk(word: str) -> bool:
     """Whether NLTK's English stem may differ from Snowball's: where -ization, -izer or -ational is
     replaced inside R1 but not wholly inside R2, NLTK's R2 is cut short (or set to "e") and
-    later steps read it; elsewhere the stems are Snowball's."""
-    word = word.replace("\u2019", "'").replace("\u2018", "'").replace("\u201b", "'")
-    word = word.removeprefix("'")
-    starts = [match.start() for match in _ENGLISH_LAGGING.finditer(word)]
+    later steps read it; and a word with quotes that starts with a special word (or two quotes)."""
+    plain = word.translate(_QUOTES_AS_APOSTROPHES)
+    if "'" in plain:
+        plain = plain.removeprefix("'")
+        if plain.startswith(("'", *_ENGLISH_SPECIAL)):
+            return True
+    starts = [match.start() for match in _ENGLISH_LAGGING.finditer(plain)]
     if not starts:
         return False
-    r1, r2 = _english_regions(word)
+    r1, r2 = _english_regions(plain)
     # "tional" is replaced from the letter after the match.
     return any(r1 <= start + 1 and start < r2 for start in starts)
 

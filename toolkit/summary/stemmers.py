@@ -33,6 +33,7 @@ _MENDED: dict[str, Callable[[str, Callable[[str], str]], str]] = {
     "italian": nltk_mends.italian,
     "portuguese": nltk_mends.portuguese,
     "hungarian": nltk_mends.hungarian,
+    "english": nltk_mends.english,
 }
 # Words whose NLTK stem differs from Snowball's otherwise, found by comparing both over the word
 # lists: NLTK stems them.
