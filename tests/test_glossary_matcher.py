@@ -40,6 +40,15 @@ def test_without_whole_words_names_are_found_inside_others() -> None:
     ] == [1]
 
 
+def test_a_final_capital_sigma_is_any_sigma() -> None:
+    # Lower-cased, a Σ at the end of a word is ς, elsewhere σ: a regular expression finds both.
+    for text in ("A'Σ", "ΑΣ", "ΣΑ"):
+        sigma = text.index("Σ")
+        for spelling in ("ς", "σ", "Σ"):
+            hits = Matcher([(spelling, 0)], whole_words=False).find(text)
+            assert [(h.start, h.end) for h in hits] == [(sigma, sigma + 1)], (text, spelling)
+
+
 def test_folding_keeps_every_character_in_place() -> None:
     text = "İSTANBUL ſ ς \u2019 \u2011 \u3000"
     assert len(fold(text)) == len(text)

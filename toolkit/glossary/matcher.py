@@ -24,18 +24,20 @@ HYPHENS = "-\u2010\u2011\u2013"
 _WORD_CHAR = re.compile(WORD)
 _SPACE_RUN = re.compile(" {2,}")
 _SPACES = "\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-# One character for one character: İ lower-cases to two, and ς and ſ are σ and s in any case.
+# One character for one character: İ lower-cases to two, and ſ is s in any case.
 _FOLD = str.maketrans(
     dict.fromkeys(_SPACES, " ")
     | dict.fromkeys(APOSTROPHES, "'")
     | dict.fromkeys(HYPHENS, "-")
-    | {"\u0130": "i", "ς": "σ", "ſ": "s"}
+    | {"\u0130": "i", "ſ": "s"}
 )
 
 
 def fold(text: str) -> str:
     """The text as the matcher compares it, character for character."""
-    return text.translate(_FOLD).lower()
+    text = text.translate(_FOLD).lower()
+    # ς is σ in any case; lower-casing makes a Σ at the end of a word ς, so it comes after.
+    return text.replace("ς", "σ") if "ς" in text else text
 
 
 @dataclass(frozen=True)
