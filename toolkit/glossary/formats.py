@@ -22,6 +22,7 @@ from toolkit.glossary.model import Glossary, Term
 from toolkit.text import languages
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from xml.sax.xmlreader import AttributesImpl, Locator
 
 MAX_BYTES = 5_000_000  # a glossary of proper names is far smaller; a larger file is a mistake
@@ -106,6 +107,21 @@ class _Builder:
     def fail(self, line: int, message: str) -> UsageError:
         return UsageError(f"{self.path}:{line}: {message}")
 
+    def duplicate(self, line: int, key: str) -> UsageError:
+        return self.fail(
+            line, f"duplicate term {key!r} (also on line {self.seen[key]}); keep one entry"
+        )
+
+    def one_line(self, line: int, texts: Iterable[str]) -> None:
+        """Refuse the first text holding a control character."""
+        for text in texts:
+            if control := _CONTROL.search(text.strip()):
+                raise self.fail(
+                    line,
+                    f"{text.strip()!r} holds the control character U+{ord(control.group()):04X}; "
+                    "a name is one line of text",
+                )
+
     def add(
         self,
         line: int,
@@ -123,22 +139,13 @@ class _Builder:
             raise self.fail(line, f"empty spelling in the entry of {name!r}")
         keys = {s.casefold() for s in [name, *spellings]}
         if clash := keys & self.seen.keys():
-            key = min(clash)
-            raise self.fail(
-                line, f"duplicate term {key!r} (also on line {self.seen[key]}); keep one entry"
-            )
+            raise self.duplicate(line, min(clash))
         self.seen.update(dict.fromkeys(keys, line))
         for language, form in forms.items():
             if not form.strip():
                 raise self.fail(line, f"empty {language} form of {name!r}; give it, or delete it")
         clean_variants = tuple(v.strip() for v in variants if v.strip())
-        for text in (name, *spellings, *forms.values(), *clean_variants):
-            if control := _CONTROL.search(text.strip()):
-                raise self.fail(
-                    line,
-                    f"{text.strip()!r} holds the control character U+{ord(control.group()):04X}; "
-                    "a name is one line of text",
-                )
+        self.one_line(line, (name, *spellings, *forms.values(), *clean_variants))
         self.terms.append(
             Term(
                 name,
@@ -149,6 +156,20 @@ class _Builder:
                 articles or {},
             )
         )
+
+    def add_name(self, line: int, name: str, forms: dict[str, str]) -> None:
+        """A term that is its only spelling, with no variants: a table row. `name` and `forms`
+        come stripped and not empty, so duplicates and control characters are left to refuse;
+        the same term and the same errors as `add(line, name, [name], forms, [])`, for a
+        fraction of the cost."""
+        key = name.casefold()
+        if key in self.seen:
+            raise self.duplicate(line, key)
+        self.seen[key] = line
+        texts = (name, *forms.values())
+        if _CONTROL.search("".join(texts)):  # one search for the row, all of it stripped
+            self.one_line(line, texts)
+        self.terms.append(Term(name, (name,), forms, (), f"{self.path}:{line}", {}))
 
     def glossary(self, source: str, protect: tuple[str, ...] = ()) -> Glossary:
         return Glossary(source, tuple(self.terms), (str(self.path),), protect)
@@ -343,31 +364,28 @@ def read_table(path: Path) -> Glossary:
     header: list[str] | None = None
     codes: list[str] = []
     source_column = 0
+    others: list[tuple[int, str]] = []  # the other columns: (index, language)
     try:
         for row in reader:
             line = reader.line_num
-            if not any(cell.strip() for cell in row) or _COMMENT.match(row[0]):
+            if not "".join(row).strip() or ("#" in row[0] and _COMMENT.match(row[0])):
                 continue
             if header is None:
                 header, codes = row, _header_codes(path, line, row)
                 source_column = codes.index(DEFAULT_SOURCE) if DEFAULT_SOURCE in codes else 0
+                others = [(i, code) for i, code in enumerate(codes) if i != source_column]
                 continue
             if len(row) > len(codes):
                 raise UsageError(
                     f"{path}:{line}: {len(row)} cells for {len(codes)} languages in the header; quote cells that hold a {_name(delimiter)}"
                 )
-            cells = [cell.strip() for cell in row] + [""] * (len(codes) - len(row))
-            name = cells[source_column]
+            name = row[source_column].strip() if source_column < len(row) else ""
             if not name:
                 raise UsageError(
                     f"{path}:{line}: empty term in the {codes[source_column]} column; fill it or delete the row"
                 )
-            forms = {
-                code: cell
-                for code, cell in zip(codes, cells, strict=True)
-                if cell and code != codes[source_column]
-            }
-            builder.add(line, name, [name], forms, [])
+            forms = {code: cell for i, code in others if i < len(row) and (cell := row[i].strip())}
+            builder.add_name(line, name, forms)
     except csv.Error as err:
         raise UsageError(
             f"{path}:{reader.line_num}: malformed {_name(delimiter)}-separated table: {err}"
