@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -71,4 +72,28 @@ def test_a_large_glossary_merges_and_finds_by_its_keys() -> None:
         "Nom7",
         "Nom1999",
         "Nom1999",
+    ]
+
+
+@pytest.mark.parametrize("apart", [True, False])
+def test_a_later_term_takes_what_an_earlier_merge_brought(apart: bool) -> None:
+    # "Alpha" is a spelling of the earlier A: once the later A takes it, the later Alpha takes
+    # the merged A. A file's terms never share a key; with one that does, the same holds.
+    earlier = Glossary("fr", (Term("A", ("A", "Alpha"), {"hy": "Ա"}), Term("B", ("B",))))
+    extra = () if apart else (Term("C", ("C", "Cé")), Term("Cé", ("Cé",)))
+    later = Glossary(
+        "fr",
+        (
+            Term("A", ("A",), {"ru": "А"}),
+            *extra,
+            Term("D", ("D",)),
+            Term("Alpha", ("Alpha",), {"es": "Alfa"}),
+        ),
+    )
+    merged = earlier.merge(later)
+    assert [(t.name, t.matches, dict(t.forms)) for t in merged.terms] == [
+        ("B", ("B",), {}),
+        *([] if apart else [("Cé", ("Cé", "C"), {})]),
+        ("D", ("D",), {}),
+        ("Alpha", ("Alpha", "A"), {"hy": "Ա", "ru": "А", "es": "Alfa"}),
     ]

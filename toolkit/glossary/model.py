@@ -60,8 +60,16 @@ class Glossary:
         Russian form keeps the default Armenian one.
         """
         terms = _TermIndex(self.terms)
-        for term in later.terms:
-            keys = _keys(term)
+        held = terms.keys()
+        keyed = [(term, _keys(term)) for term in later.terms]
+        # When no two later terms share a key (so in any one file), a later term that shares
+        # none with this glossary takes nothing, then or after: a merged term's keys are its own
+        # and this glossary's. It is added as it is, without indexing its keys.
+        apart = _apart([keys for _, keys in keyed])
+        for term, keys in keyed:
+            if apart and held.isdisjoint(keys):
+                terms.put(term, [])
+                continue
             earlier = terms.take(keys)
             if not earlier:
                 terms.put(term, keys)
@@ -183,24 +191,35 @@ class _TermIndex:
 
     def __init__(self, terms: Iterable[Term]) -> None:
         self._terms: dict[int, Term] = {}
+        # Only keys some term holds: a term whose keys are all absent is new, at one set lookup.
         self._owners: dict[str, set[int]] = {}
         self._count = 0
         for term in terms:
             self.put(term)
 
     def put(self, term: Term, keys: list[str] | None = None) -> None:
+        """Add a term after the others, found by its keys (by none with `keys=[]`)."""
         number, self._count = self._count, self._count + 1
         self._terms[number] = term
-        for key in keys or _keys(term):
+        for key in _keys(term) if keys is None else keys:
             self._owners.setdefault(key, set()).add(number)
 
-    def take(self, keys: Iterable[str]) -> list[Term]:
+    def keys(self) -> set[str]:
+        """Every key a term holds."""
+        return set(self._owners)
+
+    def take(self, keys: list[str]) -> list[Term]:
         """Remove and return, in order, the terms holding any of the keys."""
+        if self._owners.keys().isdisjoint(keys):
+            return []
         numbers = sorted({n for key in keys for n in self._owners.get(key, ())})
         taken = [self._terms.pop(n) for n in numbers]
         for number, term in zip(numbers, taken, strict=True):
-            for key in _keys(term):
-                self._owners[key].discard(number)
+            for key in set(_keys(term)):
+                owners = self._owners[key]
+                owners.discard(number)
+                if not owners:
+                    del self._owners[key]
         return taken
 
     def ordered(self) -> tuple[Term, ...]:
@@ -208,7 +227,17 @@ class _TermIndex:
 
 
 def _keys(term: Term) -> list[str]:
-    return [term.name.casefold(), *(m.casefold() for m in term.matches)]
+    return [term.name.casefold(), *[m.casefold() for m in term.matches]]
+
+
+def _apart(groups: list[list[str]]) -> bool:
+    """Whether no key is in two of the groups."""
+    owners: dict[str, int] = {}
+    for number, keys in enumerate(groups):
+        for key in keys:
+            if owners.setdefault(key, number) != number:
+                return False
+    return True
 
 
 def empty(source: str = "fr") -> Glossary:
