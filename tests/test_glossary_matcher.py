@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.glossary.matcher import Matcher, fold
+from toolkit.glossary.matcher import Matcher, fold, fold_all
 from toolkit.glossary.model import Glossary, Term, word_pattern
 
 # Letters in two cases, the spaces, apostrophes and hyphens folded together, a combining accent,
@@ -39,6 +41,11 @@ def test_without_whole_words_names_are_found_inside_others() -> None:
     assert [
         h.start for h in Matcher([("阿尔扎赫", 0)], whole_words=False).find("在阿尔扎赫的")
     ] == [1]
+
+
+@given(st.lists(st.text(ALPHABET + "\x00", max_size=6), max_size=5))
+def test_spellings_folded_together_are_each_folded_alone(texts: list[str]) -> None:
+    assert fold_all(texts) == [re.sub(" {2,}", " ", fold(text)) for text in texts]
 
 
 def test_a_final_capital_sigma_is_any_sigma() -> None:

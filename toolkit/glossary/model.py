@@ -109,11 +109,14 @@ class Glossary:
         their source spellings too), keyed by term index; built once."""
         key = (target, same_language, whole_words)
         if key not in self._target_matchers:
-            spellings = [
-                (spelling, index)
-                for index, term in enumerate(self.terms)
-                for spelling in (term.form(target), *(term.matches if same_language else ()))
-            ]
+            if same_language:
+                spellings = [
+                    (spelling, index)
+                    for index, term in enumerate(self.terms)
+                    for spelling in (term.form(target), *term.matches)
+                ]
+            else:
+                spellings = [(term.form(target), index) for index, term in enumerate(self.terms)]
             self._target_matchers[key] = Matcher(spellings, whole_words)
         return self._target_matchers[key]
 
