@@ -31,6 +31,16 @@ def test_a_hit_gives_the_keys_of_every_spelling_folded_alike() -> None:
     assert [(h.start, h.end, h.keys) for h in hits] == [(3, 16, (1, 2)), (25, 33, (3,))]
 
 
+def test_spellings_and_keys_side_by_side_make_the_same_matcher() -> None:
+    spellings, keys = ["Haut-Karabakh", "haut\u2011karabakh", "Karabakh"], [1, 2, 3]
+    text = "le HAUT–KARABAKH\n et  le Karabakh, Karabakhi"
+    pairs = Matcher(zip(spellings, keys, strict=True)).find(text)
+    assert Matcher.of(spellings, keys).find(text) == pairs
+    assert [h.keys for h in Matcher.of(["Lachin"], [7]).find("à Lachin")] == [(7,)]
+    with pytest.raises(ValueError, match="3 spellings for 2 keys"):
+        Matcher.of(spellings, keys[:2])
+
+
 def test_runs_of_spaces_map_back_to_the_text() -> None:
     text = "a  b   Haut \n\t Karabakh   c"
     (hit,) = Matcher([("Haut Karabakh", 0)]).find(text)

@@ -12,6 +12,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax import SAXParseException
@@ -104,6 +105,10 @@ class _Builder:
     terms: list[Term] = field(default_factory=list)
     seen: dict[str, int] = field(default_factory=dict)
 
+    @cached_property
+    def where(self) -> str:
+        return f"{self.path}:"
+
     def fail(self, line: int, message: str) -> UsageError:
         return UsageError(f"{self.path}:{line}: {message}")
 
@@ -169,7 +174,7 @@ class _Builder:
         texts = (name, *forms.values())
         if _CONTROL.search("".join(texts)):  # one search for the row, all of it stripped
             self.one_line(line, texts)
-        self.terms.append(Term(name, (name,), forms, (), f"{self.path}:{line}", {}))
+        self.terms.append(Term(name, (name,), forms, (), f"{self.where}{line}", {}))
 
     def glossary(self, source: str, protect: tuple[str, ...] = ()) -> Glossary:
         return Glossary(source, tuple(self.terms), (str(self.path),), protect)

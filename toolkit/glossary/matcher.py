@@ -70,18 +70,32 @@ class Matcher:
     """Occurrences of many spellings, each given with a key (a spelling may have several keys)."""
 
     def __init__(self, spellings: Iterable[tuple[str, Hashable]], whole_words: bool = True) -> None:
-        self.whole_words = whole_words
         pairs = list(spellings)
-        owners = [key for _, key in pairs]
-        folded = fold_all([spelling for spelling, _ in pairs])
+        self._build([spelling for spelling, _ in pairs], [key for _, key in pairs], whole_words)
+
+    @classmethod
+    def of(cls, spellings: list[str], keys: list[Hashable], whole_words: bool = True) -> Matcher:
+        """The matcher of spellings and their keys given side by side, in lists of one length:
+        for many spellings, without a pair made for each."""
+        matcher = cls.__new__(cls)
+        matcher._build(spellings, keys, whole_words)
+        return matcher
+
+    def _build(self, spellings: list[str], keys: list[Hashable], whole_words: bool) -> None:
+        if len(spellings) != len(keys):
+            raise ValueError(f"{len(spellings)} spellings for {len(keys)} keys")
+        self.whole_words = whole_words
+        folded = fold_all(spellings)
         words = dict.fromkeys(folded)
-        # Each folded spelling's keys, in the order given; most spellings have one.
-        self._keys: list[tuple[Hashable, ...]]
+        # The key of each word when every spelling folds to a word of its own (the usual case),
+        # else the keys of each word, in the order given.
+        self._key: list[Hashable] | None = None
+        self._keys: list[tuple[Hashable, ...]] = []
         if len(words) == len(folded):
-            self._keys = list(zip(owners))
+            self._key = list(keys)
         else:
             groups: dict[str, list[Hashable]] = {}
-            for word, key in zip(folded, owners, strict=True):
+            for word, key in zip(folded, keys, strict=True):
                 group = groups.setdefault(word, [])
                 if key not in group:
                     group.append(key)
@@ -108,7 +122,8 @@ class Matcher:
                 continue
             if self.whole_words and not _whole(text, start, end):
                 continue
-            longest[start] = (end, self._keys[number])
+            keys = (self._key[number],) if self._key is not None else self._keys[number]
+            longest[start] = (end, keys)
         hits, position = [], 0
         for start in sorted(longest):
             if start >= position:

@@ -61,12 +61,12 @@ class Glossary:
         """
         terms = _TermIndex(self.terms)
         held = terms.keys()
-        keyed = [(term, _keys(term)) for term in later.terms]
+        later_keys = [_keys(term) for term in later.terms]
         # When no two later terms share a key (so in any one file), a later term that shares
         # none with this glossary takes nothing, then or after: a merged term's keys are its own
         # and this glossary's. It is added as it is, without indexing its keys.
-        apart = _apart([keys for _, keys in keyed])
-        for term, keys in keyed:
+        apart = _apart(later_keys)
+        for term, keys in zip(later.terms, later_keys, strict=True):
             if apart and held.isdisjoint(keys):
                 terms.put(term, [])
                 continue
@@ -110,25 +110,18 @@ class Glossary:
         key = (target, same_language, whole_words)
         if key not in self._target_matchers:
             if same_language:
-                spellings = [
-                    (spelling, index)
-                    for index, term in enumerate(self.terms)
-                    for spelling in (term.form(target), *term.matches)
-                ]
+                spellings = [(t.form(target), *t.matches) for t in self.terms]
+                self._target_matchers[key] = _matcher(spellings, whole_words)
             else:
-                spellings = [(term.form(target), index) for index, term in enumerate(self.terms)]
-            self._target_matchers[key] = Matcher(spellings, whole_words)
+                forms = [term.form(target) for term in self.terms]
+                self._target_matchers[key] = Matcher.of(forms, list(range(len(forms))), whole_words)
         return self._target_matchers[key]
 
     @cached_property
     def names_matcher(self) -> Matcher:
         """Every term's name and source spellings, whole words in any case: what a summary
         highlights; built once."""
-        return Matcher(
-            (spelling, index)
-            for index, term in enumerate(self.terms)
-            for spelling in (term.name, *term.matches)
-        )
+        return _matcher([(term.name, *term.matches) for term in self.terms])
 
     def position(self, name: str) -> int:
         """The index of the term with this name."""
@@ -136,7 +129,7 @@ class Glossary:
 
     @cached_property
     def _source_matcher(self) -> Matcher:
-        return Matcher((s, index) for index, term in enumerate(self.terms) for s in term.matches)
+        return _matcher([term.matches for term in self.terms])
 
     @cached_property
     def _target_matchers(self) -> dict[tuple[str, bool, bool], Matcher]:
@@ -145,6 +138,16 @@ class Glossary:
     @cached_property
     def _positions(self) -> dict[str, int]:
         return {term.name: index for index, term in enumerate(self.terms)}
+
+
+def _matcher(spellings: list[tuple[str, ...]], whole_words: bool = True) -> Matcher:
+    """A matcher of each term's spellings (given in the order of the terms), keyed by the
+    term's index."""
+    return Matcher.of(
+        [spelling for group in spellings for spelling in group],
+        [index for index, group in enumerate(spellings) for _ in group],
+        whole_words,
+    )
 
 
 def spelling_pattern(spelling: str) -> str:
