@@ -325,7 +325,12 @@ class _TomlLines:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [text.count("\n", 0, m.start()) + 1 for m in _TERM_HEADER.finditer(text)]
+        self.starts: list[int] = []
+        line, counted = 1, 0  # lines are counted once, from one header to the next
+        for header in _TERM_HEADER.finditer(text):
+            line += text.count("\n", counted, header.start())
+            counted = header.start()
+            self.starts.append(line)
         self.lines = text.split("\n")
 
     def term(self, index: int) -> int:
