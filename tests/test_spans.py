@@ -46,6 +46,7 @@ FOUND = [
     ("venu.\uffff Il", "character", "\uffff"),
     ("venu\x00\x01 Il", "character", "\x00\x01"),
     ("venu \u200b Il", "character", "\u200b"),
+    (f"Le code {'A1é' * 400}, fin", "word", "A1é" * 400),
 ]
 
 
@@ -66,6 +67,7 @@ def test_each_kind_is_found_without_the_punctuation_after_it(
         "Le numéro 3, le #1 du classement, a < b et c > d, l’email n’est pas là.",
         "Le mi\u00adnistre et Art\u200bsakh : des marques invisibles dans des mots.",
         "Elle a dit : @ la fin, rien.",
+        f"Un mot de 999 lettres : {'a' * 999}, un de 1 000 coupé : {'a' * 500}_{'a' * 500}.",
     ],
 )
 def test_ordinary_text_holds_no_span(text: str) -> None:

@@ -30,6 +30,10 @@ _PLANE_ENDS = "".join(chr(plane << 16 | end) for plane in range(1, 17) for end i
 _RUN = re.compile(f"([{INVISIBLE}]+)|([{_UNCARRIED}{_PLANE_ENDS}]+)")
 _TRAILING = ".,;:!?'\"’”»…"
 _SEPARATOR = r"[ \u00a0\u202f.\-]"
+# Letters and digits with nothing between them, this many or more: no dictionary holds such a word.
+# Apertium would give it back as it is, after a time that grows with the square of its length.
+LONG_WORD = 1000
+WORD = "word"  # the kind of such spans
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,7 @@ class _Search:
     kind: str
     trigger: re.Pattern[str] | None
     pattern: re.Pattern[str]
+    shortest: int = 0  # a text shorter than this holds none
 
 
 # In the order of the README's list.
@@ -90,6 +95,7 @@ SEARCHES = (
             re.DOTALL,
         ),
     ),
+    _Search(WORD, None, re.compile(rf"(?<![^\W_])[^\W_]{{{LONG_WORD},}}"), LONG_WORD),
     _Search("character", None, re.compile(f"[{_UNCARRIED}{INVISIBLE}{_ASTRAL}]+")),
 )
 
@@ -127,7 +133,7 @@ def find(text: str, custom: tuple[re.Pattern[str], ...] = ()) -> list[Span]:
     """The protected spans of a paragraph, left to right, none overlapping."""
     candidates: list[Span] = []
     for search in SEARCHES:
-        if search.trigger is None or search.trigger.search(text):
+        if len(text) >= search.shortest and (search.trigger is None or search.trigger.search(text)):
             candidates += _matches(search.kind, search.pattern, text)
     for pattern in custom:
         candidates += [
