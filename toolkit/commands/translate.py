@@ -2,14 +2,16 @@
 
 Input is read in batches of whole paragraphs (about BATCH_CHARS characters, across files), so that
 memory stays bounded on large inputs while a typical input is still one engine batch. A paragraph
-longer than PIECE_CHARS is cut at sentence ends into pieces, each a batch of its own, joined back
-into one paragraph. Plain text is written as each batch is done; JSON and --strict wait for the
+longer than PIECE_CHARS is cut into pieces, each a batch of its own, joined back into one
+paragraph: at sentence ends, or where there is none at a weaker boundary (toolkit.text.cuts), which
+a note on stderr tells. Plain text is written as each batch is done; JSON and --strict wait for the
 whole input.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter, deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,7 +28,7 @@ from toolkit.output import terminal as output
 from toolkit.output.progress import InputProgress
 from toolkit.output.sinks import FolderSink, Headers, JoinedSink, Sink, check_distinct, output_name
 from toolkit.text import detection, languages, spans
-from toolkit.text.cuts import sentence_cut
+from toolkit.text.cuts import SENTENCE, paragraph_cut
 from toolkit.text.document import Document, segment
 from toolkit.text.inputs import Input, ends_paragraph, split_pieces
 from toolkit.translation import protection, qa
@@ -76,25 +78,33 @@ class Piece:
     name: str
     document: Document
     continues: bool = False
+    cut: str | None = None  # the boundary it ends at, when it ends inside a paragraph
 
 
 def batches(
     inputs: list[Input], encoding: str | None, glossary: Glossary | None = None
 ) -> Iterator[list[Piece]]:
     """The inputs in order, as batches of pieces holding about BATCH_CHARS characters each; the
-    pieces of a paragraph cut at sentence ends (never inside a protected span or a name) are batches alone,
-    so that an engine never holds more than PIECE_CHARS of one paragraph."""
+    pieces of a paragraph cut (never inside a protected span or a name) are batches alone, so
+    that an engine never holds more than PIECE_CHARS of one paragraph."""
 
     patterns = protection.compile_patterns(glossary) if glossary else ()
 
     def whole(text: str) -> list[tuple[int, int]]:
-        found = [(span.start, span.end) for span in spans.find(text, patterns)]
+        # A word too long to be one goes through as it is, in parts that are still too long.
+        found = [(s.start, s.end) for s in spans.find(text, patterns) if s.kind != spans.WORD]
         return (
             found + [(name.start, name.end) for name in glossary.find(text)] if glossary else found
         )
 
+    boundaries: deque[str] = deque()  # of the cuts made, for the pieces they end
+
     def cut(text: str) -> int | None:
-        return sentence_cut(text, PIECE_CHARS, whole)
+        found = paragraph_cut(text, PIECE_CHARS, whole)
+        if found is None:
+            return None
+        boundaries.append(found.boundary)
+        return found.position
 
     batch: list[Piece] = []
     size = 0
@@ -105,7 +115,8 @@ def batches(
             if (cut_before or cut_after) and batch:
                 yield batch
                 batch, size = [], 0
-            batch.append(Piece(index, source.name, segment(text), continues=cut_before))
+            boundary = boundaries.popleft() if cut_after else None
+            batch.append(Piece(index, source.name, segment(text), cut_before, boundary))
             size += len(text)
             if size >= BATCH_CHARS or cut_before or cut_after:
                 yield batch
@@ -184,9 +195,11 @@ def run(request: TranslateRequest, env: Environment) -> None:
     streaming = request.format == "text" and not request.strict
     sinks: dict[str, Sink] = {}
     parts: dict[str, list[tuple[list[Origin], Translation]]] = {target: [] for target in targets}
+    cuts = _WeakCuts()
     try:
         with progress:
             for batch in batches(inputs, request.encoding, glossary):
+                cuts.add(batch)
                 documents = [(piece.name, piece.document) for piece in batch]
                 size = sum(len(p.document.text.encode("utf-8")) for p in batch) * progress.shown
                 if not checked:  # the language of the input, on its first batch
@@ -222,6 +235,8 @@ def run(request: TranslateRequest, env: Environment) -> None:
     translations = [concatenate(parts[target]) for target in targets]
     console = env.stderr
     render.normalization_note(console, translations[0])
+    for name, paragraph, boundaries in cuts.found():
+        render.weak_cut_note(console, name, paragraph, PIECE_CHARS, boundaries)
     for translation in translations:
         render.translation_summary(console, translation)
         if request.check and request.format != "json":
@@ -232,6 +247,26 @@ def run(request: TranslateRequest, env: Environment) -> None:
         qa.enforce_strict(translations)
     if not streaming:
         _write_all(request, translations, folder, path, headers)
+
+
+class _WeakCuts:
+    """The paragraphs cut at a boundary weaker than a sentence end, and where."""
+
+    def __init__(self) -> None:
+        self.paragraphs: dict[int, int] = Counter()  # paragraphs so far, per input
+        self.cuts: dict[tuple[int, str, int], Counter[str]] = {}
+
+    def add(self, batch: list[Piece]) -> None:
+        for piece in batch:
+            count = len(piece.document.paragraphs)
+            self.paragraphs[piece.input] += count - (piece.continues and count > 0)
+            if piece.cut is not None and piece.cut != SENTENCE:
+                key = (piece.input, piece.name, self.paragraphs[piece.input])
+                self.cuts.setdefault(key, Counter())[piece.cut] += 1
+
+    def found(self) -> Iterator[tuple[str, int, Counter[str]]]:
+        for (_, name, paragraph), boundaries in self.cuts.items():
+            yield name, paragraph, boundaries
 
 
 def _headers(targets: list[str], inputs: int, to_stdout: bool) -> dict[str, Headers]:

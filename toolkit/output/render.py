@@ -12,6 +12,8 @@ from toolkit.summary.select import TIE_BREAK, same_score
 from toolkit.text import languages
 
 if TYPE_CHECKING:
+    from collections import Counter
+
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -88,6 +90,21 @@ def normalization_note(console: Console, translation: Translation) -> None:
         console.print(
             f"note: invisible marks inside words dropped for the engine: {marks}", highlight=False
         )
+
+
+def weak_cut_note(
+    console: Console, name: str, paragraph: int, limit: int, boundaries: Counter[str]
+) -> None:
+    """A line on stderr for a paragraph longer than `limit` cut elsewhere than at sentence ends:
+    the text either side of such a cut was translated apart."""
+    places = ", ".join(
+        f"{boundary} ×{count}" if count > 1 else boundary for boundary, count in boundaries.items()
+    )
+    console.print(
+        f"note: {name}, paragraph {paragraph}: no sentence end within {limit:,} characters, "
+        f"cut at: {places}; the text either side of a cut was translated apart",
+        highlight=False,
+    )
 
 
 # Summaries ---------------------------------------------------------------------------------------
