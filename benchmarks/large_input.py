@@ -3,6 +3,8 @@ paragraph is lost (translate) or that the chosen sentences are verbatim at their
 
 Run: .venv/bin/python -m benchmarks.large_input [--megabytes 100] [--target es]
      .venv/bin/python -m benchmarks.large_input --single-line --megabytes 1
+     .venv/bin/python -m benchmarks.large_input --shape no-sentence-end --megabytes 5 --before DIR
+     .venv/bin/python -m benchmarks.large_input --shape one-word --megabytes 0.3
      .venv/bin/python -m benchmarks.large_input --command summarize --megabytes 10 --whole
 The input is French prose from the Debian Reference, repeated to the size asked. The peak resident
 memory of the toolkit process or of any program it runs (whichever is larger) and their processor
@@ -10,12 +12,18 @@ time are read from the kernel's accounting of the child processes. With --whole,
 whole text ranked at once, as before chunking) side by side, and the ratios are printed. With
 --single-line, the input is one paragraph on one line, and raw Apertium (`apertium -u`, the modes
 of the route toolkit takes, chained) translates it in the same run: the ratios are printed.
+--shape no-sentence-end is that line without full stops, question or exclamation marks;
+--shape one-word is one word of letters, with no space, as long as asked (raw Apertium takes a
+time that grows with the square of its length). --before DIR also runs the toolkit of another
+checkout (DIR, its repository root) on the same input, side by side.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import subprocess
 import sys
 import time
@@ -43,15 +51,26 @@ _MEASURE = (
 )
 
 
-def build_input(megabytes: int, single_line: bool = False) -> tuple[str, int]:
-    path = WORK / f"french-{megabytes}mb{'-line' if single_line else ''}.txt"
+SHAPES = ("paragraphs", "line", "no-sentence-end", "one-word")
+_SENTENCE_END = re.compile(r"[.!?…]")
+
+
+def build_input(megabytes: float, shape: str = "paragraphs") -> tuple[str, int]:
+    single_line = shape != "paragraphs"
+    path = WORK / f"french-{megabytes:g}mb{'' if shape == 'paragraphs' else '-' + shape}.txt"
     paragraphs = prose_paragraphs()
-    separator = " " if single_line else "\n\n"
+    if shape == "no-sentence-end":
+        paragraphs = [_SENTENCE_END.sub("", paragraph) for paragraph in paragraphs]
+    elif shape == "one-word":
+        paragraphs = ["".join(re.findall(r"[^\W\d_]+", " ".join(paragraphs)))]
+    separator = {"paragraphs": "\n\n", "one-word": ""}.get(shape, " ")
     if not path.exists():
         size, count = 0, 0
         with open(path, "w", encoding="utf-8") as file:
             while size < megabytes * 1_000_000:
                 paragraph = paragraphs[count % len(paragraphs)]
+                if shape == "one-word":
+                    paragraph = paragraph[: int(megabytes * 1_000_000) - size]
                 file.write(paragraph + separator)
                 size += len(paragraph.encode()) + len(separator)
                 count += 1
@@ -68,26 +87,34 @@ class Run:
     code: int
     seconds: float
     cpu_seconds: float
+    stderr: str = ""
 
 
-def measure(arguments: list[str], stdout: Path, program: list[str] | None = None) -> Run:
+def measure(
+    arguments: list[str],
+    stdout: Path,
+    program: list[str] | None = None,
+    checkout: str | None = None,
+) -> Run:
     """Run `python -m toolkit ARGUMENTS` (or PROGRAM ARGUMENTS), its output into `stdout`; its
-    peak memory and time."""
+    peak memory and time. `checkout`: the repository root whose toolkit runs."""
     program = program or [sys.executable, "-m", "toolkit"]
+    environment = dict(os.environ, PYTHONPATH=checkout) if checkout else None
     started = time.perf_counter()
     measured = subprocess.run(
         [sys.executable, "-c", _MEASURE, str(stdout), *program, *arguments],
         capture_output=True,
         text=True,
         check=True,
+        env=environment,
     )
     seconds = time.perf_counter() - started
     peak_kib, code, cpu = measured.stdout.split()
-    return Run(int(peak_kib) / 1024, int(code), seconds, float(cpu))
+    return Run(int(peak_kib) / 1024, int(code), seconds, float(cpu), measured.stderr)
 
 
 def translate(args: argparse.Namespace, source: str, paragraphs: int) -> None:
-    target = WORK / f"translated-{args.megabytes}mb.{args.target}.txt"
+    target = WORK / f"translated-{args.megabytes:g}mb-{args.shape}.{args.target}.txt"
     arguments = [
         "translate",
         "--engine",
@@ -99,17 +126,31 @@ def translate(args: argparse.Namespace, source: str, paragraphs: int) -> None:
         str(target),
     ]
     run = measure(arguments, Path("/dev/null"))
-    translated = segment(target.read_text(encoding="utf-8"))
-    print(f"input: {args.megabytes} MB, {paragraphs} paragraphs; exit code {run.code}")
-    print(f"{_figures(run)}; peak resident memory: {run.peak_mib:.0f} MiB")
-    if args.single_line:
-        raw = measure([source], Path("/dev/null"), ["sh", "-c", _raw_apertium(args.target), "-"])
+    translated = target.read_text(encoding="utf-8")
+    print(f"input: {args.megabytes:g} MB ({args.shape}), {paragraphs} paragraphs; exit {run.code}")
+    print(f"toolkit: {_figures(run)}; peak resident memory {run.peak_mib:.0f} MiB")
+    for line in run.stderr.splitlines():
+        print(f"  stderr: {line[:300]}")
+    if args.before:
+        before = measure(arguments, Path("/dev/null"), checkout=args.before)
+        print(f"toolkit of {args.before}: {_figures(before)}; {before.peak_mib:.0f} MiB")
+        assert before.code == 0, f"exit code {before.code}"
+        assert target.read_text(encoding="utf-8").count("\n") == translated.count("\n")
+    if args.shape != "paragraphs":
+        raw_out = WORK / f"raw-{args.megabytes:g}mb-{args.shape}.{args.target}.txt"
+        raw = measure([source], raw_out, ["sh", "-c", _raw_apertium(args.target), "-"])
         print(f"raw apertium: {_figures(raw)}; {raw.peak_mib:.0f} MiB (its largest program)")
-        print(f"toolkit / raw: {run.seconds / raw.seconds:.2f}x the time, ", end="")
-        print(f"{run.cpu_seconds / raw.cpu_seconds:.2f}x the processor time, ", end="")
-        print(f"{run.peak_mib / raw.peak_mib:.2f}x the memory")
-    print(f"output paragraphs: {len(translated.paragraphs)} (input {paragraphs})")
-    assert len(translated.paragraphs) == paragraphs, "paragraphs were lost or merged"
+        for label, side in [("toolkit", run)] + ([("before", before)] if args.before else []):
+            print(f"{label} / raw: {side.seconds / raw.seconds:.2f}x the time, ", end="")
+            print(f"{side.cpu_seconds / raw.cpu_seconds:.2f}x the processor time, ", end="")
+            print(f"{side.peak_mib / raw.peak_mib:.2f}x the memory")
+        if args.shape == "one-word":
+            given = Path(source).read_text(encoding="utf-8")
+            print(f"toolkit's output is its input: {translated == given}; ", end="")
+            print(f"raw Apertium's: {raw_out.read_text(encoding='utf-8') == given}")
+    count = len(segment(translated).paragraphs)
+    print(f"output paragraphs: {count} (input {paragraphs})")
+    assert count == paragraphs, "paragraphs were lost or merged"
 
 
 def _figures(run: Run) -> str:
@@ -165,7 +206,7 @@ def summarize(args: argparse.Namespace, source: str, paragraphs: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--command", choices=["translate", "summarize"], default="translate")
-    parser.add_argument("--megabytes", type=int, default=100)
+    parser.add_argument("--megabytes", type=float, default=100)
     parser.add_argument("--target", default="es", help="translate: the target language")
     parser.add_argument("--sentences", type=int, default=5, help="summarize: -n")
     parser.add_argument(
@@ -174,12 +215,20 @@ def main() -> None:
         help="translate: the input as one paragraph on one line, raw Apertium side by side",
     )
     parser.add_argument(
+        "--shape",
+        choices=SHAPES,
+        help="translate: paragraphs (the default), one line (--single-line), one line without "
+        "sentence ends, or one word; raw Apertium side by side for the one-line shapes",
+    )
+    parser.add_argument("--before", help="translate: also run the toolkit of this checkout")
+    parser.add_argument(
         "--whole",
         action="store_true",
         help="summarize: also rank the whole text at once, side by side (slow beyond 10 MB)",
     )
     args = parser.parse_args()
-    source, paragraphs = build_input(args.megabytes, args.single_line)
+    args.shape = args.shape or ("line" if args.single_line else "paragraphs")
+    source, paragraphs = build_input(args.megabytes, args.shape)
     if args.command == "translate":
         translate(args, source, paragraphs)
     else:
