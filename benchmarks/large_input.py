@@ -99,7 +99,9 @@ def measure(
     """Run `python -m toolkit ARGUMENTS` (or PROGRAM ARGUMENTS), its output into `stdout`; its
     peak memory and time. `checkout`: the repository root whose toolkit runs."""
     program = program or [sys.executable, "-m", "toolkit"]
-    environment = dict(os.environ, PYTHONPATH=checkout) if checkout else None
+    # `python -m` imports from the working folder first: the checkout's, when one is given.
+    folder = str(Path(checkout).resolve()) if checkout else None
+    environment = dict(os.environ, PYTHONPATH=folder) if folder else None
     started = time.perf_counter()
     measured = subprocess.run(
         [sys.executable, "-c", _MEASURE, str(stdout), *program, *arguments],
@@ -107,6 +109,7 @@ def measure(
         text=True,
         check=True,
         env=environment,
+        cwd=folder,
     )
     seconds = time.perf_counter() - started
     peak_kib, code, cpu = measured.stdout.split()
