@@ -187,7 +187,8 @@ def test_a_giant_word_goes_through_as_it_is_in_pieces(monkeypatch, capsys, tmp_p
     # Counted once for each part it was cut into, in the source and the translation alike.
     parts = sum(piece.cut == cuts.LONG_WORD_MIDDLE for piece in pieces) + 1
     assert (kind, source, target) == ("word", parts, parts)
-    assert cuts.LONG_WORD_MIDDLE in captured.err
+    assert f"{cuts.LONG_WORD_MIDDLE} ×{parts - 1}" in captured.err
+    assert "the text either side of a cut was translated apart" in captured.err  # at a space too
 
 
 def test_a_token_with_no_space_is_cut_at_the_edges_of_its_words(
@@ -229,3 +230,13 @@ def test_a_span_longer_than_the_limit_is_cut_after() -> None:
     after = cuts.paragraph_cut(rest, 1000, whole)
     assert after is not None and after.position == len(link)
     assert cuts.paragraph_cut(link, 1000, whole) is None  # it may go on: wait for the rest
+
+
+def test_a_paragraph_of_one_giant_word_comes_back_as_it_is(monkeypatch, capsys, tmp_path) -> None:
+    word = "".join(chr(ord("a") + i % 26) + "é" * (i % 3) for i in range(8000))
+    pieces = cut_pieces(monkeypatch, tmp_path, word + "\n", 2 * spans.LONG_WORD + 500)
+    assert {piece.cut for piece in pieces if piece.cut} == {cuts.LONG_WORD_MIDDLE}
+    translate_command.run(request(tmp_path / "line.txt", "text"), Environment())
+    captured = capsys.readouterr()
+    assert captured.out == word + "\n"
+    assert "; the word goes through as it is" in captured.err

@@ -97,12 +97,19 @@ def weak_cut_note(
 ) -> None:
     """A line on stderr for a paragraph longer than `limit` cut elsewhere than at sentence ends:
     the text either side of such a cut was translated apart."""
+    from toolkit.text.cuts import LONG_WORD_MIDDLE
+
     places = ", ".join(
         f"{boundary} ×{count}" if count > 1 else boundary for boundary, count in boundaries.items()
     )
+    apart = (
+        "the word goes through as it is"
+        if set(boundaries) == {LONG_WORD_MIDDLE}
+        else "the text either side of a cut was translated apart"
+    )
     console.print(
         f"note: {name}, paragraph {paragraph}: no sentence end within {limit:,} characters, "
-        f"cut at: {places}; the text either side of a cut was translated apart",
+        f"cut at: {places}; {apart}",
         highlight=False,
     )
 
