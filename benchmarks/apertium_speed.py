@@ -41,6 +41,7 @@ def plain_text(words: int) -> Path:
     """French prose of at least `words` words without Apertium's markup characters."""
     path = WORK / f"french-plain-{words}.txt"
     if not path.exists():
+        WORK.mkdir(parents=True, exist_ok=True)
         paragraphs = [p for p in french_paragraphs(3 * words) if not _MARKUP.search(p)]
         chosen, count = [], 0
         for paragraph in paragraphs:

@@ -57,6 +57,7 @@ _SENTENCE_END = re.compile(r"[.!?…]")
 
 def build_input(megabytes: float, shape: str = "paragraphs") -> tuple[str, int]:
     single_line = shape != "paragraphs"
+    WORK.mkdir(parents=True, exist_ok=True)
     path = WORK / f"french-{megabytes:g}mb{'' if shape == 'paragraphs' else '-' + shape}.txt"
     paragraphs = prose_paragraphs()
     if shape == "no-sentence-end":
