@@ -7,12 +7,12 @@ import gzip
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import RELEASE, ROOT
+from tests.imports import imported_packages
 from tests.summary_texts import DATA
 from toolkit.summary.language_guess import language_of, stop_word_guess
 from toolkit.text.detection import SAMPLE, detect_language
@@ -106,16 +106,6 @@ def test_a_short_text_is_left_to_langdetect() -> None:
 
 def test_a_summary_of_the_release_imports_nothing_heavy() -> None:
     """The whole command: neither langdetect, scipy, numpy nor NLTK, nor pydantic through typer."""
-    result = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "toolkit", "summarize", str(RELEASE)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    imported = {
-        line.split("|")[-1].strip().split(".")[0]
-        for line in result.stderr.splitlines()
-        if line.startswith("import time:")
-    }
+    imported = imported_packages("summarize", str(RELEASE))
     assert "toolkit" in imported
     assert imported & {"langdetect", "scipy", "numpy", "nltk", "pydantic"} == set()

@@ -9,13 +9,12 @@ from __future__ import annotations
 import gzip
 import random
 import re
-import subprocess
-import sys
 from importlib import resources
 from pathlib import Path
 
 import pytest
 
+from tests.imports import imported_packages
 from tests.summary_texts import DATA, TEXTS
 from toolkit.summary.stemmers import SNOWBALL, SnowballStemmer, nltk_stemmer
 
@@ -262,19 +261,9 @@ CORNER_TEXTS = {
 
 @pytest.mark.parametrize("language", sorted(CORNER_TEXTS))
 def test_a_summary_of_these_words_never_imports_nltk(language: str) -> None:
-    result = subprocess.run(
-        [
-            *(sys.executable, "-X", "importtime", "-m", "toolkit", "summarize"),
-            *("--text", CORNER_TEXTS[language], "--language", language, "-a", "lexrank", "-n", "1"),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
+    imported = imported_packages(
+        *("summarize", "--text", CORNER_TEXTS[language], "--language", language),
+        *("-a", "lexrank", "-n", "1"),
     )
-    imported = {
-        line.split("|")[-1].strip().split(".")[0]
-        for line in result.stderr.splitlines()
-        if line.startswith("import time:")
-    }
     assert "toolkit" in imported
     assert "nltk" not in imported
