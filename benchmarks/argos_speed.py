@@ -108,25 +108,29 @@ def timed(work: Callable[[], object]) -> Timing:
     return Timing(time.perf_counter() - wall, time.process_time() - cpu)
 
 
-def bare(argos, translator, tokens: list[list[str]], args: argparse.Namespace) -> Timing:  # type: ignore[no-untyped-def]
-    """translate_batch alone, the engine's model, threads and batch size, sentences in order."""
+def translate_bare(translator, tokens: list[list[str]], batch: int, beam_size: int):  # type: ignore[no-untyped-def]
+    """CTranslate2's translate_batch with the engine's decoding options, nothing around it."""
     from toolkit.engines.argos.engine import LENGTH_PENALTY, MAX_DECODING_LENGTH
 
+    return translator.translate_batch(
+        tokens,
+        max_batch_size=batch,
+        batch_type="tokens",
+        beam_size=beam_size,
+        length_penalty=LENGTH_PENALTY,
+        replace_unknowns=True,
+        max_input_length=0,
+        max_decoding_length=MAX_DECODING_LENGTH,
+    )
+
+
+def bare(argos, translator, tokens: list[list[str]], args: argparse.Namespace) -> Timing:  # type: ignore[no-untyped-def]
+    """translate_batch alone, the engine's model, threads and batch size, sentences in order."""
     results = []
+    batch = argos.batch_tokens(sum(map(len, tokens)))
 
     def work() -> None:
-        results.extend(
-            translator.translate_batch(
-                tokens,
-                max_batch_size=argos.batch_tokens(sum(map(len, tokens))),
-                batch_type="tokens",
-                beam_size=args.beam_size,
-                length_penalty=LENGTH_PENALTY,
-                replace_unknowns=True,
-                max_input_length=0,
-                max_decoding_length=MAX_DECODING_LENGTH,
-            )
-        )
+        results.extend(translate_bare(translator, tokens, batch, args.beam_size))
 
     timing = timed(work)
     assert [r.hypotheses[0] for r in results] == tokens, "the copy model did not copy"
@@ -216,8 +220,6 @@ def knobs(package: Path, tokens: list[list[str]], args: argparse.Namespace) -> N
     as the engine sorts them; tokens/s of wall and CPU time, against the engine's setting."""
     import ctranslate2
 
-    from toolkit.engines.argos.engine import LENGTH_PENALTY, MAX_DECODING_LENGTH
-
     ordered = sorted(tokens, key=len)
     count = sum(map(len, tokens))
     print(
@@ -241,18 +243,7 @@ def knobs(package: Path, tokens: list[list[str]], args: argparse.Namespace) -> N
             intra_threads=intra,
         )
         runs = [
-            timed(
-                lambda t=translator, b=batch: t.translate_batch(
-                    ordered,
-                    max_batch_size=b,
-                    batch_type="tokens",
-                    beam_size=args.beam_size,
-                    length_penalty=LENGTH_PENALTY,
-                    replace_unknowns=True,
-                    max_input_length=0,
-                    max_decoding_length=MAX_DECODING_LENGTH,
-                )
-            )
+            timed(lambda t=translator, b=batch: translate_bare(t, ordered, b, args.beam_size))
             for _ in range(args.repeat)
         ]
         wall = count / statistics.median(t.wall for t in runs)
