@@ -174,12 +174,7 @@ class _Kept:
         self.spans = merged
         self.starts = [start for start, _ in merged]
 
-    def around(self, position: int) -> tuple[int, int] | None:
-        """The span that `position` falls strictly inside, if any."""
-        index = bisect.bisect_left(self.starts, position) - 1
-        if index >= 0 and self.spans[index][1] > position:
-            return self.spans[index]
-        return None
-
     def free(self, position: int) -> bool:
-        return self.around(position) is None
+        """Whether `position` falls strictly inside no span."""
+        index = bisect.bisect_left(self.starts, position) - 1
+        return index < 0 or self.spans[index][1] <= position
