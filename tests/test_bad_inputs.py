@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_toolkit
+from tests.conftest import ROOT, run_toolkit
 
 
 @dataclass(frozen=True)
@@ -276,6 +277,39 @@ def test_markup_and_escapes_in_names_and_text_are_shown_as_text_in_the_qa_report
     # Where the unknown word is: the column wraps the name after x[/y].
     assert "x[/y]" in text and "[bold]z\\x1b]0;title\\x07.txt" in text
     assert "xqzblorf" in text
+
+
+def test_stderr_reads_the_same_in_a_pipe_as_on_a_terminal(tmp_path: Path) -> None:
+    """In a pipe the lines are written without rich (toolkit.output.stderr), from the same
+    markup: names holding markup, brackets and backslashes come out as they are named."""
+    from tests.terminal import run_in_terminal
+
+    folder = tmp_path / "x["
+    folder.mkdir()
+    glossary = folder / "y] [bold]g\\[1]:fire:\\.toml"
+    glossary.write_text((ROOT / "glossaries" / "default.toml").read_text(encoding="utf-8"))
+    source = folder / "[b] :fire: a\\.txt"
+    source.write_text(HOSTILE_TEXT.replace("\x1b", ""), encoding="utf-8")
+    dateline = folder / "[b]d\\"
+    dateline.write_text("EREVAN, le 3 mai 2024\n", encoding="utf-8")
+
+    def lines(text: str) -> list[str]:
+        # Times vary; the terminal also shows a spinner's frames before the first line.
+        text = re.sub(r"^(\S Scoring sentences…)+", "", text, flags=re.MULTILINE)
+        return [line for line in re.sub(r"\d+\.\d\d s\b", "T s", text).splitlines() if line]
+
+    stderr = {}
+    for args in (
+        ("translate", str(source), "--to", "es", "-g", str(glossary), "-v"),
+        ("summarize", str(dateline)),  # notes: too little text, only datelines
+    ):
+        screen, _ = run_in_terminal(*args, columns=400, stdout_to_pipe=True)
+        piped = run_toolkit(*args)
+        assert screen.returncode == piped.returncode == 0, piped.stderr
+        assert lines(screen.text) == lines(piped.stderr)
+        stderr[args[0]] = piped.stderr
+    assert f"({ROOT / 'glossaries' / 'default.toml'}, {glossary})" in stderr["translate"]
+    assert f"{dateline}: every sentence looks like a dateline" in stderr["summarize"]
 
 
 # Text no engine may cut or change: each comes out whole, exit 0, what must stay byte for byte.

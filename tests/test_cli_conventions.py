@@ -50,6 +50,16 @@ def test_help_and_version_import_no_heavy_module(arguments: list[str]) -> None:
     assert result.stderr == "[]\n"
 
 
+def test_a_translation_with_stderr_in_a_pipe_imports_no_rich() -> None:
+    """Its route line and notes are plain text there, written without rich (a tenth of the
+    command's time); on a terminal rich styles them."""
+    from tests.imports import imported_packages
+
+    release = str(ROOT / "examples" / "release-fr.txt")
+    imported = imported_packages("translate", "--to", "es", "--via", "-", "-v", release)
+    assert "toolkit" in imported and "rich" not in imported
+
+
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
 def test_every_command_takes_quiet_and_verbose(toolkit, command: tuple[str, ...]) -> None:
     result = toolkit(*command, "--help")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from toolkit.errors import UsageError
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from toolkit.output.stderr import Stderr
 
 
 @dataclass(frozen=True)
@@ -37,12 +37,12 @@ class Environment:
         return sys.stderr.isatty()
 
     @cached_property
-    def stderr(self) -> Console:
+    def stderr(self) -> Stderr:
         """The console for everything but results, silent under -q; one per run, so that
-        progress bars and messages share it."""
-        from rich.console import Console
+        progress bars and messages share it. Rich only on a terminal (toolkit.output.stderr)."""
+        from toolkit.output import stderr
 
-        return Console(stderr=True, soft_wrap=True, quiet=self.quiet)
+        return stderr.console(self.quiet)
 
     def note(self, message: str) -> None:
         """A line on stderr, unless -q."""
@@ -51,6 +51,4 @@ class Environment:
     def detail(self, message: str) -> None:
         """A line on stderr only with -v."""
         if self.verbose:
-            from rich.text import Text
-
-            self.stderr.print(Text(message, style="dim"))
+            self.stderr.print(message, style="dim", markup=False, highlight=False)

@@ -17,7 +17,7 @@ from toolkit.output import terminal as output
 from toolkit.text import languages
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from toolkit.output.stderr import Stderr
 
 _PAIR = re.compile(r"^([A-Za-z]{2,3})-([A-Za-z]{2,3})$")
 
@@ -159,7 +159,7 @@ def remove(arguments: list[str], env: Environment) -> None:
             console.print(output.shown(f"removed {source}-{target} ({path})"), highlight=False)
 
 
-def _report(console: Console, result: packages.Install) -> None:
+def _report(console: Stderr, result: packages.Install) -> None:
     package = result.package
     message = f"installed {package.pair} {package.metadata.version} in {package.path}"
     message += "".join(f"; replaced {p.name}" for p in result.replaced)

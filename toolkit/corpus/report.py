@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from toolkit.output import words
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from toolkit.output.stderr import Stderr
 
 
 @dataclass
@@ -41,7 +41,7 @@ class RunStats:
 class Progress:
     """A rich progress bar of documents (rate, ETA) on a terminal; nothing elsewhere."""
 
-    def __init__(self, console: Console, total: int, label: str) -> None:
+    def __init__(self, console: Stderr, total: int, label: str) -> None:
         self._bar: Any = None
         if console.is_terminal and total:
             from rich.progress import (
@@ -83,7 +83,7 @@ class Progress:
             self._bar.stop()
 
 
-def final_table(console: Console, stats: RunStats) -> None:
+def final_table(console: Stderr, stats: RunStats) -> None:
     """Counts per output file, failures, and throughput: a table on a terminal, plain lines in a pipe."""
     rows = [(c.file, c.written, c.failed, c.skipped) for c in stats.outputs.values()]
     headers = ("output", "written", "failed", "skipped")

@@ -9,8 +9,7 @@ from toolkit.output.terminal import shown
 from toolkit.translation.qa import findings, report, where
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
+    from toolkit.output.stderr import Stderr
     from toolkit.translation.translate import Translation
 
 
@@ -60,7 +59,7 @@ def plain(translation: Translation) -> str:
     return "\n".join(lines) + "\n"
 
 
-def print_rich(console: Console, translation: Translation) -> None:
+def print_rich(console: Stderr, translation: Translation) -> None:
     """The QA report as rich tables, for a terminal."""
     from rich.table import Table
 
@@ -134,7 +133,7 @@ def print_rich(console: Console, translation: Translation) -> None:
     )
 
 
-def print_findings(console: Console, translation: Translation) -> None:
+def print_findings(console: Stderr, translation: Translation) -> None:
     """One line on stderr when the QA found something, for runs without --check."""
     found = findings(report(translation))
     if found:
@@ -144,7 +143,7 @@ def print_findings(console: Console, translation: Translation) -> None:
         )
 
 
-def print_report(console: Console, translation: Translation) -> None:
+def print_report(console: Stderr, translation: Translation) -> None:
     """The QA report on stderr: rich tables on a terminal, plain lines otherwise."""
     if console.is_terminal:
         print_rich(console, translation)

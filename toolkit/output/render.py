@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from toolkit.engines.base import Route
     from toolkit.glossary.matcher import Matcher
+    from toolkit.output.stderr import Stderr
     from toolkit.summary.summarize import ScoredSentence, SelectionTranslation, Summary
     from toolkit.translation.translate import Translation
 
@@ -66,13 +67,7 @@ def to_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def stderr_console() -> Console:
-    from rich.console import Console
-
-    return Console(stderr=True, soft_wrap=True)
-
-
-def translation_summary(console: Console, translation: Translation) -> None:
+def translation_summary(console: Stderr, translation: Translation) -> None:
     """A short line per target on stderr: route, paragraphs, words, unknown words, time."""
     paragraphs = sum(doc.paragraphs for doc in translation.documents)
     console.print(
@@ -83,7 +78,7 @@ def translation_summary(console: Console, translation: Translation) -> None:
     )
 
 
-def normalization_note(console: Console, translation: Translation) -> None:
+def normalization_note(console: Stderr, translation: Translation) -> None:
     """A line on stderr when marks inside words were dropped before the engine: never silently."""
     if translation.dropped:
         marks = ", ".join(f"{code} ×{count}" for code, count in translation.dropped)
@@ -93,7 +88,7 @@ def normalization_note(console: Console, translation: Translation) -> None:
 
 
 def weak_cut_note(
-    console: Console, name: str, paragraph: int, limit: int, boundaries: Counter[str]
+    console: Stderr, name: str, paragraph: int, limit: int, boundaries: Counter[str]
 ) -> None:
     """A line on stderr for a paragraph longer than `limit` cut elsewhere than at sentence ends:
     the text either side of such a cut was translated apart."""

@@ -71,7 +71,7 @@ def guard_stdout() -> None:
 def shown(text: str) -> str:
     """Text from a package, a glossary or an input, safe to print through rich as markup: control
     characters written as escapes (\\x1b), square brackets that would be markup escaped."""
-    from rich.markup import escape
+    from toolkit.output.markup import escape
 
     return escape(printable(text))
 

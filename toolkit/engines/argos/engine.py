@@ -325,7 +325,7 @@ def _progress(total: int, label: str, wanted: bool) -> Iterator[Callable[[int], 
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-    from toolkit.output.render import stderr_console
+    from toolkit.output.stderr import rich_console
 
     columns = (
         "[progress.description]{task.description}",
@@ -333,6 +333,6 @@ def _progress(total: int, label: str, wanted: bool) -> Iterator[Callable[[int], 
         MofNCompleteColumn(),
         TimeRemainingColumn(),
     )
-    with Progress(*columns, console=stderr_console(), transient=True) as bar:
+    with Progress(*columns, console=rich_console(), transient=True) as bar:
         task = bar.add_task(f"argos {label}", total=total)
         yield lambda done: bar.advance(task, done)

@@ -1,0 +1,87 @@
+"""The console for everything but results: rich on a terminal, plain lines otherwise.
+
+Both take the same calls (rich's `Console.print` with markup, `is_terminal`, `file`). In a pipe or
+a log, rich would print the text of the markup without styles anyway; `PlainStderr` prints that
+text itself, so that a command whose stderr is not a terminal never imports rich for its notes
+and summary lines. Anything but a string (a table) is handed to a rich Console made then.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from functools import cached_property
+from typing import IO, TYPE_CHECKING, Any, Protocol
+
+from toolkit.output.markup import plain as plain_text
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+class Stderr(Protocol):
+    """What the commands ask of their stderr console."""
+
+    @property
+    def is_terminal(self) -> bool: ...
+
+    @property
+    def file(self) -> IO[str]: ...
+
+    def print(self, *objects: Any, **options: Any) -> None: ...
+
+
+def console(quiet: bool = False) -> Stderr:
+    """A rich Console when stderr is a terminal, or rich is told to act as one (FORCE_COLOR,
+    TTY_COMPATIBLE); else plain lines. Nothing at all under `quiet`."""
+    if sys.stderr.isatty() or os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE"):
+        return rich_console(quiet)
+    return PlainStderr(quiet)
+
+
+def rich_console(quiet: bool = False) -> Console:
+    # Emoji codes are not replaced: a file named :fire:.txt is shown as it is named.
+    from rich.console import Console
+
+    return Console(stderr=True, soft_wrap=True, quiet=quiet, emoji=False)
+
+
+class PlainStderr:
+    """stderr that is not a terminal: markup written as its text, one call per line."""
+
+    is_terminal = False
+
+    def __init__(self, quiet: bool = False) -> None:
+        self.quiet = quiet
+
+    @property
+    def file(self) -> IO[str]:
+        return sys.stderr
+
+    def print(
+        self,
+        *objects: Any,
+        sep: str = " ",
+        end: str = "\n",
+        markup: bool | None = None,
+        **options: Any,
+    ) -> None:
+        """As rich's Console.print: strings are markup unless `markup=False`; styles and
+        highlighting are left out, as rich leaves them out of what is not a terminal."""
+        if self.quiet:
+            return
+        if not all(isinstance(item, str) for item in objects):
+            self._rich.print(*objects, sep=sep, end=end, markup=markup, **options)
+            return
+        if markup is not False:
+            objects = tuple(plain_text(item) for item in objects)
+        sys.stderr.write(sep.join(objects) + end)
+        sys.stderr.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        # Whatever else a caller asks of a console (its width, a status) is rich's.
+        return getattr(self._rich, name)
+
+    @cached_property
+    def _rich(self) -> Console:
+        return rich_console(self.quiet)
