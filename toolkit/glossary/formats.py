@@ -12,7 +12,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax import SAXParseException
@@ -23,7 +23,7 @@ from toolkit.glossary.model import Glossary, Term
 from toolkit.text import languages
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
     from xml.sax.xmlreader import AttributesImpl, Locator
 
 MAX_BYTES = 5_000_000  # a glossary of proper names is far smaller; a larger file is a mistake
@@ -255,24 +255,25 @@ def _toml_patterns(path: Path, line: int, value: object) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _toml_articles(path: Path, line: int, value: object) -> dict[str, str]:
-    """`article`: the definite article the name takes per language ("" for none)."""
+def _toml_articles(path: Path, line: Callable[[], int], value: object) -> dict[str, str]:
+    """`article`: the definite article the name takes per language ("" for none); `line` finds
+    its line for an error message."""
     from toolkit.translation.articles import articles_of
 
     if not isinstance(value, dict):
-        raise UsageError(f'{path}:{line}: `article` must be a table such as {{ es = "el" }}')
+        raise UsageError(f'{path}:{line()}: `article` must be a table such as {{ es = "el" }}')
     articles = {}
     for key, article in value.items():
         code = language_code(key) if isinstance(key, str) else None
         known = articles_of(code) if code else None
         if known is None:
             raise UsageError(
-                f"{path}:{line}: no article rules for {key!r}; `article` knows es, ca and it"
+                f"{path}:{line()}: no article rules for {key!r}; `article` knows es, ca and it"
             )
         if not isinstance(article, str) or article.strip().lower() not in known | {""}:
             choices = ", ".join(f'"{a}"' for a in sorted(known))
             raise UsageError(
-                f'{path}:{line}: unknown {code} article {article!r}; use {choices} or "" for none'
+                f'{path}:{line()}: unknown {code} article {article!r}; use {choices} or "" for none'
             )
         articles[code] = article.strip().lower()
     return articles
@@ -289,7 +290,7 @@ def _toml_term(
     forms: dict[str, str] = {}
     articles: dict[str, str] = {}
     for key, value in entry.items():
-        line = lines.term_key(index, key)
+        line = partial(lines.term_key, index, key)  # found only for an error message
         if key == "article":
             articles = _toml_articles(path, line, value)
             continue
@@ -297,17 +298,17 @@ def _toml_term(
             if isinstance(value, str):
                 value = [value]
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise UsageError(f"{path}:{line}: `{key}` must be a list of strings")
+                raise UsageError(f"{path}:{line()}: `{key}` must be a list of strings")
             continue
         if not isinstance(value, str):
-            raise UsageError(f"{path}:{line}: `{key}` must be a string")
+            raise UsageError(f"{path}:{line()}: `{key}` must be a string")
         if key == "name":
             continue
         code = language_code(key) if re.fullmatch(r"[a-z]{2,3}", key) else None
         if code is None:
             what = "language code" if re.fullmatch(r"[A-Za-z]{2,3}([-_][A-Za-z]+)?", key) else "key"
             raise UsageError(
-                f"{path}:{line}: unknown {what} {key!r}; use name, match, variants, article or an ISO 639 code such as ru"
+                f"{path}:{line()}: unknown {what} {key!r}; use name, match, variants, article or an ISO 639 code such as ru"
             )
         forms[code] = value
     return (
