@@ -15,13 +15,16 @@ Then the example release into Spanish: toolkit on the route it takes against the
 told the direct pair (`--via -`) against raw `apertium -u fr-es`; and `toolkit --help` against
 `python -c pass`. Each time is the median of interleaved runs, with the CPU time of the command
 and every process under it (benchmarks/processes.py); CPU / wall above 1 is work done on several
-cores at once (the programs of a route, its hops included, run together).
+cores at once (the programs of a route, its hops included, run together). `spread`: toolkit's wall
+time against its CPU time shared out on every core of the machine, the least it could take (1.00:
+every core busy from start to end).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import subprocess
 import sys
@@ -31,6 +34,7 @@ from benchmarks.french_text import WORK, french_paragraphs
 from benchmarks.processes import ROOT, Timing, compile_toolkit, interleaved, run
 
 TOOLKIT = [sys.executable, "-m", "toolkit"]
+CORES = os.cpu_count() or 1
 TARGETS = ("es", "en")  # chosen by toolkit: a direct pair or a pivot route
 RELEASE = ROOT / "examples" / "release-fr.txt"
 _MARKUP = re.compile(r"[\[\]^$@/<>{}*#~\\|+]")
@@ -72,7 +76,7 @@ def row(case: str, anchor: Timing, ours: Timing, same: str = "") -> None:
     print(
         f"{case:<44}{anchor.wall:>9.2f}{anchor.cpu:>8.2f}{ours.wall:>10.2f}{ours.cpu:>8.2f}"
         f"{ours.wall / anchor.wall:>8.2f}{ours.cpu / anchor.cpu:>7.2f}"
-        f"{ours.cpu / ours.wall:>10.2f}{same:>6}",
+        f"{ours.cpu / ours.wall:>10.2f}{ours.wall / (ours.cpu / CORES):>9.2f}{same:>6}",
         flush=True,
     )
 
@@ -92,7 +96,7 @@ def main() -> None:
     )
     print(
         f"{'case':<44}{'anchor s':>9}{'cpu s':>8}{'toolkit s':>10}{'cpu s':>8}{'wall x':>8}"
-        f"{'cpu x':>7}{'cpu/wall':>10}{'same':>6}"
+        f"{'cpu x':>7}{'cpu/wall':>10}{'spread':>9}{'same':>6}"
     )
     differ = []
     ours_out, theirs_out = WORK / "apertium-toolkit.out", WORK / "apertium-raw.out"
