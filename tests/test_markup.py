@@ -36,10 +36,14 @@ def test_an_escaped_name_prints_as_it_is_between_tags(name: str) -> None:
 
 
 @settings(max_examples=3000)
-@given(MARKUP.filter(lambda name: not name.endswith("\\")))
-def test_an_escaped_name_prints_as_it_is_before_text(name: str) -> None:
-    message = f"note: {escape(name)}, paragraph 1"
-    assert rich_text(message) == plain(message) == f"note: {name}, paragraph 1"
+@given(MARKUP)
+def test_an_escaped_name_prints_as_it_is_before_text_and_at_the_end(name: str) -> None:
+    for message, text in (
+        (f"note: {escape(name)}, paragraph 1", f"note: {name}, paragraph 1"),
+        (f"[yellow]{escape(name)}[/]", name),
+        (f"removed {escape(name)}", f"removed {name}"),
+    ):
+        assert rich_text(message) == plain(message) == text
 
 
 def test_backslashes_before_a_bracket_that_opens_no_tag_are_kept() -> None:
@@ -49,6 +53,21 @@ def test_backslashes_before_a_bracket_that_opens_no_tag_are_kept() -> None:
 
 
 def test_a_name_ending_in_backslashes_keeps_the_tag_after_it() -> None:
+    # rich.markup.escape doubles one backslash at the end: two or more lose one before a tag.
     for name in ("dir\\", "dir\\\\", "dir\\\\\\"):
-        message = f"[cyan]{escape(name)}[/] done"
-        assert rich_text(message) == plain(message) == f"{name} done"
+        for message, text in (
+            (f"[cyan]{escape(name)}[/] done", f"{name} done"),
+            (f"{escape(name)}: done", f"{name}: done"),
+            (escape(name), name),
+        ):
+            assert rich_text(message) == plain(message) == text
+
+
+def test_the_plain_console_copies_and_hands_the_rest_to_rich() -> None:
+    import copy
+
+    from toolkit.output.stderr import PlainStderr
+
+    console = copy.copy(PlainStderr(quiet=True))
+    assert console.quiet and not console.is_terminal
+    assert console.width > 0  # rich's, made on demand

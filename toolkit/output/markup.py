@@ -19,13 +19,16 @@ _BEFORE_BRACKET = re.compile(r"(\\+)(?=\[(?![a-z#/@][^[]*?]))")
 
 def escape(text: str) -> str:
     """The text as markup that prints as the text itself, in rich and in plain(), wherever it is
-    put in a message; except that backslashes ending it print twice unless a tag follows."""
+    put in a message."""
     text = _BEFORE_BRACKET.sub(lambda match: match.group(1) + "\\", text)
     text = _TAG.sub(lambda match: match.group(1) * 2 + "\\" + match.group(2), text)
-    # Backslashes at the end are doubled, so that a tag after them stays a tag (rich's escape
-    # doubles one: two would escape the tag and print one).
     trailing = len(text) - len(text.rstrip("\\"))
-    return text + "\\" * trailing
+    if not trailing:
+        return text
+    # k backslashes before a tag print k // 2 and escape the tag when k is odd, and print as they
+    # are before text: doubled, and closed by an empty tag, they print as written either way.
+    # (rich's escape doubles a single one, so that two or more lose one before a tag.)
+    return text + "\\" * trailing + "[b][/b]"
 
 
 def plain(markup: str) -> str:
