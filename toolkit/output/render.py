@@ -103,7 +103,8 @@ def weak_cut_note(
         else "the text either side of a cut was translated apart"
     )
     console.print(
-        f"note: {name}, paragraph {paragraph}: no sentence end within {limit:,} characters, "
+        f"note: {terminal.shown(name)}, paragraph {paragraph}: no sentence end within {limit:,} "
+        "characters, "
         f"cut at: {places}; {apart}",
         highlight=False,
     )
