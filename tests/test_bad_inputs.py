@@ -312,6 +312,15 @@ def test_stderr_reads_the_same_in_a_pipe_as_on_a_terminal(tmp_path: Path) -> Non
     assert f"{dateline}: every sentence looks like a dateline" in stderr["summarize"]
 
 
+def test_verbose_lines_write_control_characters_in_names_as_escapes(tmp_path: Path) -> None:
+    source = tmp_path / "a\x1b[2Jb\x07.txt"
+    source.write_text("Le ministre est venu.\n", encoding="utf-8")
+    result = run_toolkit("summarize", str(source), "-v")
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "a\\x1b[2Jb\\x07.txt: pacsum ranked" in result.stderr
+
+
 # Text no engine may cut or change: each comes out whole, exit 0, what must stay byte for byte.
 KEPT = [
     (

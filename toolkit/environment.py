@@ -51,4 +51,7 @@ class Environment:
     def detail(self, message: str) -> None:
         """A line on stderr only with -v."""
         if self.verbose:
-            self.stderr.print(message, style="dim", markup=False, highlight=False)
+            from toolkit.output.terminal import printable
+
+            # Names from the command line or the input: control characters written as escapes.
+            self.stderr.print(printable(message), style="dim", markup=False, highlight=False)
