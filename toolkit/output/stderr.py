@@ -2,7 +2,7 @@
 
 Both take the same calls (rich's `Console.print` with markup, `is_terminal`, `file`). In a pipe or
 a log, rich would print the text of the markup without styles anyway; `PlainStderr` prints that
-text itself, so that a command whose stderr is not a terminal never imports rich for its notes
+text itself (a tab as a tab, where rich writes spaces up to the next tab stop), so that a command whose stderr is not a terminal never imports rich for its notes
 and summary lines. Anything but a string (a table) is handed to a rich Console made then.
 """
 
@@ -32,9 +32,10 @@ class Stderr(Protocol):
 
 
 def console(quiet: bool = False) -> Stderr:
-    """A rich Console when stderr is a terminal, or rich is told to act as one (FORCE_COLOR,
-    TTY_COMPATIBLE); else plain lines. Nothing at all under `quiet`."""
-    if sys.stderr.isatty() or os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE"):
+    """A rich Console when stderr is a terminal, or rich is told to act as if it were one
+    (FORCE_COLOR, TTY_COMPATIBLE=1); else plain lines. Nothing at all under `quiet`."""
+    forced = os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE") == "1"
+    if sys.stderr.isatty() or forced:
         return rich_console(quiet)
     return PlainStderr(quiet)
 
@@ -79,7 +80,10 @@ class PlainStderr:
         sys.stderr.flush()
 
     def __getattr__(self, name: str) -> Any:
-        # Whatever else a caller asks of a console (its width, a status) is rich's.
+        # Whatever else a caller asks of a console (its width, a status) is rich's; a private
+        # name asked before __init__ ran (copy, pickle) is not, or the lookup would never end.
+        if name.startswith("_"):
+            raise AttributeError(name)
         return getattr(self._rich, name)
 
     @cached_property
