@@ -34,7 +34,7 @@ from benchmarks.french_text import WORK, french_paragraphs
 from benchmarks.processes import ROOT, Timing, compile_toolkit, interleaved, run
 
 TOOLKIT = [sys.executable, "-m", "toolkit"]
-CORES = os.cpu_count() or 1
+CORES = len(os.sched_getaffinity(0))  # the cores this process may use
 TARGETS = ("es", "en")  # chosen by toolkit: a direct pair or a pivot route
 RELEASE = ROOT / "examples" / "release-fr.txt"
 _MARKUP = re.compile(r"[\[\]^$@/<>{}*#~\\|+]")

@@ -1,7 +1,7 @@
 """The command line: options and help only; the work lives in toolkit/commands/."""
 
 # No `from __future__ import annotations` here: typer reads these annotations on every run to
-# build the commands, and strings it would evaluate one by one (5 of its 10 ms).
+# build the commands, and as strings it would have to evaluate each one (5 of its 10 ms).
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
