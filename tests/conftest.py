@@ -6,8 +6,12 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from toolkit.commands.translate import TranslateRequest
 
 ROOT = Path(__file__).resolve().parent.parent
 RELEASE = ROOT / "examples" / "release-fr.txt"
@@ -91,6 +95,29 @@ def run_toolkit(
 @pytest.fixture
 def toolkit():
     return run_toolkit
+
+
+def apertium_request(
+    files: list[str],
+    targets: str = "es",
+    output: Path | None = None,
+    fmt: str = "text",
+    typography: bool = True,
+) -> TranslateRequest:
+    """`toolkit translate --engine apertium --check`, to run in the test's own process."""
+    from toolkit.commands.translate import TranslateRequest
+
+    return TranslateRequest(
+        files=files,
+        source="fr",
+        targets=targets,
+        engine="apertium",
+        output=output,
+        format=fmt,
+        encoding=None,
+        check=True,
+        target_typography=typography,
+    )
 
 
 @pytest.fixture(scope="session")

@@ -3,31 +3,15 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import RELEASE, run_toolkit
+from tests.conftest import RELEASE, apertium_request, run_toolkit
 from toolkit.commands import translate as translate_command
-from toolkit.commands.translate import TranslateRequest, batches
+from toolkit.commands.translate import batches
 from toolkit.environment import Environment
 from toolkit.text.document import segment
 from toolkit.text.inputs import inputs
-
-
-def request(
-    files: list[str], targets: str, out: Path | None, fmt: str = "text"
-) -> TranslateRequest:
-    return TranslateRequest(
-        files=files,
-        source="fr",
-        targets=targets,
-        engine="apertium",
-        output=out,
-        format=fmt,
-        encoding=None,
-        check=True,
-    )
 
 
 def test_batches_hold_whole_paragraphs_and_every_character(monkeypatch, tmp_path) -> None:
@@ -47,10 +31,10 @@ def test_batches_hold_whole_paragraphs_and_every_character(monkeypatch, tmp_path
 @pytest.mark.parametrize("fmt", ["text", "json"])
 def test_small_batches_give_the_same_output_as_one(monkeypatch, capsys, tmp_path, fmt) -> None:
     files = [str(RELEASE), str(RELEASE)]
-    translate_command.run(request(files, "es", None, fmt), Environment())
+    translate_command.run(apertium_request(files, "es", None, fmt), Environment())
     whole = capsys.readouterr()
     monkeypatch.setattr(translate_command, "BATCH_CHARS", 300)
-    translate_command.run(request(files, "es", None, fmt), Environment())
+    translate_command.run(apertium_request(files, "es", None, fmt), Environment())
     batched = capsys.readouterr()
     if fmt == "json":
         whole_data, batched_data = json.loads(whole.out), json.loads(batched.out)
@@ -65,7 +49,7 @@ def test_small_batches_give_the_same_output_as_one(monkeypatch, capsys, tmp_path
 
 def test_small_batches_into_a_folder(monkeypatch, tmp_path) -> None:
     monkeypatch.setattr(translate_command, "BATCH_CHARS", 300)
-    translate_command.run(request([str(RELEASE)], "es,ca", tmp_path), Environment())
+    translate_command.run(apertium_request([str(RELEASE)], "es,ca", tmp_path), Environment())
     paragraphs = len(segment(RELEASE.read_text(encoding="utf-8")).paragraphs)
     for language in ("es", "ca"):
         text = (tmp_path / f"release-fr.{language}.txt").read_text(encoding="utf-8")
@@ -88,9 +72,9 @@ def test_a_one_megabyte_line_is_translated_whole(tmp_path) -> None:
 
 def test_several_languages_on_stdout_in_small_batches(monkeypatch, capsys) -> None:
     files = [str(RELEASE), str(RELEASE)]
-    translate_command.run(request(files, "es,ca", None, "text"), Environment())
+    translate_command.run(apertium_request(files, "es,ca", None, "text"), Environment())
     whole = capsys.readouterr().out
     monkeypatch.setattr(translate_command, "BATCH_CHARS", 300)
-    translate_command.run(request(files, "es,ca", None, "text"), Environment())
+    translate_command.run(apertium_request(files, "es,ca", None, "text"), Environment())
     assert capsys.readouterr().out == whole
     assert whole.index("(es) <==") < whole.index("(ca) <==")

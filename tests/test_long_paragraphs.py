@@ -7,10 +7,10 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from pathlib import Path
 
+from tests.conftest import apertium_request
 from toolkit.commands import translate as translate_command
-from toolkit.commands.translate import TranslateRequest, batches
+from toolkit.commands.translate import batches
 from toolkit.environment import Environment
 from toolkit.text import cuts, spans
 from toolkit.text.document import segment
@@ -21,20 +21,6 @@ URL = "https://exemple.fr/chat.html"
 SENTENCE = f"Le chat noir de Stepanakert, {MARKUP}voir</abbr> {URL}, mange le 9 novembre 2020.  "
 LONG_LINE = (SENTENCE * 60).rstrip()
 TEXT = LONG_LINE + "\n\nLa fin du communiqué.\n"
-
-
-def request(path: Path, fmt: str, typography: bool = True) -> TranslateRequest:
-    return TranslateRequest(
-        files=[str(path)],
-        source="fr",
-        targets="es",
-        engine="apertium",
-        output=None,
-        format=fmt,
-        encoding=None,
-        check=True,
-        target_typography=typography,
-    )
 
 
 def test_a_long_paragraph_comes_in_pieces_cut_after_sentences(monkeypatch, tmp_path) -> None:
@@ -53,13 +39,15 @@ def test_a_cut_paragraph_is_one_paragraph_with_every_name(monkeypatch, capsys, t
     monkeypatch.setattr(translate_command, "PIECE_CHARS", 1500)
     source = tmp_path / "line.txt"
     source.write_text(TEXT, encoding="utf-8")
-    translate_command.run(request(source, "text", typography=False), Environment())
+    translate_command.run(
+        apertium_request([str(source)], fmt="text", typography=False), Environment()
+    )
     text = capsys.readouterr().out
     assert len(segment(text).paragraphs) == 2
     assert text.count("\n") == 3 and text.count("Stepanakert") == 60
     assert text.count(MARKUP) == 60 and text.count(URL) == 60
     assert text.count("2020.  ") == 59  # the spaces at a cut kept, as between sentences
-    translate_command.run(request(source, "json"), Environment())
+    translate_command.run(apertium_request([str(source)], fmt="json"), Environment())
     [translation] = json.loads(capsys.readouterr().out)["translations"]
     assert translation["documents"][0]["paragraphs"] == 2
     qa = translation["qa"]
@@ -77,10 +65,10 @@ def test_a_cut_paragraph_is_one_paragraph_with_every_name(monkeypatch, capsys, t
 def test_a_paragraph_just_below_the_limit_is_not_cut(monkeypatch, capsys, tmp_path) -> None:
     source = tmp_path / "line.txt"
     source.write_text(LONG_LINE + "\n", encoding="utf-8")
-    translate_command.run(request(source, "text"), Environment())
+    translate_command.run(apertium_request([str(source)], fmt="text"), Environment())
     whole = capsys.readouterr().out
     monkeypatch.setattr(translate_command, "PIECE_CHARS", len(LONG_LINE) + 1)
-    translate_command.run(request(source, "text"), Environment())
+    translate_command.run(apertium_request([str(source)], fmt="text"), Environment())
     assert capsys.readouterr().out == whole
 
 
@@ -149,7 +137,9 @@ def test_a_paragraph_cut_at_commas_is_one_paragraph_with_its_whitespace_and_a_no
     source = tmp_path / "x[" / "x] \\[b]line.txt"  # named in the note as it is: [/x] and all
     source.parent.mkdir()
     source.write_text(NO_END, encoding="utf-8")
-    translate_command.run(request(source, "text", typography=False), Environment())
+    translate_command.run(
+        apertium_request([str(source)], fmt="text", typography=False), Environment()
+    )
     captured = capsys.readouterr()
     text = captured.out
     assert len(segment(text).paragraphs) == 2 and text.count("\n") == 3
@@ -165,7 +155,7 @@ def test_words_with_no_punctuation_are_cut_between_words(monkeypatch, capsys, tm
     pieces = cut_pieces(monkeypatch, tmp_path, words + "\n")
     assert {piece.cut for piece in pieces if piece.cut} == {cuts.SPACE}
     assert all(piece.document.text.endswith(" ") for piece in pieces[:-1])
-    translate_command.run(request(tmp_path / "line.txt", "text"), Environment())
+    translate_command.run(apertium_request([str(tmp_path / "line.txt")], fmt="text"), Environment())
     captured = capsys.readouterr()
     assert captured.out.count("gato") == 120 and "chat" not in captured.out
     assert captured.out.count(" ") == words.count(" ") and captured.out.count("\n") == 1
@@ -180,7 +170,7 @@ def test_a_giant_word_goes_through_as_it_is_in_pieces(monkeypatch, capsys, tmp_p
     # Each part of a word cut in its middle is LONG_WORD letters or more: 2 x LONG_WORD fit a piece.
     pieces = cut_pieces(monkeypatch, tmp_path, text, 2 * spans.LONG_WORD + 500)
     assert cuts.LONG_WORD_MIDDLE in {piece.cut for piece in pieces}
-    translate_command.run(request(tmp_path / "line.txt", "json"), Environment())
+    translate_command.run(apertium_request([str(tmp_path / "line.txt")], fmt="json"), Environment())
     captured = capsys.readouterr()
     [translation] = json.loads(captured.out)["translations"]
     assert translation["documents"][0]["text"] == f"El gato {word} come,la,ratón\n"
@@ -198,7 +188,7 @@ def test_a_token_with_no_space_is_cut_at_the_edges_of_its_words(
     token = ",".join(["chat", "chien", "maison"] * 150)
     pieces = cut_pieces(monkeypatch, tmp_path, token + "\n")
     assert {piece.cut for piece in pieces if piece.cut} == {cuts.WORD_EDGE}
-    translate_command.run(request(tmp_path / "line.txt", "text"), Environment())
+    translate_command.run(apertium_request([str(tmp_path / "line.txt")], fmt="text"), Environment())
     out = capsys.readouterr().out
     assert out == ",".join(["gato", "perro", "casa"] * 150) + "\n"
 
@@ -237,7 +227,7 @@ def test_a_paragraph_of_one_giant_word_comes_back_as_it_is(monkeypatch, capsys, 
     word = "".join(chr(ord("a") + i % 26) + "é" * (i % 3) for i in range(8000))
     pieces = cut_pieces(monkeypatch, tmp_path, word + "\n", 2 * spans.LONG_WORD + 500)
     assert {piece.cut for piece in pieces if piece.cut} == {cuts.LONG_WORD_MIDDLE}
-    translate_command.run(request(tmp_path / "line.txt", "text"), Environment())
+    translate_command.run(apertium_request([str(tmp_path / "line.txt")], fmt="text"), Environment())
     captured = capsys.readouterr()
     assert captured.out == word + "\n"
     assert "; the word goes through as it is" in captured.err
