@@ -2,8 +2,9 @@
 
 Both take the same calls (rich's `Console.print` with markup, `is_terminal`, `file`). In a pipe or
 a log, rich would print the text of the markup without styles anyway; `PlainStderr` prints that
-text itself (a tab as a tab, where rich writes spaces up to the next tab stop), so that a command whose stderr is not a terminal never imports rich for its notes
-and summary lines. Anything but a string (a table) is handed to a rich Console made then.
+text itself (a tab as a tab, where rich writes spaces up to the next tab stop), so that a command
+whose stderr is not a terminal never imports rich for its notes and summary lines. Anything but a
+string (a table) is handed to a rich Console made then.
 """
 
 from __future__ import annotations
