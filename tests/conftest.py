@@ -71,13 +71,14 @@ def release_text() -> str:
     return RELEASE.read_text(encoding="utf-8")
 
 
-def run_toolkit(
+def run_process(
     *args: str,
     input: str | bytes | None = None,
     env: dict[str, str] | None = None,
     cwd: Path | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Run `python -m toolkit` as a user would, stdin and stdout being pipes."""
+    """Run `python -m toolkit` in a process of its own, as a user would, stdin and stdout being
+    pipes: for what only a process shows (signals, closed descriptors, start-up imports)."""
     data = input.encode() if isinstance(input, str) else input
     result = subprocess.run(
         [sys.executable, "-m", "toolkit", *args],
@@ -90,6 +91,19 @@ def run_toolkit(
     return subprocess.CompletedProcess(
         result.args, result.returncode, result.stdout.decode(), result.stderr.decode()
     )
+
+
+def run_toolkit(
+    *args: str,
+    input: str | bytes | None = None,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """Run the command line in this process (`toolkit.__main__.main`), stdin and stdout being
+    pipes as in run_process: the same exit status, stdout and stderr, without a start-up."""
+    from tests.inprocess import run_in_process
+
+    return run_in_process(list(args), input=input, env=env, cwd=cwd)
 
 
 @pytest.fixture

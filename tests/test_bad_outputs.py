@@ -219,10 +219,9 @@ def test_termination_removes_the_file_being_written(signal_name: str, tmp_path: 
     program = (
         "import os, signal, sys\n"
         "from pathlib import Path\n"
-        "from toolkit.__main__ import end_on_signals\n"
+        "from toolkit.__main__ import signals_end_the_command\n"
         "from toolkit.output.files import AtomicFile\n"
-        "end_on_signals()\n"
-        "with AtomicFile(Path(sys.argv[1])) as file:\n"
+        "with signals_end_the_command(), AtomicFile(Path(sys.argv[1])) as file:\n"
         "    file.write('half')\n"
         f"    os.kill(os.getpid(), signal.{signal_name})\n"
         "    file.write('never')\n"

@@ -1,17 +1,38 @@
-"""Entry point: runs the typer app and turns errors into one line on stderr and an exit code."""
+"""Entry point: runs the typer app and turns errors into one line on stderr and an exit code.
+
+`main(argv, env)` runs a command line in the calling process, on the streams of `env` (a test's,
+or a program's): they are the process's streams while it runs, so that the command's own
+Environment, and every writer, uses them. It ends with SystemExit, as the command does.
+"""
 
 from __future__ import annotations
 
 import os
 import signal
 import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import typer
 
+if TYPE_CHECKING:
+    from toolkit.environment import Environment
 
-def main() -> None:
+
+def main(argv: Sequence[str] | None = None, env: Environment | None = None) -> None:
+    """Run the command line `argv` (the process's own by default) on the streams of `env`."""
+    from toolkit.environment import Environment, Streams
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    base = env if env is not None else Environment(streams=Streams.of_process())
+    with base.streams.installed(), signals_end_the_command():
+        _run(args, base, own_process=env is None)
+
+
+def _run(args: list[str], env: Environment, own_process: bool) -> None:
     # Read before the command line is parsed, so that errors while parsing it are covered too.
-    debug = bool(os.environ.get("TOOLKIT_DEBUG")) or "--debug" in sys.argv[1:]
+    debug = bool(os.environ.get("TOOLKIT_DEBUG")) or "--debug" in args
     from toolkit.cli import app
     from toolkit.errors import ExitCode, OutputClosed, ToolkitError
     from toolkit.output.terminal import guard_stdout
@@ -21,12 +42,11 @@ def main() -> None:
     # `toolkit` alone, or a group alone, shows its help (raised as a usage error by newer click).
     no_arguments = getattr(click, "NoArgsIsHelpError", ())
 
-    guard_stdout()
-    end_on_signals()
+    guard_stdout(own_process)
     try:
         try:
             # Not standalone, so that mistakes on the command line come here as exceptions.
-            code = app(prog_name="toolkit", standalone_mode=False)
+            code = app(args=args, prog_name="toolkit", standalone_mode=False)
         finally:
             sys.stdout.flush()  # now, while a failure can still be reported
     except ToolkitError as err:
@@ -41,9 +61,9 @@ def main() -> None:
     except click.ClickException as err:
         _fail(err.format_message(), err.exit_code)
     except OutputClosed:
-        _quiet_exit(ExitCode.OK)
+        _quiet_exit(ExitCode.OK, own_process)
     except (KeyboardInterrupt, typer.Abort):
-        _quiet_exit(ExitCode.INTERRUPTED)
+        _quiet_exit(ExitCode.INTERRUPTED, own_process)
     except Exception as err:  # any other failure is a bug: one line unless --debug
         if debug:
             raise
@@ -54,15 +74,22 @@ def main() -> None:
     sys.exit(code if isinstance(code, int) else ExitCode.OK)
 
 
-def end_on_signals() -> None:
+@contextmanager
+def signals_end_the_command() -> Iterator[None]:
     """SIGTERM and SIGHUP end the command as Ctrl-C does, quietly, through the same clean-up:
-    an output file being written is removed, never left half-written. Exit 128 + the signal."""
+    an output file being written is removed, never left half-written. Exit 128 + the signal.
+    The handlers before are put back after (a caller's own process goes on)."""
 
     def end(number: int, _: object) -> None:
         raise SystemExit(128 + number)
 
-    for number in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(number, end)
+    numbers = (signal.SIGTERM, signal.SIGHUP)
+    saved = [signal.signal(number, end) for number in numbers]
+    try:
+        yield
+    finally:
+        for number, handler in zip(numbers, saved, strict=True):
+            signal.signal(number, handler)
 
 
 def _fail(message: str, code: int) -> None:
@@ -73,10 +100,12 @@ def _fail(message: str, code: int) -> None:
     sys.exit(code)
 
 
-def _quiet_exit(code: int) -> None:
-    # stdout may be a closed pipe: point it at /dev/null so the interpreter's final flush is silent.
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+def _quiet_exit(code: int, own_process: bool) -> None:
+    if own_process:
+        # stdout may be a closed pipe: point it at /dev/null so the interpreter's final flush
+        # is silent.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
     sys.exit(code)
 
 

@@ -1,40 +1,75 @@
-"""The run environment: how talkative a command is and what it is connected to.
+"""The run environment: the streams a command reads and writes, and how talkative it is.
 
 Every command receives one (as httpie's commands receive its Environment) instead of reading
-module state: `-q` leaves nothing on stderr but errors, `-v` adds timings, routes and what was
-skipped.
+module state: the streams and whether each is a terminal, `-q` (nothing on stderr but errors),
+`-v` (timings, routes, what was skipped), and the progress bars long work draws. A test, or a
+program calling `toolkit.__main__.main(argv, env)`, gives streams of its own.
 """
 
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from toolkit.errors import UsageError
 
 if TYPE_CHECKING:
+    from toolkit.engines.base import Advance
+    from toolkit.output.progress import InputProgress
     from toolkit.output.stderr import Stderr
+    from toolkit.text.inputs import Input
+
+
+@dataclass(frozen=True)
+class Streams:
+    """stdin, stdout and stderr of a run; None where the process was started with one closed."""
+
+    stdin: TextIO | None
+    stdout: TextIO | None
+    stderr: TextIO | None
+
+    @classmethod
+    def of_process(cls) -> Streams:
+        return cls(sys.stdin, sys.stdout, sys.stderr)
+
+    @contextmanager
+    def installed(self) -> Iterator[None]:
+        """These streams as sys.stdin, sys.stdout and sys.stderr while the run lasts, so that
+        every writer (print, rich, the command-line library) uses them; put back after."""
+        saved = sys.stdin, sys.stdout, sys.stderr
+        sys.stdin, sys.stdout, sys.stderr = self.stdin, self.stdout, self.stderr  # type: ignore[assignment]
+        try:
+            yield
+        finally:
+            sys.stdin, sys.stdout, sys.stderr = saved
+
+
+def _is_terminal(stream: TextIO | None) -> bool:
+    return stream is not None and stream.isatty()
 
 
 @dataclass(frozen=True)
 class Environment:
     quiet: bool = False
     verbose: bool = False
+    streams: Streams = field(default_factory=Streams.of_process)
 
     def __post_init__(self) -> None:
         if self.quiet and self.verbose:
             raise UsageError("-q/--quiet and -v/--verbose cannot be used together")
 
     def stdin_is_terminal(self) -> bool:
-        return sys.stdin is not None and sys.stdin.isatty()
+        return _is_terminal(self.streams.stdin)
 
     def stdout_is_terminal(self) -> bool:
-        return sys.stdout.isatty()
+        return _is_terminal(self.streams.stdout)
 
     def stderr_is_terminal(self) -> bool:
-        return sys.stderr.isatty()
+        return _is_terminal(self.streams.stderr)
 
     @cached_property
     def stderr(self) -> Stderr:
@@ -42,7 +77,30 @@ class Environment:
         progress bars and messages share it. Rich only on a terminal (toolkit.output.stderr)."""
         from toolkit.output import stderr
 
-        return stderr.console(self.quiet)
+        return stderr.console(self.streams.stderr, self.quiet)
+
+    def progress(self, total: int, label: str) -> AbstractContextManager[Advance | None]:
+        """A bar on stderr for work of `total` units, when stderr is a terminal and not -q;
+        else nothing (None). Engines are handed this factory, never a console of their own."""
+        from toolkit.output.progress import counted_bar
+
+        shown = total > 1 and not self.quiet and self.stderr_is_terminal()
+        return counted_bar(self.stderr if shown else None, total, label)
+
+    def input_progress(self, inputs: list[Input], label: str, rounds: int = 1) -> InputProgress:
+        """A bar of the bytes of `inputs` done, `rounds` times over (a round per target
+        language, say), for large inputs when stderr is a terminal and not -q."""
+        from toolkit.output.progress import InputProgress
+
+        shown = not self.quiet and self.stderr_is_terminal()
+        return InputProgress(
+            self.stderr if shown else None,
+            inputs,
+            self.streams.stdin,
+            label,
+            rounds,
+            redirect_stdout=self.stdout_is_terminal(),
+        )
 
     def note(self, message: str) -> None:
         """A line on stderr, unless -q."""

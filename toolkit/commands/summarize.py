@@ -18,7 +18,6 @@ from toolkit.glossary.active import load_active
 from toolkit.glossary.model import Glossary
 from toolkit.output import render, words
 from toolkit.output import terminal as output
-from toolkit.output.progress import InputProgress
 from toolkit.summary.algorithms import NAMES
 from toolkit.summary.select import check_length
 from toolkit.summary.summarize import (
@@ -64,7 +63,7 @@ def run(request: SummarizeRequest, env: Environment) -> None:
     language = None if options.language == AUTO else options.language
     inputs = reading.open_inputs(env, request.files, request.text, language)
     summaries = []
-    bar = InputProgress(env, inputs, "summarizing")
+    bar = env.input_progress(inputs, "summarizing")
     with bar, _status(env, "Scoring sentences…", not bar.shown) as status:
 
         def progress(sentences: int, chunks: int) -> None:
@@ -95,7 +94,7 @@ def run(request: SummarizeRequest, env: Environment) -> None:
         from toolkit.engines.routing import candidate_engines
         from toolkit.summary.summarize import translate_selections
 
-        engines = candidate_engines(request.engine, progress=not env.quiet)
+        engines = candidate_engines(request.engine, progress=env.progress)
         translations, runs = translate_selections(
             summaries, target, request.engine, glossary, engines
         )

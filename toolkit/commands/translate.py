@@ -25,7 +25,6 @@ from toolkit.glossary.active import load_active, with_patterns
 from toolkit.glossary.model import Glossary
 from toolkit.output import files, qa_report, render, words
 from toolkit.output import terminal as output
-from toolkit.output.progress import InputProgress
 from toolkit.output.sinks import FolderSink, Headers, JoinedSink, Sink, check_distinct, output_name
 from toolkit.text import detection, languages, spans
 from toolkit.text.cuts import SENTENCE, paragraph_cut
@@ -177,10 +176,10 @@ def run(request: TranslateRequest, env: Environment) -> None:
         f"glossary: {words.count(len(glossary.terms), 'term')} ({', '.join(glossary.files) or 'none'})"
     )
     via = routing.parse_via(request.via)
-    progress = InputProgress(env, inputs, f"translating into {','.join(targets)}", len(targets))
+    progress = env.input_progress(inputs, f"translating into {','.join(targets)}", len(targets))
     # An engine's own progress bar (argos) only when the command draws none.
     engines = routing.candidate_engines(
-        request.engine, progress=not (env.quiet or progress.shown), **request.engine_options
+        request.engine, progress=None if progress.shown else env.progress, **request.engine_options
     )
 
     # The route to each target depends on what is installed and on --via, never on the input

@@ -37,7 +37,7 @@ class SummarizeTask:
     def start(self) -> Work:
         from toolkit.engines import routing
 
-        engines = routing.candidate_engines(self.engine, progress=False) if self.target else None
+        engines = routing.candidate_engines(self.engine, progress=None) if self.target else None
         return lambda unit: self._run(unit, engines)
 
     def _run(self, unit: Unit, engines: list[Engine] | None) -> list[Result]:

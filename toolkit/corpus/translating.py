@@ -39,7 +39,7 @@ class TranslateTask:
         from toolkit.engines import base
 
         engines = {
-            name: base.load(name, progress=False, **self.engine_options)
+            name: base.load(name, progress=None, **self.engine_options)
             for name in dict.fromkeys(route.engine for route in self.routes.values())
         }
         for engine in engines.values():

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib
 import inspect
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -117,6 +119,11 @@ _IMPLEMENTATIONS = {
     "apertium": ("toolkit.engines.apertium.engine", "ApertiumEngine"),
 }
 
+
+# Moves a progress bar on by n units of work.
+Advance = Callable[[int], None]
+# Shows a bar of `total` units labelled `label` while the work runs; None where none shows.
+ProgressFactory = Callable[[int, str], AbstractContextManager[Advance | None]]
 
 # Options the program sets for every engine, which an engine may ignore.
 _SHARED_OPTIONS = frozenset({"progress"})

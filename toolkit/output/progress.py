@@ -6,26 +6,33 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, TextIO
 
-from toolkit.environment import Environment
 from toolkit.text.inputs import Input
 
 if TYPE_CHECKING:
     from rich.progress import Progress, ProgressColumn
 
+    from toolkit.engines.base import Advance
+    from toolkit.output.stderr import Stderr
+
 # About 40,000 words: several seconds of Apertium or of a long summary.
 LARGE_INPUT_BYTES = 250_000
 
 
-def input_bytes(inputs: list[Input]) -> int | None:
-    """The size of the inputs in bytes; None when one of them is a pipe or a terminal."""
+def input_bytes(inputs: list[Input], stdin: TextIO | None) -> int | None:
+    """The size of the inputs in bytes; None when one of them is a pipe, a terminal, or a
+    stream with no file behind it."""
     total = 0
     for source in inputs:
         if source.text is not None:
             total += len(source.text.encode("utf-8"))
             continue
-        status = os.fstat(0) if source.is_stdin else os.stat(source.path)
+        try:
+            status = os.fstat(stdin.fileno()) if stdin and source.is_stdin else os.stat(source.path)
+        except (OSError, ValueError):  # io.UnsupportedOperation is both
+            return None
         if not stat.S_ISREG(status.st_mode):
             return None
         total += status.st_size
@@ -36,10 +43,19 @@ class InputProgress:
     """Bytes of input done, out of `total` (the inputs' size times `rounds`, one round per pass
     over the input: a target language, say)."""
 
-    def __init__(self, env: Environment, inputs: list[Input], label: str, rounds: int = 1) -> None:
-        size = input_bytes(inputs)
+    def __init__(
+        self,
+        console: Stderr | None,
+        inputs: list[Input],
+        stdin: TextIO | None,
+        label: str,
+        rounds: int = 1,
+        redirect_stdout: bool = False,
+    ) -> None:
+        """A bar on `console` (None: no bar) when the inputs are large."""
         self._bar: Progress | None = None
-        if env.quiet or not env.stderr_is_terminal() or size is None or size < LARGE_INPUT_BYTES:
+        size = input_bytes(inputs, stdin) if console is not None else None
+        if console is None or size is None or size < LARGE_INPUT_BYTES:
             return
         from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
 
@@ -49,9 +65,9 @@ class InputProgress:
             BarColumn(),
             DownloadColumn(),
             _pace_column(),
-            console=env.stderr,
+            console=console,
             transient=True,
-            redirect_stdout=env.stdout_is_terminal(),
+            redirect_stdout=redirect_stdout,
             redirect_stderr=False,
         )
         self._task = self._bar.add_task(label, total=size * rounds)
@@ -82,6 +98,25 @@ class InputProgress:
         for block in blocks:
             self.advance(len(block.encode("utf-8")) if self._bar is not None else 0)
             yield block
+
+
+@contextmanager
+def counted_bar(console: Stderr | None, total: int, label: str) -> Iterator[Advance | None]:
+    """A bar of `total` units on `console` (None: no bar, nothing to advance)."""
+    if console is None:
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    columns = (
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=console, transient=True) as bar:  # type: ignore[arg-type]
+        task = bar.add_task(label, total=total)
+        yield lambda done: bar.advance(task, done)
 
 
 def _pace_column() -> ProgressColumn:

@@ -32,13 +32,14 @@ class Stderr(Protocol):
     def print(self, *objects: Any, **options: Any) -> None: ...
 
 
-def console(quiet: bool = False) -> Stderr:
-    """A rich Console when stderr is a terminal, or rich is told to act as if it were one
-    (FORCE_COLOR, TTY_COMPATIBLE=1); else plain lines. Nothing at all under `quiet`."""
+def console(stream: IO[str] | None, quiet: bool = False) -> Stderr:
+    """For the run's stderr `stream`: a rich Console when it is a terminal, or rich is told to
+    act as if it were one (FORCE_COLOR, TTY_COMPATIBLE=1); else plain lines. Nothing at all
+    under `quiet`."""
     forced = os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE") == "1"
-    if sys.stderr.isatty() or forced:
+    if (stream is not None and stream.isatty()) or forced:
         return rich_console(quiet)
-    return PlainStderr(quiet)
+    return PlainStderr(stream, quiet)
 
 
 def rich_console(quiet: bool = False) -> Console:
@@ -53,12 +54,13 @@ class PlainStderr:
 
     is_terminal = False
 
-    def __init__(self, quiet: bool = False) -> None:
+    def __init__(self, stream: IO[str] | None = None, quiet: bool = False) -> None:
+        self.stream = stream
         self.quiet = quiet
 
     @property
     def file(self) -> IO[str]:
-        return sys.stderr
+        return self.stream or sys.stderr
 
     def print(
         self,
@@ -77,8 +79,8 @@ class PlainStderr:
             return
         if markup is not False:
             objects = tuple(plain_text(item) for item in objects)
-        sys.stderr.write(sep.join(objects) + end)
-        sys.stderr.flush()
+        self.file.write(sep.join(objects) + end)
+        self.file.flush()
 
     def __getattr__(self, name: str) -> Any:
         # Whatever else a caller asks of a console (its width, a status) is rich's; a private

@@ -57,10 +57,11 @@ def _reported() -> Iterator[None]:
         raise ToolkitError(f"cannot write to standard output ({err.strerror or err})") from None
 
 
-def guard_stdout() -> None:
-    """Guard sys.stdout for the run. A stdout closed at start (`>&-`) has /dev/null put on its
-    descriptor, so that no file opened later takes descriptor 1, and refuses every write."""
-    if sys.stdout is None:
+def guard_stdout(own_process: bool = True) -> None:
+    """Guard sys.stdout for the run. A stdout closed at start (`>&-`) refuses every write; in
+    the command's own process, /dev/null is put on its descriptor, so that no file opened later
+    takes descriptor 1."""
+    if sys.stdout is None and own_process:
         devnull = os.open(os.devnull, os.O_WRONLY)
         if devnull != 1:
             os.dup2(devnull, 1)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -20,9 +20,15 @@ from typing import TYPE_CHECKING
 from toolkit.engines import quality
 from toolkit.engines.argos import packages
 from toolkit.engines.argos import tokenizers as argos_tokenizers
-from toolkit.engines.base import EngineOutput, EngineUnavailable, Hop, Route
+from toolkit.engines.base import (
+    Advance,
+    EngineOutput,
+    EngineUnavailable,
+    Hop,
+    ProgressFactory,
+    Route,
+)
 from toolkit.errors import ToolkitError, UsageError
-from toolkit.output import terminal as output
 from toolkit.text.document import split_sentences
 
 if TYPE_CHECKING:
@@ -66,7 +72,7 @@ class ArgosEngine:
         device: str = "auto",
         threads: int = 0,
         beam_size: int = DEFAULT_BEAM_SIZE,
-        progress: bool = True,
+        progress: ProgressFactory | None = None,
     ) -> None:
         if device not in DEVICES:
             raise UsageError(f"unknown device {device!r}; choose {', '.join(DEVICES)}")
@@ -77,7 +83,7 @@ class ArgosEngine:
         self.device_choice = device
         self.threads = threads or len(os.sched_getaffinity(0))
         self.beam_size = beam_size
-        # Off where the caller draws its own progress around the work (corpus mode).
+        # A bar per call where the caller draws none of its own (not in corpus mode).
         self.progress = progress
         self._models: dict[str, tuple[ctranslate2.Translator, Tokenizer]] = {}
 
@@ -186,7 +192,9 @@ class ArgosEngine:
         prefix = [package.target_prefix] if package.target_prefix else None
         batch_tokens = self.batch_tokens(sum(map(len, units)))
         translated: list[list[str]] = []
-        with _progress(len(units), f"{package.pair} ({self.device})", self.progress) as advance:
+        with _progress(
+            self.progress, len(units), f"argos {package.pair} ({self.device})"
+        ) as advance:
             step = max(PROGRESS_BATCHES, self.threads) * batch_tokens if advance else None
             for group in _groups(ordered, step):
                 results = translator.translate_batch(
@@ -317,22 +325,11 @@ def _cuts(tokens: list[str], tokenizer: Tokenizer) -> list[tuple[int, int]]:
     return cuts
 
 
-@contextmanager
-def _progress(total: int, label: str, wanted: bool) -> Iterator[Callable[[int], None] | None]:
-    """A progress bar on stderr when it is a terminal (None otherwise): advance(n) moves it."""
-    if not (wanted and output.stderr_is_terminal()) or total < 2:
-        yield None
-        return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-    from toolkit.output.stderr import rich_console
-
-    columns = (
-        "[progress.description]{task.description}",
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-    )
-    with Progress(*columns, console=rich_console(), transient=True) as bar:
-        task = bar.add_task(f"argos {label}", total=total)
-        yield lambda done: bar.advance(task, done)
+def _progress(
+    factory: ProgressFactory | None, total: int, label: str
+) -> AbstractContextManager[Advance | None]:
+    """The caller's progress bar for `total` units, when it gave a factory and there is more
+    than one unit; else nothing to advance (None)."""
+    if factory is None or total < 2:
+        return nullcontext(None)
+    return factory(total, label)
