@@ -258,7 +258,7 @@ def _toml_patterns(path: Path, line: int, value: object) -> tuple[str, ...]:
 def _toml_articles(path: Path, line: Callable[[], int], value: object) -> dict[str, str]:
     """`article`: the definite article the name takes per language ("" for none); `line` finds
     its line for an error message."""
-    from toolkit.translation.articles import articles_of
+    from toolkit.text.article_rules import articles_of
 
     if not isinstance(value, dict):
         raise UsageError(f'{path}:{line()}: `article` must be a table such as {{ es = "el" }}')
