@@ -18,7 +18,7 @@ MAX_HOPS = 2  # routes compared: the direct pair and every pivot through one oth
 def candidate_engines(choice: str, **options: object) -> list[Engine]:
     """The engines to try, in order of preference: for `auto`, neural first."""
     if choice == AUTO:
-        return [base.load(name, **options) for name in base.ENGINE_NAMES]
+        return [base.load(name, strict=False, **options) for name in base.ENGINE_NAMES]
     return [base.load(choice, strict=True, **options)]
 
 

@@ -266,7 +266,7 @@ def _toml_articles(path: Path, line: Callable[[], int], value: object) -> dict[s
     for key, article in value.items():
         code = language_code(key) if isinstance(key, str) else None
         known = articles_of(code) if code else None
-        if known is None:
+        if code is None or known is None:
             raise UsageError(
                 f"{path}:{line()}: no article rules for {key!r}; `article` knows es, ca and it"
             )
@@ -499,7 +499,8 @@ class _TbxHandler(ContentHandler):
         self.locator = locator
 
     def line(self) -> int:
-        return self.locator.getLineNumber() if self.locator else 1
+        number = self.locator.getLineNumber() if self.locator else None
+        return 1 if number is None else number
 
     def startElement(self, name: str, attrs: AttributesImpl) -> None:
         local = _local(name)

@@ -373,7 +373,10 @@ def _check_members(where: str, members: list[zipfile.ZipInfo]) -> tuple[str, int
             f"{where}: refused: it compresses {unpacked // max(packed, 1)}:1 as a whole, over the "
             f"{MAX_RATIO}:1 limit (zip bomb?)"
         )
-    tops, names, files, folders = set(), set(), set(), set()
+    tops: set[str] = set()
+    names: set[str] = set()
+    files: set[str] = set()
+    folders: set[str] = set()
     for member in members:
         parts = _member_parts(where, member)
         if member.file_size > RATIO_CHECK_BYTES and member.file_size > MAX_RATIO * max(
