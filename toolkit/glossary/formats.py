@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 
 MAX_BYTES = 5_000_000  # a glossary of proper names is far smaller; a larger file is a mistake
 DEFAULT_SOURCE = "fr"
-TERM_KEYS = ("name", "match", "variants", "article")
 
 
 def load(path: Path) -> Glossary:

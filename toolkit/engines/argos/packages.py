@@ -57,8 +57,6 @@ class Metadata:
     target: str
     version: str
     target_prefix: str
-    source_name: str
-    target_name: str
 
     @property
     def pair(self) -> str:
@@ -213,8 +211,6 @@ def parse_metadata(data: bytes, where: str) -> Metadata:
         target=codes[1],
         version=str(meta.get("package_version", "")),
         target_prefix=prefix.strip(),
-        source_name=str(meta.get("from_name", "") or languages.name(codes[0])),
-        target_name=str(meta.get("to_name", "") or languages.name(codes[1])),
     )
 
 
