@@ -30,8 +30,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from benchmarks.french_text import WORK, french_paragraphs
-from benchmarks.processes import ROOT, Timing, compile_toolkit, interleaved, run
+from benchmarks.lib.french_text import WORK, french_paragraphs
+from benchmarks.lib.processes import ROOT, Timing, compile_toolkit, interleaved, run
 
 TOOLKIT = [sys.executable, "-m", "toolkit"]
 CORES = len(os.sched_getaffinity(0))  # the cores this process may use

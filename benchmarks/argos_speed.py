@@ -33,7 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.french_text import WORK, debian_reference_text, french_paragraphs
+from benchmarks.lib.french_text import WORK, debian_reference_text, french_paragraphs
 from support.argos_copy import (
     ARGOSTRANSLATE_WITH_PROJECT_SPLITTER,
     BASE_SIZE,

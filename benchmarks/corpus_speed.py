@@ -37,8 +37,8 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks.french_text import WORK, prose_paragraphs
-from benchmarks.processes import ROOT, compile_toolkit, run
+from benchmarks.lib.french_text import WORK, prose_paragraphs
+from benchmarks.lib.processes import ROOT, compile_toolkit, run
 
 CORPUS_WORK = WORK / "corpus"
 _STATS = re.compile(r"([\d,]+) documents, ([\d,]+) words in ([\d.]+) s")
@@ -66,7 +66,7 @@ def run_mode(
     corpus: Path, out: Path, targets: str, engine: str, options: list[str]
 ) -> dict[str, float]:
     shutil.rmtree(out, ignore_errors=True)
-    command = [sys.executable, "-m", "benchmarks.processes", sys.executable, "-m", "toolkit"]
+    command = [sys.executable, "-m", "benchmarks.lib.processes", sys.executable, "-m", "toolkit"]
     command += ["corpus"]
     command += ["translate", str(corpus), "--to", targets, "--engine", engine, "-o", str(out)]
     started = time.perf_counter()

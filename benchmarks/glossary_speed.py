@@ -22,8 +22,8 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks.french_text import WORK
-from benchmarks.processes import interleaved, run
+from benchmarks.lib.french_text import WORK
+from benchmarks.lib.processes import interleaved, run
 
 ROOT = Path(__file__).resolve().parent.parent
 RELEASE = ROOT / "examples" / "release-fr.txt"

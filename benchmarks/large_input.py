@@ -30,7 +30,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.french_text import WORK, prose_paragraphs
+from benchmarks.lib.french_text import WORK, prose_paragraphs
 from toolkit.text.document import segment
 
 # The measuring process: a fresh interpreter whose only child is toolkit, its stdout to a file.

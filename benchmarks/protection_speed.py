@@ -20,8 +20,8 @@ import statistics
 import sys
 import time
 
-from benchmarks.french_text import WORK, french_paragraphs
-from benchmarks.processes import compile_toolkit, interleaved, run
+from benchmarks.lib.french_text import WORK, french_paragraphs
+from benchmarks.lib.processes import compile_toolkit, interleaved, run
 
 TOOLKIT = [sys.executable, "-m", "toolkit"]
 SPANS = (

@@ -31,8 +31,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks.french_text import prose_paragraphs
-from benchmarks.processes import compile_toolkit, interleaved, run
+from benchmarks.lib.french_text import prose_paragraphs
+from benchmarks.lib.processes import compile_toolkit, interleaved, run
 
 WORK = Path(__file__).resolve().parent / "work"
 ROOT = Path(__file__).resolve().parent.parent

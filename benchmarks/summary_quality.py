@@ -19,8 +19,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.orangesum import DEFAULT_PATH, Article, load
-from benchmarks.rouge_fr import Rouge, paired_interval
+from benchmarks.lib.orangesum import DEFAULT_PATH, Article, load
+from benchmarks.lib.rouge_fr import Rouge, paired_interval
 
 LENGTHS = (1, 2, 3)
 LANGUAGE = "fr"

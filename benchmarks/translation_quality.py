@@ -25,8 +25,8 @@ import tomllib
 from dataclasses import asdict
 from pathlib import Path
 
-from benchmarks.quality_runs import ROOT, TARGETS, Measurement, measure
-from benchmarks.route_rules import compare_rules
+from benchmarks.lib.quality_runs import ROOT, TARGETS, Measurement, measure
+from benchmarks.lib.route_rules import compare_rules
 
 SCORES = ROOT / "toolkit" / "engines" / "route_scores.toml"
 

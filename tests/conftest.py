@@ -46,7 +46,15 @@ def seal(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(home / "data" / "argos-translate" / "packages"))
     monkeypatch.setenv("ARGOS_PACKAGE_INDEX", UNREACHABLE_INDEX)
-    for name in ("SNAP", "TOOLKIT_DEBUG", "NO_COLOR", "FORCE_COLOR"):
+    for name in (
+        "SNAP",
+        "TOOLKIT_DEBUG",
+        "NO_COLOR",
+        "FORCE_COLOR",
+        "TTY_COMPATIBLE",  # rich: escape codes even in a pipe
+        "COLUMNS",  # rich and typer: the width of what they write
+        "APERTIUM_DATADIR",  # where Apertium modes are looked for
+    ):
         monkeypatch.delenv(name, raising=False)
 
 

@@ -12,7 +12,8 @@ from rich.console import Console
 from toolkit.glossary.active import default
 from toolkit.glossary.matcher import Matcher
 from toolkit.output import render
-from toolkit.summary.summarize import Options, SelectionTranslation, Summary, summarize_text
+from toolkit.summary.summarize import Options, Summary, summarize_text
+from toolkit.translation.selections import SelectionTranslation
 
 DATA = Path(__file__).parent / "data" / "summaries"
 NAME_STYLE = "bold magenta"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from toolkit.engines import base, quality, routing
-from toolkit.engines.routing import install_hint
+from toolkit.engines.install_hints import install_hint
 from toolkit.environment import Environment
 from toolkit.text import languages
 

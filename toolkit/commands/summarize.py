@@ -23,7 +23,6 @@ from toolkit.summary.select import check_length
 from toolkit.summary.summarize import (
     AUTO,
     Options,
-    SelectionTranslation,
     Summary,
     summarize_blocks,
 )
@@ -31,6 +30,8 @@ from toolkit.text import languages
 
 if TYPE_CHECKING:
     from rich.status import Status
+
+    from toolkit.translation.selections import SelectionTranslation
 
 FORMATS = ("text", "json", "markdown")
 
@@ -92,7 +93,7 @@ def run(request: SummarizeRequest, env: Environment) -> None:
     translations: list[SelectionTranslation | None] | None = None
     if target is not None:
         from toolkit.engines.routing import candidate_engines
-        from toolkit.summary.summarize import translate_selections
+        from toolkit.translation.selections import translate_selections
 
         engines = candidate_engines(request.engine, progress=env.progress)
         translations, runs = translate_selections(

@@ -13,7 +13,8 @@ from toolkit.engines.base import EngineUnavailable
 if TYPE_CHECKING:
     from toolkit.engines.base import Engine
     from toolkit.glossary.model import Glossary
-    from toolkit.summary.summarize import Options, SelectionTranslation, Summary
+    from toolkit.summary.summarize import Options, Summary
+    from toolkit.translation.selections import SelectionTranslation
 
 OUTPUT = "summaries"
 
@@ -73,7 +74,7 @@ class SummarizeTask:
         self, summaries: dict[int, Summary | str], wanted: set[int], engines: list[Engine] | None
     ) -> dict[int, SelectionTranslation | str | None]:
         """Position → the translated selection, or the error of a summary that failed to translate."""
-        from toolkit.summary.summarize import translate_selections
+        from toolkit.translation.selections import translate_selections
 
         assert self.target is not None
         good = [p for p, s in summaries.items() if not isinstance(s, str)]

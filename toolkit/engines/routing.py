@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from toolkit.engines import base
 from toolkit.engines.base import Engine, Route
+from toolkit.engines.install_hints import install_hint
 from toolkit.errors import UsageError
 from toolkit.text import languages
 
@@ -17,20 +18,8 @@ MAX_HOPS = 2  # routes compared: the direct pair and every pivot through one oth
 def candidate_engines(choice: str, **options: object) -> list[Engine]:
     """The engines to try, in order of preference: for `auto`, neural first."""
     if choice == AUTO:
-        return [base.load(name, **options) for name in base.ENGINE_NAMES]
+        return [base.load(name, strict=False, **options) for name in base.ENGINE_NAMES]
     return [base.load(choice, strict=True, **options)]
-
-
-def install_hint(source: str, target: str) -> str:
-    """What to install to reach a target that no installed engine reaches."""
-    from toolkit.engines.apertium.engine import DEBIAN_PACKAGES
-
-    hints = []
-    if source == "fr" and target in DEBIAN_PACKAGES:
-        hints.append("apt-get install " + " ".join(DEBIAN_PACKAGES[target]))
-    pivot = "" if "en" in (source, target) else f" (or {source}-en and en-{target})"
-    hints.append(f"toolkit models install {source}-{target}{pivot}")
-    return " or ".join(hints)
 
 
 def routes(engine: Engine, source: str, target: str) -> list[Route]:

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from toolkit.glossary.model import Found, Glossary, is_capitals, word_pattern
 from toolkit.text import languages
@@ -271,7 +271,7 @@ def _counts(
     in_source: Counter[str] = Counter(found.term.name for found in protected.found)
     matcher = glossary.target_matcher(target, same_language, target not in languages.UNSPACED)
     in_target: Counter[str] = Counter(
-        glossary.terms[index].name for hit in matcher.find(text) for index in hit.keys
+        glossary.terms[cast(int, index)].name for hit in matcher.find(text) for index in hit.keys
     )
     counts = []
     for name in sorted(in_source.keys() | in_target.keys(), key=glossary.position):

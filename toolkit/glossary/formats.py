@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 
 MAX_BYTES = 5_000_000  # a glossary of proper names is far smaller; a larger file is a mistake
 DEFAULT_SOURCE = "fr"
-TERM_KEYS = ("name", "match", "variants", "article")
 
 
 def load(path: Path) -> Glossary:
@@ -258,7 +257,7 @@ def _toml_patterns(path: Path, line: int, value: object) -> tuple[str, ...]:
 def _toml_articles(path: Path, line: Callable[[], int], value: object) -> dict[str, str]:
     """`article`: the definite article the name takes per language ("" for none); `line` finds
     its line for an error message."""
-    from toolkit.translation.articles import articles_of
+    from toolkit.text.article_rules import articles_of
 
     if not isinstance(value, dict):
         raise UsageError(f'{path}:{line()}: `article` must be a table such as {{ es = "el" }}')
@@ -266,7 +265,7 @@ def _toml_articles(path: Path, line: Callable[[], int], value: object) -> dict[s
     for key, article in value.items():
         code = language_code(key) if isinstance(key, str) else None
         known = articles_of(code) if code else None
-        if known is None:
+        if code is None or known is None:
             raise UsageError(
                 f"{path}:{line()}: no article rules for {key!r}; `article` knows es, ca and it"
             )
@@ -499,7 +498,8 @@ class _TbxHandler(ContentHandler):
         self.locator = locator
 
     def line(self) -> int:
-        return self.locator.getLineNumber() if self.locator else 1
+        number = self.locator.getLineNumber() if self.locator else None
+        return 1 if number is None else number
 
     def startElement(self, name: str, attrs: AttributesImpl) -> None:
         local = _local(name)

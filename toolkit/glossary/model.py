@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
+from typing import cast
 
 from toolkit.glossary.matcher import APOSTROPHES, HYPHENS, WORD, Matcher
 
@@ -100,7 +101,7 @@ class Glossary:
     def find(self, text: str) -> list[Found]:
         """Every whole-word occurrence of a term in the text, in any case, left to right."""
         return [
-            Found(self.terms[hit.keys[0]], hit.start, hit.end, text[hit.start : hit.end])
+            Found(self.terms[cast(int, hit.keys[0])], hit.start, hit.end, text[hit.start : hit.end])
             for hit in self._source_matcher.find(text)
         ]
 

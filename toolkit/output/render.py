@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from toolkit.engines.base import Route
     from toolkit.glossary.matcher import Matcher
     from toolkit.output.stderr import Stderr
-    from toolkit.summary.summarize import ScoredSentence, SelectionTranslation, Summary
+    from toolkit.summary.summarize import ScoredSentence, Summary
+    from toolkit.translation.selections import SelectionTranslation
     from toolkit.translation.translate import Translation
 
 

@@ -70,7 +70,7 @@ def best(
     if count < sum(allowed):
         scores = rank(sentences)
         order = sorted(order, key=scores.__getitem__, reverse=True)  # stable: earlier on ties
-    chosen = []
+    chosen: list[int] = []
     for i in order:
         if len(chosen) == count:
             break

@@ -11,20 +11,14 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from toolkit.summary import candidates, chunked, select
 from toolkit.summary.algorithms import ALGORITHMS, DEFAULT
 from toolkit.summary.language_tools import LanguageTools, load_language
 from toolkit.text import languages, sentence_stream
 from toolkit.text.detection import SAMPLE
-from toolkit.text.document import segment
 from toolkit.text.sentence_stream import Sentence, sentences
-
-if TYPE_CHECKING:
-    from toolkit.engines.base import Engine
-    from toolkit.glossary.model import Glossary
-    from toolkit.translation.translate import Translation
 
 AUTO = "auto"
 # The tool's language: assumed when a text gives no clue (no letters at all), or too little of one
@@ -381,50 +375,3 @@ def _language(text: str, choice: str, notes: list[str]) -> tuple[str, bool]:
         )
         return FALLBACK_LANGUAGE, False
     return guess.code, True
-
-
-@dataclass(frozen=True)
-class SelectionTranslation:
-    """The selected sentences of one summary, translated, 1:1."""
-
-    target: str
-    route: str  # how it was translated, e.g. "apertium fr→es (fr-es)"
-    sentences: list[str]
-
-
-def translate_selections(
-    summaries: list[Summary],
-    target: str,
-    engine: str = "auto",
-    glossary: Glossary | None = None,
-    engines: list[Engine] | None = None,
-) -> tuple[list[SelectionTranslation | None], list[Translation]]:
-    """Translate the selected sentences of every summary, one engine batch per source language,
-    through the same engines, routes and glossary as `toolkit translate` (None: the default
-    glossary). `engines`, when given, are engines already loaded (corpus workers keep theirs)."""
-    from toolkit.engines import routing
-    from toolkit.translation.translate import translate_documents
-
-    results: list[SelectionTranslation | None] = [None] * len(summaries)
-    translations = []
-    for source in dict.fromkeys(s.language for s in summaries if s.selected):
-        members = [i for i, s in enumerate(summaries) if s.language == source and s.selected]
-        if source == target:  # already in the target language
-            for i in members:
-                texts = [s.text for s in summaries[i].selected]
-                results[i] = SelectionTranslation(target, "none (already in that language)", texts)
-            continue
-        documents = [
-            (f"{summaries[i].name}#{s.index}", segment(s.text))
-            for i in members
-            for s in summaries[i].selected
-        ]
-        engines = engines or routing.candidate_engines(engine)
-        chosen, route = routing.resolve(engines, source, target)
-        translation = translate_documents(documents, chosen, route, glossary)
-        translations.append(translation)
-        translated = iter(doc.text.strip() for doc in translation.documents)
-        for i in members:
-            texts = [next(translated) for _ in summaries[i].selected]
-            results[i] = SelectionTranslation(target, route.describe(), texts)
-    return results, translations

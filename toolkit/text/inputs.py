@@ -32,7 +32,7 @@ def _choose_encoding(head: bytes, encoding: str | None) -> str:
             raise UsageError(f"unknown encoding {encoding!r}; use a Python codec name") from None
         # rot13, base64, zlib and the like turn bytes into bytes or text into text; punycode and
         # idna are for domain names.
-        if not codec._is_text_encoding or codec.name in _NOT_FOR_TEXT:  # type: ignore[attr-defined]
+        if not codec._is_text_encoding or codec.name in _NOT_FOR_TEXT:
             raise UsageError(
                 f"{encoding!r} is not a character encoding of text files; "
                 "use one such as latin-1, cp1252 or utf-16"

@@ -19,20 +19,6 @@ from toolkit.text import languages
 # A plain pair mode such as fr-es or fra-cat; variants (eng-cat_valencia) and debug modes are skipped.
 _PAIR_MODE = re.compile(r"^([a-z]{2,3})-([a-z]{2,3})$")
 
-# Debian packages that bring a direct pair from French, or the pairs of the best measured pivot
-# route (engines/route_scores.toml), per target language.
-DEBIAN_PACKAGES = {
-    "es": ["apertium-fr-es"],
-    "ca": ["apertium-fra-cat"],
-    "eo": ["apertium-eo-fr"],
-    "oc": ["apertium-oci-fra"],
-    "frp": ["apertium-fra-frp"],
-    "en": ["apertium-fr-es", "apertium-eng-spa"],
-    "pt": ["apertium-fra-cat", "apertium-por-cat"],
-    "gl": ["apertium-fr-es", "apertium-es-gl"],
-    "it": ["apertium-fra-cat", "apertium-cat-ita"],
-}
-
 
 class ApertiumEngine:
     name = "apertium"

@@ -19,6 +19,7 @@ import subprocess
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
+from functools import partial
 
 from toolkit.engines.apertium import stream as apertium_stream
 from toolkit.engines.apertium.modes import Command
@@ -46,7 +47,7 @@ class Pipeline:
         self.writes_directly = sink is not None
         self._errors = tempfile.TemporaryFile()  # noqa: SIM115 (open while the programs run)
         try:
-            self._process = subprocess.Popen(
+            self._process: subprocess.Popen[bytes] = subprocess.Popen(
                 command.argv,
                 stdin=source._process.stdout if source else subprocess.PIPE,
                 stdout=sink._process.stdin if sink else subprocess.PIPE,
@@ -173,12 +174,12 @@ def run_route(hops: list[list[Pipeline]], paragraphs: list[str]) -> list[apertiu
 
     threads = [threading.Thread(target=guarded(feed), daemon=True)]
     threads += [
-        threading.Thread(target=guarded(lambda stage=stage: relay(stage)), daemon=True)
+        threading.Thread(target=guarded(partial(relay, stage)), daemon=True)
         for stage in range(len(stages) - 1)
         if not stages[stage][1].writes_directly and not stages[stage + 1][1].reads_directly
     ]
     watchers = [
-        threading.Thread(target=guarded(lambda stage=stage: watch(stage)), daemon=True)
+        threading.Thread(target=guarded(partial(watch, stage)), daemon=True)
         for stage, (_, pipeline) in enumerate(stages)
         if pipeline.null_flush and not pipeline.kept
     ]

@@ -9,6 +9,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from toolkit.engines.argos import packages
 from toolkit.errors import ToolkitError, UsageError
@@ -96,7 +97,9 @@ def download(entry: Available, folder: Path, progress: packages.Progress | None 
     raise ToolkitError(f"cannot download {entry.pair}: {'; '.join(problems) or 'no usable link'}")
 
 
-def _get(url: str, limit: int, sink=None, progress: packages.Progress | None = None) -> bytes:  # type: ignore[no-untyped-def]
+def _get(
+    url: str, limit: int, sink: IO[bytes] | None = None, progress: packages.Progress | None = None
+) -> bytes:
     """Fetch a URL into memory (or into `sink`), refusing more than `limit` bytes."""
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     chunks, received = [], 0

@@ -57,8 +57,6 @@ class Metadata:
     target: str
     version: str
     target_prefix: str
-    source_name: str
-    target_name: str
 
     @property
     def pair(self) -> str:
@@ -213,8 +211,6 @@ def parse_metadata(data: bytes, where: str) -> Metadata:
         target=codes[1],
         version=str(meta.get("package_version", "")),
         target_prefix=prefix.strip(),
-        source_name=str(meta.get("from_name", "") or languages.name(codes[0])),
-        target_name=str(meta.get("to_name", "") or languages.name(codes[1])),
     )
 
 
@@ -373,7 +369,10 @@ def _check_members(where: str, members: list[zipfile.ZipInfo]) -> tuple[str, int
             f"{where}: refused: it compresses {unpacked // max(packed, 1)}:1 as a whole, over the "
             f"{MAX_RATIO}:1 limit (zip bomb?)"
         )
-    tops, names, files, folders = set(), set(), set(), set()
+    tops: set[str] = set()
+    names: set[str] = set()
+    files: set[str] = set()
+    folders: set[str] = set()
     for member in members:
         parts = _member_parts(where, member)
         if member.file_size > RATIO_CHECK_BYTES and member.file_size > MAX_RATIO * max(

@@ -103,7 +103,7 @@ def _power_method(links: _Links, n: int, epsilon: float) -> np.ndarray:
         if norm == 0:  # no links at all; sumy's scores are all NaN then, which ranks alike
             return np.zeros(n)
         following /= norm
-        change = np.linalg.norm(following - p)
+        change = float(np.linalg.norm(following - p))
         p = following
     return p
 

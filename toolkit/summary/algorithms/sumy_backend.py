@@ -66,7 +66,7 @@ def _build(algorithm: Algorithm, tools: LanguageTools, document: Any) -> Any:
 
 
 def _capturing(summarizer: type) -> type:
-    class Capturing(summarizer):  # type: ignore[misc, valid-type]
+    class Capturing(summarizer):
         ratings: list[float]
 
         def _get_best_sentences(

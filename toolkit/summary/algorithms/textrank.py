@@ -37,7 +37,7 @@ def textrank_scores(terms: Sequence[Sequence[str]], damping: float, epsilon: flo
     change = 1.0
     while change > epsilon:
         following = teleport * p.sum() + damping * (weights @ (p * inverse_sums))
-        change = np.linalg.norm(following - p)
+        change = float(np.linalg.norm(following - p))
         p = following
     return p
 

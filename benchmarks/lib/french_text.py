@@ -7,8 +7,8 @@ paragraphs its translators left in English.
 
 from __future__ import annotations
 
-from benchmarks import debian_reference
-from benchmarks.debian_reference import WORK
+from benchmarks.lib import debian_reference
+from benchmarks.lib.debian_reference import WORK
 
 __all__ = ["WORK", "debian_reference_text", "french_paragraphs", "french_text", "prose_paragraphs"]
 

@@ -20,8 +20,8 @@ from __future__ import annotations
 import statistics
 from collections.abc import Callable
 
-from benchmarks.quality_runs import Measurement, run_route
-from benchmarks.quality_scores import agreement, chrf, paired_bootstrap, scores
+from benchmarks.lib.quality_runs import Measurement, run_route
+from benchmarks.lib.quality_scores import agreement, chrf, paired_bootstrap, scores
 from toolkit.engines.apertium.engine import ApertiumEngine
 
 SAMPLE_WORDS = 100

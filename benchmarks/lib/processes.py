@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ def interleaved(repeat: int, *commands: Callable[[], Timing]) -> list[Timing]:
 
 
 def main() -> None:
-    """`python -m benchmarks.processes COMMAND...`: run COMMAND, then print on stderr the CPU
+    """`python -m benchmarks.lib.processes COMMAND...`: run COMMAND, then print on stderr the CPU
     seconds of it and of every process under it, orphans included, and the peak resident memory
     (KiB) of the largest; exit with its exit status."""
     adopt_orphans()

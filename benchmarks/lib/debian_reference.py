@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-WORK = Path(__file__).resolve().parent / "work"
+WORK = Path(__file__).resolve().parent.parent / "work"
 LANGUAGES = ("en", "fr", "es", "it", "pt")
 _BOOK = Path("usr/share/debian-reference")
 _FILE = re.compile(r"^((?:ch|apa|pr)\d*)\.([a-z]{2})\.html$")

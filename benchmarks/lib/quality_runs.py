@@ -11,16 +11,16 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks import debian_reference
-from benchmarks.processes import adopt_orphans, reap_all
-from benchmarks.quality_scores import Scores, paired_bootstrap, scores
+from benchmarks.lib import debian_reference
+from benchmarks.lib.processes import adopt_orphans, reap_all
+from benchmarks.lib.quality_scores import Scores, paired_bootstrap, scores
 from toolkit.engines import routing
 from toolkit.engines.apertium.engine import ApertiumEngine
 from toolkit.engines.base import Route
 
 TARGETS = ("en", "es", "it", "pt")
 COST_CHUNKS = 3
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass

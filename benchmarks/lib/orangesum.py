@@ -11,11 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_PATH = (
-    Path(__file__).resolve().parent.parent.parent
-    / "shared"
-    / "data"
-    / "orangesum"
-    / "valid-500.jsonl"
+    Path(__file__).resolve().parents[3] / "shared" / "data" / "orangesum" / "valid-500.jsonl"
 )
 
 

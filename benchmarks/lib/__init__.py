@@ -1,0 +1,1 @@
+"""What the benchmarks share: reference texts and data sets, processes timed, quality scores."""
