@@ -11,7 +11,7 @@ from rich.console import Console
 
 from toolkit.glossary.active import default
 from toolkit.glossary.matcher import Matcher
-from toolkit.output import score_chart, sentences, summaries
+from toolkit.output import score_chart, sentences, summary_panel
 from toolkit.summary.summarize import Options, SelectionTranslation, Summary, summarize_text
 
 DATA = Path(__file__).parent / "data" / "summaries"
@@ -43,7 +43,7 @@ def styled(console: Console, style: str) -> list[str]:
 
 def test_panel_shows_rank_score_and_position(summary: Summary, names) -> None:
     console = record()
-    summaries.print_summary(console, summary, source_names=names)
+    summary_panel.print_summary(console, summary, source_names=names)
     text = console.export_text()
     assert "release-fr.txt" in text.splitlines()[0]  # the title
     assert "textrank · French (detected) · 3 of 9 sentences" in text
@@ -58,7 +58,7 @@ def test_panel_shows_rank_score_and_position(summary: Summary, names) -> None:
 
 def test_glossary_names_are_highlighted(summary: Summary, names) -> None:
     console = record()
-    summaries.print_summary(console, summary, source_names=names)
+    summary_panel.print_summary(console, summary, source_names=names)
     highlighted = styled(console, NAME_STYLE)
     assert highlighted and set(highlighted) == {"Artsakh"}
     expected = sum(len(names.find(s.text)) for s in summary.selected)
@@ -69,7 +69,7 @@ def test_names_inside_longer_words_are_not_highlighted(names) -> None:
     text = "STEPANAKERT, 25 MAI, ARTSAKHPRESS : le corridor de Lachin.\n"
     one = summarize_text("t", text, Options(language="fr"))
     console = record()
-    summaries.print_summary(console, one, source_names=names)
+    summary_panel.print_summary(console, one, source_names=names)
     assert styled(console, NAME_STYLE) == ["STEPANAKERT", "Lachin"]
 
 
@@ -78,7 +78,7 @@ def test_translation_is_shown_beside_the_source(summary: Summary, names) -> None
         "es", "apertium fr→es (fr-es)", [f"traducción {s.index}" for s in summary.selected]
     )
     console = record(width=160)
-    summaries.print_summary(
+    summary_panel.print_summary(
         console, summary, translated, source_names=names, target_names=Matcher([("Artsakh", 0)])
     )
     lines = console.export_text().splitlines()
@@ -91,7 +91,7 @@ def test_translation_is_shown_beside_the_source(summary: Summary, names) -> None
 
 def test_explain_draws_one_bar_per_sentence(summary: Summary, names) -> None:
     console = record()
-    summaries.print_summary(console, summary, explain=True, source_names=names)
+    summary_panel.print_summary(console, summary, explain=True, source_names=names)
     text = console.export_text()
     chart = text[text.index("Where the weight of the text lies") :]
     rows = [line for line in chart.splitlines() if re.match(r"\s*\d+·\d+ ", line)]
@@ -120,14 +120,14 @@ def test_several_files_are_titled(release_text: str) -> None:
     ]
     console = record()
     for one in several:
-        summaries.print_summary(console, one)
+        summary_panel.print_summary(console, one)
     titles = [line for line in console.export_text().splitlines() if line.startswith("╭")]
     assert ["release-fr.txt" in titles[0], "git-2.33-en.txt" in titles[1]] == [True, True]
 
 
 def test_empty_text_prints_nothing() -> None:
     console = record()
-    summaries.print_summary(console, summarize_text("empty", "", Options()), explain=True)
+    summary_panel.print_summary(console, summarize_text("empty", "", Options()), explain=True)
     assert console.export_text() == ""
 
 
@@ -135,7 +135,7 @@ def test_no_color_is_respected(summary: Summary, names, monkeypatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     buffer = io.StringIO()
     console = Console(file=buffer, width=140, force_terminal=True)
-    summaries.print_summary(console, summary, explain=True, source_names=names)
+    summary_panel.print_summary(console, summary, explain=True, source_names=names)
     output = buffer.getvalue()
     assert "\x1b[1m" in output  # bold stays
     assert not re.search(r"\x1b\[[0-9;]*3[0-9]m", output)  # no colours

@@ -8,7 +8,7 @@ import json
 from rich.console import Console
 
 from tests.conftest import run_toolkit
-from toolkit.output import summaries
+from toolkit.output import summaries, summary_panel
 from toolkit.summary.summarize import Options, summarize_text
 
 
@@ -51,7 +51,7 @@ def test_a_tie_at_the_cut_off_is_reported_but_not_one_above_it() -> None:
 def test_terminal_shows_shared_ranks_not_an_order(release_text: str) -> None:
     summary = summarize_text("release", release_text, Options("lexrank", count=3))
     console = Console(record=True, width=160, force_terminal=True, color_system=None)
-    summaries.print_summary(console, summary, explain=True)
+    summary_panel.print_summary(console, summary, explain=True)
     text = console.export_text()
     assert "=1" in text
     assert "#1" not in text and "#2" not in text and "#3" not in text

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from toolkit.output.formats import Format, FormatTable
 from toolkit.output.json_text import to_json
@@ -14,8 +13,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 
-@dataclass(frozen=True)
-class EngineReport:
+class EngineReport(NamedTuple):
     """From one source language: each engine's row (availability, reason, routes and chrF++ per
     target), and what to install for the targets no engine reaches."""
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from toolkit.output import terminal
 from toolkit.output.formats import Format, FormatTable
@@ -17,8 +16,7 @@ if TYPE_CHECKING:
     from toolkit.glossary.model import Glossary
 
 
-@dataclass(frozen=True)
-class GlossaryView:
+class GlossaryView(NamedTuple):
     """A glossary with its forms in the languages `codes`."""
 
     glossary: Glossary

@@ -3,8 +3,7 @@ of the online index; as a table on a terminal, tab-separated lines in a pipe, or
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from toolkit.output.formats import Format, FormatTable
 from toolkit.output.json_text import to_json
@@ -16,8 +15,7 @@ if TYPE_CHECKING:
     from toolkit.environment import Environment
 
 
-@dataclass(frozen=True)
-class InstalledPackages:
+class InstalledPackages(NamedTuple):
     """The packages in `install_dir`, a row each, and a line for each one that could not be read."""
 
     install_dir: str
@@ -25,8 +23,7 @@ class InstalledPackages:
     broken: list[str]
 
 
-@dataclass(frozen=True)
-class IndexPackages:
+class IndexPackages(NamedTuple):
     """The packages of the index at `index`, a row each, with the version installed if any."""
 
     index: str

@@ -1,16 +1,15 @@
-"""Summaries: a panel per text on a terminal, the sentences in a pipe, JSON, or Markdown."""
+"""Summaries: a panel per text on a terminal (toolkit.output.summary_panel), the sentences in a
+pipe, JSON, or Markdown."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from toolkit.output import terminal, words
+from toolkit.output import terminal
 from toolkit.output.formats import Format, FormatTable
 from toolkit.output.json_text import to_json
-from toolkit.output.score_chart import EXPLAIN_BAR_WIDTH, chart_title, explain_chart, plain_chart
-from toolkit.output.sentences import highlighted, one_line, score_text, shown_ranks
+from toolkit.output.sentences import one_line, score_text, shown_ranks
 from toolkit.summary.select import TIE_BREAK
 from toolkit.text import languages
 
@@ -20,17 +19,14 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from toolkit.environment import Environment
-    from toolkit.glossary.matcher import Matcher
     from toolkit.glossary.model import Glossary
     from toolkit.summary.summarize import SelectionTranslation, Summary
 
-WIDE = 120  # columns from which a translation goes beside its sentence, and bars are full length
 # What the start and end of a chosen sentence count.
 OFFSETS = "characters"
 
 
-@dataclass(frozen=True)
-class SummaryResult:
+class SummaryResult(NamedTuple):
     """What `toolkit summarize` shows: the summaries, their translations (one per summary) with
     --to, every sentence's score with --explain, and the glossary whose names are highlighted."""
 
@@ -141,6 +137,8 @@ def summary_markdown(
             lines += [f"- {_markdown_escape(one_line(t))}" for t in translation.sentences]
         if explain:
             if summary.chunking is not None:
+                from toolkit.output.score_chart import chart_title
+
                 lines += ["", f"*{chart_title(summary)}*"]
             shown = shown_ranks(summary)
             lines += ["", "| ¶ | sentence | score | rank | chosen |", "|---|---|---|---|---|"]
@@ -157,79 +155,10 @@ def _markdown_escape(text: str) -> str:
     return re.sub(r"([\\`*_\[\]<>|#])", r"\\\1", text)
 
 
-def print_summary(
-    console: Console,
-    summary: Summary,
-    translation: SelectionTranslation | None = None,
-    explain: bool = False,
-    source_names: Matcher | None = None,
-    target_names: Matcher | None = None,
-) -> None:
-    """For terminals: a panel titled by the text's name with the selected sentences in document
-    order, each with its rank, score and position (paragraph·sentence), glossary names
-    highlighted, the translation beside them; with `explain`, a bar per sentence below."""
-    from rich import box
-    from rich.panel import Panel
-    from rich.table import Table
-
-    if not summary.total:
-        return
-    table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
-    table.add_column("rank", justify="right", style="bold cyan", no_wrap=True)
-    table.add_column("score", justify="right", no_wrap=True)
-    table.add_column("¶·s", justify="right", style="dim", no_wrap=True)
-    # Side by side the two columns of a translation are too narrow to read below 120 columns:
-    # there the translation goes under its sentence.
-    beside = translation is not None and console.width >= WIDE
-    table.add_column("sentence", ratio=1)
-    if beside:
-        assert translation is not None
-        table.add_column(languages.name(translation.target), ratio=1)
-    shown = shown_ranks(summary)
-    for k, s in enumerate(summary.selected):
-        row = [shown[s.index], score_text(s.score), f"{s.paragraph}·{s.sentence}"]
-        sentence = highlighted(one_line(s.text), source_names)
-        if translation is not None:
-            translated = highlighted(one_line(translation.sentences[k]), target_names)
-            if beside:
-                row.append(sentence)
-                sentence = translated
-            else:
-                translated.stylize("italic")
-                sentence.append("\n")
-                sentence.append_text(translated)
-        row.append(sentence)
-        table.add_row(*row)
-    subtitle = (
-        f"{summary.algorithm} · {languages.name(summary.language)}"
-        f"{' (detected)' if summary.language_detected else ''} · "
-        f"{len(summary.selected)} of {words.count(summary.total, 'sentence')}"
-    )
-    if summary.chunking is not None:
-        subtitle += f" · ranked in {words.count(summary.chunking.chunks, 'chunk')}"
-    if summary.ties:
-        subtitle += f" · equal scores: {TIE_BREAK} chose"
-    if translation is not None:
-        subtitle += f" · {terminal.shown(translation.route)}"
-    # A footer longer than the panel's border goes under the table, wrapped, instead of cut.
-    fits = len(subtitle) + 6 <= console.width
-    if not fits:
-        table.caption, table.caption_justify = subtitle, "right"
-    console.print(
-        Panel(
-            table,
-            title=f"[bold]{terminal.shown(summary.name)}[/]",
-            subtitle=subtitle if fits else None,
-            title_align="left",
-        )
-    )
-    if explain:
-        bar_width = EXPLAIN_BAR_WIDTH if console.width >= WIDE else EXPLAIN_BAR_WIDTH // 2
-        console.print(explain_chart(summary, bar_width, source_names, console.width))
-
-
 def print_summaries(console: Console, result: SummaryResult) -> None:
     """Each summary as a panel (print_summary), the glossary's names highlighted on both sides."""
+    from toolkit.output.summary_panel import print_summary
+
     source_names = target_names = None
     if result.glossary.terms:
         source_names = result.glossary.names_matcher
@@ -251,6 +180,8 @@ def write_text(result: SummaryResult, env: Environment) -> None:
         return
     text = summary_text(result.summaries, result.translations)
     if result.explain and any(s.sentences for s in result.summaries):
+        from toolkit.output.score_chart import plain_chart
+
         text += "\n" + plain_chart(result.summaries)
     terminal.write_stdout(text)
 
