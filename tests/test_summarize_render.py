@@ -11,7 +11,7 @@ from rich.console import Console
 
 from toolkit.glossary.active import default
 from toolkit.glossary.matcher import Matcher
-from toolkit.output import render
+from toolkit.output import score_chart, sentences, summary_panel
 from toolkit.summary.summarize import Options, Summary, summarize_text
 from toolkit.translation.selections import SelectionTranslation
 
@@ -44,14 +44,14 @@ def styled(console: Console, style: str) -> list[str]:
 
 def test_panel_shows_rank_score_and_position(summary: Summary, names) -> None:
     console = record()
-    render.print_summary(console, summary, source_names=names)
+    summary_panel.print_summary(console, summary, source_names=names)
     text = console.export_text()
     assert "release-fr.txt" in text.splitlines()[0]  # the title
     assert "textrank · French (detected) · 3 of 9 sentences" in text
     for sentence in summary.selected:
         assert f"#{sentence.rank}" in text
         assert f"{sentence.paragraph}·{sentence.sentence}" in text
-        assert render._score(sentence.score) in text
+        assert sentences.score_text(sentence.score) in text
     # Document order: the first selected sentence's rank comes first.
     positions = [text.index(f"{s.paragraph}·{s.sentence}") for s in summary.selected]
     assert positions == sorted(positions)
@@ -59,7 +59,7 @@ def test_panel_shows_rank_score_and_position(summary: Summary, names) -> None:
 
 def test_glossary_names_are_highlighted(summary: Summary, names) -> None:
     console = record()
-    render.print_summary(console, summary, source_names=names)
+    summary_panel.print_summary(console, summary, source_names=names)
     highlighted = styled(console, NAME_STYLE)
     assert highlighted and set(highlighted) == {"Artsakh"}
     expected = sum(len(names.find(s.text)) for s in summary.selected)
@@ -70,7 +70,7 @@ def test_names_inside_longer_words_are_not_highlighted(names) -> None:
     text = "STEPANAKERT, 25 MAI, ARTSAKHPRESS : le corridor de Lachin.\n"
     one = summarize_text("t", text, Options(language="fr"))
     console = record()
-    render.print_summary(console, one, source_names=names)
+    summary_panel.print_summary(console, one, source_names=names)
     assert styled(console, NAME_STYLE) == ["STEPANAKERT", "Lachin"]
 
 
@@ -79,7 +79,7 @@ def test_translation_is_shown_beside_the_source(summary: Summary, names) -> None
         "es", "apertium fr→es (fr-es)", [f"traducción {s.index}" for s in summary.selected]
     )
     console = record(width=160)
-    render.print_summary(
+    summary_panel.print_summary(
         console, summary, translated, source_names=names, target_names=Matcher([("Artsakh", 0)])
     )
     lines = console.export_text().splitlines()
@@ -92,7 +92,7 @@ def test_translation_is_shown_beside_the_source(summary: Summary, names) -> None
 
 def test_explain_draws_one_bar_per_sentence(summary: Summary, names) -> None:
     console = record()
-    render.print_summary(console, summary, explain=True, source_names=names)
+    summary_panel.print_summary(console, summary, explain=True, source_names=names)
     text = console.export_text()
     chart = text[text.index("Where the weight of the text lies") :]
     rows = [line for line in chart.splitlines() if re.match(r"\s*\d+·\d+ ", line)]
@@ -103,32 +103,32 @@ def test_explain_draws_one_bar_per_sentence(summary: Summary, names) -> None:
     best_row = next(
         line for line in rows if line.strip().startswith(f"{best.paragraph}·{best.sentence}")
     )
-    assert "█" * render.EXPLAIN_BAR_WIDTH in best_row  # the highest score fills the bar
+    assert "█" * score_chart.EXPLAIN_BAR_WIDTH in best_row  # the highest score fills the bar
 
 
 def test_bars_grow_with_the_score() -> None:
-    assert render.bar(0, 8) == " " * 8
-    assert render.bar(1, 8) == "█" * 8
-    assert render.bar(0.5, 8) == "████    "
-    assert render.bar(1 / 64, 8) == "▏       "
+    assert score_chart.bar(0, 8) == " " * 8
+    assert score_chart.bar(1, 8) == "█" * 8
+    assert score_chart.bar(0.5, 8) == "████    "
+    assert score_chart.bar(1 / 64, 8) == "▏       "
 
 
 def test_several_files_are_titled(release_text: str) -> None:
     english = (DATA / "git-2.33-en.txt").read_text(encoding="utf-8")
-    summaries = [
+    several = [
         summarize_text("release-fr.txt", release_text, Options()),
         summarize_text("git-2.33-en.txt", english, Options()),
     ]
     console = record()
-    for one in summaries:
-        render.print_summary(console, one)
+    for one in several:
+        summary_panel.print_summary(console, one)
     titles = [line for line in console.export_text().splitlines() if line.startswith("╭")]
     assert ["release-fr.txt" in titles[0], "git-2.33-en.txt" in titles[1]] == [True, True]
 
 
 def test_empty_text_prints_nothing() -> None:
     console = record()
-    render.print_summary(console, summarize_text("empty", "", Options()), explain=True)
+    summary_panel.print_summary(console, summarize_text("empty", "", Options()), explain=True)
     assert console.export_text() == ""
 
 
@@ -136,7 +136,7 @@ def test_no_color_is_respected(summary: Summary, names, monkeypatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     buffer = io.StringIO()
     console = Console(file=buffer, width=140, force_terminal=True)
-    render.print_summary(console, summary, explain=True, source_names=names)
+    summary_panel.print_summary(console, summary, explain=True, source_names=names)
     output = buffer.getvalue()
     assert "\x1b[1m" in output  # bold stays
     assert not re.search(r"\x1b\[[0-9;]*3[0-9]m", output)  # no colours

@@ -8,7 +8,7 @@ import json
 from rich.console import Console
 
 from tests.conftest import run_toolkit
-from toolkit.output import render
+from toolkit.output import summaries, summary_panel
 from toolkit.summary.summarize import Options, summarize_text
 
 
@@ -51,7 +51,7 @@ def test_a_tie_at_the_cut_off_is_reported_but_not_one_above_it() -> None:
 def test_terminal_shows_shared_ranks_not_an_order(release_text: str) -> None:
     summary = summarize_text("release", release_text, Options("lexrank", count=3))
     console = Console(record=True, width=160, force_terminal=True, color_system=None)
-    render.print_summary(console, summary, explain=True)
+    summary_panel.print_summary(console, summary, explain=True)
     text = console.export_text()
     assert "=1" in text
     assert "#1" not in text and "#2" not in text and "#3" not in text
@@ -60,6 +60,6 @@ def test_terminal_shows_shared_ranks_not_an_order(release_text: str) -> None:
 
 def test_markdown_explain_shares_ranks_too(release_text: str) -> None:
     summary = summarize_text("release", release_text, Options("lexrank", count=3))
-    table = render.summary_markdown([summary], explain=True)
+    table = summaries.summary_markdown([summary], explain=True)
     ranks = [line.split("|")[4].strip() for line in table.splitlines() if line.startswith("| 1 |")]
     assert ranks == ["=1"]

@@ -8,10 +8,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from toolkit.output import engines as engine_output
+from toolkit.output import glossary as glossary_output
+from toolkit.output import models as model_output
+from toolkit.output import summaries, translations
 from toolkit.summary import algorithms
 
 if TYPE_CHECKING:
     from toolkit.environment import Environment
+    from toolkit.output.formats import FormatTable
 
 app = typer.Typer(
     name="toolkit",
@@ -189,7 +194,20 @@ Quiet = Annotated[
 Verbose = Annotated[
     bool, typer.Option("--verbose", "-v", help="More on stderr: timings, routes, what was skipped.")
 ]
-Format = Annotated[str, typer.Option("--format", metavar="FORMAT", help="text or json.")]
+
+
+def format_option(table: "FormatTable") -> typer.models.OptionInfo:
+    """--format, its help listing the formats of the command's result type (the command checks
+    the name against the same table)."""
+    return typer.Option("--format", metavar="FORMAT", help=table.help())
+
+
+TranslationFormat = Annotated[str, format_option(translations.FORMATS)]
+SummaryFormat = Annotated[str, format_option(summaries.FORMATS)]
+EngineFormat = Annotated[str, format_option(engine_output.FORMATS)]
+GlossaryFormat = Annotated[str, format_option(glossary_output.FORMATS)]
+InstalledModelsFormat = Annotated[str, format_option(model_output.INSTALLED_FORMATS)]
+IndexModelsFormat = Annotated[str, format_option(model_output.INDEX_FORMATS)]
 # The spelling of --format json before there was --format; kept so that scripts still run.
 JsonAlias = Annotated[bool, typer.Option("--json", hidden=True)]
 
@@ -260,7 +278,7 @@ def translate(
             help="File; or folder (existing, or ending in /) for a file per input and language.",
         ),
     ] = None,
-    format: Format = "text",
+    format: TranslationFormat = "text",
     encoding: Encoding = None,
     glossary: Glossaries = None,
     no_glossary: NoGlossary = False,
@@ -327,9 +345,7 @@ def summarize(
     language: Language = "auto",
     to: SummaryTarget = None,
     engine: SummaryEngine = "auto",
-    format: Annotated[
-        str, typer.Option("--format", metavar="FORMAT", help="text, json or markdown.")
-    ] = "text",
+    format: SummaryFormat = "text",
     explain: Annotated[
         bool, typer.Option("--explain", help="Also show every sentence's score as a bar.")
     ] = False,
@@ -385,7 +401,7 @@ def engines(
     source: Annotated[
         str, typer.Option("--from", "-f", metavar="LANG", help="Source language of the routes.")
     ] = "fr",
-    format: Format = "text",
+    format: EngineFormat = "text",
     json: JsonAlias = False,
     quiet: Quiet = False,
     verbose: Verbose = False,
@@ -428,7 +444,7 @@ def glossary_show(
             "--lang", "-l", metavar="LANGS", help="Show the forms for these languages: ru,hy."
         ),
     ] = None,
-    format: Format = "text",
+    format: GlossaryFormat = "text",
     json: JsonAlias = False,
     quiet: Quiet = False,
     verbose: Verbose = False,
@@ -479,7 +495,10 @@ app.add_typer(models, name="models")
 
 @models.command("list", epilog=examples("toolkit models list", "toolkit models list --format json"))
 def models_list(
-    format: Format = "text", json: JsonAlias = False, quiet: Quiet = False, verbose: Verbose = False
+    format: InstalledModelsFormat = "text",
+    json: JsonAlias = False,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """List the installed packages: pair, version, size, folder."""
     from toolkit.commands.models import list_installed
@@ -492,7 +511,10 @@ def models_list(
     epilog=examples("toolkit models available", "toolkit models available --format json"),
 )
 def models_available(
-    format: Format = "text", json: JsonAlias = False, quiet: Quiet = False, verbose: Verbose = False
+    format: IndexModelsFormat = "text",
+    json: JsonAlias = False,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """List the packages of the Argos index (online)."""
     from toolkit.commands.models import list_available

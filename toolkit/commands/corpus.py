@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.corpus import plan
-from toolkit.corpus.report import OutputCounts, Progress, RunStats, final_table
+from toolkit.corpus.report import Progress
 from toolkit.corpus.runners import Outcome, in_process, in_processes
 from toolkit.corpus.sources import FolderCorpus, JsonlCorpus, open_corpus
 from toolkit.corpus.store import Done, FolderLock, Store
@@ -22,6 +22,7 @@ from toolkit.environment import Environment
 from toolkit.errors import ToolkitError, UsageError
 from toolkit.glossary.active import load_active, with_patterns
 from toolkit.output import files, words
+from toolkit.output.corpus_report import OutputCounts, RunStats, final_table
 from toolkit.output.terminal import shown
 from toolkit.summary.algorithms import DEFAULT
 from toolkit.text import languages

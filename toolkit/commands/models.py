@@ -12,8 +12,13 @@ from typing import TYPE_CHECKING
 from toolkit.engines.argos import packages
 from toolkit.environment import Environment
 from toolkit.errors import UsageError
-from toolkit.output import render
 from toolkit.output import terminal as output
+from toolkit.output.models import (
+    INDEX_FORMATS,
+    INSTALLED_FORMATS,
+    IndexPackages,
+    InstalledPackages,
+)
 from toolkit.text import languages
 
 if TYPE_CHECKING:
@@ -23,10 +28,9 @@ _PAIR = re.compile(r"^([A-Za-z]{2,3})-([A-Za-z]{2,3})$")
 
 
 def list_installed(format: str, env: Environment) -> None:
-    render.check_format(format, ("text", "json"))
+    render = INSTALLED_FORMATS.renderer(format)
     packages.clean_stale_staging()
     found = packages.scan()
-    usable = [p for p, problem in found if p is not None]
     rows = [
         {
             "pair": p.pair,
@@ -35,60 +39,21 @@ def list_installed(format: str, env: Environment) -> None:
             "path": str(p.path),
             "target_prefix": p.metadata.target_prefix,
         }
-        for p in usable
+        for p, _ in found
+        if p is not None
     ]
-    console = env.stderr
-    if format == "json":
-        data = {"install_dir": str(packages.install_dir()), "packages": rows}
-        data["broken"] = [problem for _, problem in found if problem]
-        output.write_stdout(render.to_json(data))
-        return
-    for _, problem in found:
-        if problem:
-            console.print(f"[yellow]skipped[/]: {output.shown(problem)}", highlight=False)
-    if not rows:
-        console.print(
-            f"no Argos Translate package in {output.shown(str(packages.install_dir()))}; install one with "
-            "`toolkit models install FILE.argosmodel` (or FROM-TO when online)",
-            highlight=False,
-        )
-        return
-    if env.stdout_is_terminal():
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table(
-            title=f"Argos Translate packages ({output.shown(str(packages.install_dir()))})"
-        )
-        for column in ("pair", "version", "size", "path"):
-            table.add_column(column, justify="right" if column == "size" else "left")
-        for row in rows:
-            table.add_row(
-                row["pair"],
-                output.shown(row["version"]),
-                _size(row["size"]),
-                output.shown(row["path"]),
-            )
-        Console().print(table)
-    else:
-        output.write_stdout(
-            "".join(
-                f"{r['pair']}\t{output.escaped_line(r['version'])}\t{_size(r['size'])}"
-                f"\t{output.escaped_line(r['path'])}\n"
-                for r in rows
-            )
-        )
+    broken = [problem for _, problem in found if problem]
+    render(InstalledPackages(str(packages.install_dir()), rows, broken), env)
 
 
 def list_available(format: str, env: Environment) -> None:
-    render.check_format(format, ("text", "json"))
+    render = INDEX_FORMATS.renderer(format)
     packages.clean_stale_staging()
     from toolkit.engines.argos import index as package_index
 
     index = package_index.fetch()
-    console = env.stderr
     if index.cached:
-        console.print(
+        env.stderr.print(
             f"[yellow]the index could not be reached ({index.problem}); "
             f"showing the copy saved in {package_index.local_index()}[/]",
             highlight=False,
@@ -104,17 +69,7 @@ def list_available(format: str, env: Environment) -> None:
         }
         for e in sorted(index.packages, key=lambda e: e.pair)
     ]
-    if format == "json":
-        output.write_stdout(render.to_json({"index": package_index.index_url(), "packages": rows}))
-        return
-    output.write_stdout(
-        "".join(
-            f"{r['pair']}\t{output.escaped_line(r['version'])}\t{r['from']} → {r['to']}"
-            + (f"\tinstalled {output.escaped_line(r['installed'])}" if r["installed"] else "")
-            + "\n"
-            for r in rows
-        )
-    )
+    render(IndexPackages(package_index.index_url(), rows), env)
 
 
 def install(arguments: list[str], env: Environment) -> None:
@@ -182,7 +137,3 @@ def _progress_bar(env: Environment, label: str) -> Iterator[Callable[[int, int],
             bar.update(task, completed=done, total=total)
 
         yield update
-
-
-def _size(size: int) -> str:
-    return f"{size / 1e6:,.1f} MB"

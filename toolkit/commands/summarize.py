@@ -15,25 +15,19 @@ from toolkit.commands import reading
 from toolkit.environment import Environment
 from toolkit.errors import UsageError
 from toolkit.glossary.active import load_active
-from toolkit.glossary.model import Glossary
-from toolkit.output import render, words
 from toolkit.output import terminal as output
+from toolkit.output import words
+from toolkit.output.summaries import FORMATS, SummaryResult
+from toolkit.output.translations import translation_summary
 from toolkit.summary.algorithms import NAMES
 from toolkit.summary.select import check_length
-from toolkit.summary.summarize import (
-    AUTO,
-    Options,
-    Summary,
-    summarize_blocks,
-)
+from toolkit.summary.summarize import AUTO, Options, summarize_blocks
 from toolkit.text import languages
 
 if TYPE_CHECKING:
     from rich.status import Status
 
     from toolkit.translation.selections import SelectionTranslation
-
-FORMATS = ("text", "json", "markdown")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -100,25 +94,10 @@ def run(request: SummarizeRequest, env: Environment) -> None:
             summaries, target, request.engine, glossary, engines
         )
         for translation in runs:
-            render.translation_summary(env.stderr, translation)
+            translation_summary(env.stderr, translation)
 
-    if request.format == "json":
-        data = {
-            "summaries": [
-                render.summary_data(s, translations[i] if translations else None, request.explain)
-                for i, s in enumerate(summaries)
-            ]
-        }
-        output.write_stdout(render.to_json(data))
-    elif request.format == "markdown":
-        output.write_stdout(render.summary_markdown(summaries, translations, request.explain))
-    elif env.stdout_is_terminal():
-        _print(summaries, translations, request.explain, glossary, target)
-    else:
-        text = render.summary_text(summaries, translations)
-        if request.explain and any(s.sentences for s in summaries):
-            text += "\n" + render.plain_chart(summaries)
-        output.write_stdout(text)
+    result = SummaryResult(summaries, translations, request.explain, glossary, target)
+    FORMATS.renderer(request.format)(result, env)
 
 
 def _status(env: Environment, message: str, wanted: bool) -> AbstractContextManager[Status | None]:
@@ -141,7 +120,7 @@ def parse_choices(
 
 
 def _options(request: SummarizeRequest) -> Options:
-    render.check_format(request.format, FORMATS)
+    FORMATS.check(request.format)
     algorithm, language = parse_choices(
         request.algorithm, request.language, request.sentences, request.ratio
     )
@@ -157,24 +136,3 @@ def _options(request: SummarizeRequest) -> Options:
         chunk_sentences=request.chunk_sentences,
         all_scores=request.explain,
     )
-
-
-def _print(
-    summaries: list[Summary],
-    translations: list[SelectionTranslation | None] | None,
-    explain: bool,
-    glossary: Glossary,
-    target: str | None,
-) -> None:
-    from rich.console import Console
-
-    console = Console()
-    source_names = target_names = None
-    if glossary.terms:
-        source_names = glossary.names_matcher
-        if target is not None:
-            whole_words = target not in languages.UNSPACED
-            target_names = glossary.target_matcher(target, False, whole_words)
-    for i, summary in enumerate(summaries):
-        translation = translations[i] if translations else None
-        render.print_summary(console, summary, translation, explain, source_names, target_names)

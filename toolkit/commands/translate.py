@@ -23,9 +23,16 @@ from toolkit.environment import Environment
 from toolkit.errors import ToolkitError, UsageError
 from toolkit.glossary.active import load_active, with_patterns
 from toolkit.glossary.model import Glossary
-from toolkit.output import files, qa_report, render, words
+from toolkit.output import files, qa_report, words
 from toolkit.output import terminal as output
 from toolkit.output.sinks import FolderSink, Headers, JoinedSink, Sink, check_distinct, output_name
+from toolkit.output.translations import (
+    FORMATS,
+    normalization_note,
+    translation_summary,
+    translations_json,
+    weak_cut_note,
+)
 from toolkit.text import detection, languages, spans
 from toolkit.text.cuts import SENTENCE, paragraph_cut
 from toolkit.text.document import Document, segment
@@ -39,7 +46,6 @@ from toolkit.translation.translate import (
     translate_documents,
 )
 
-FORMATS = ("text", "json")
 AUTO = "auto"  # --from auto: the input's language is detected
 # A declared language is checked on inputs of at least this many words (fewer say too little).
 MIN_WORDS = 20
@@ -139,7 +145,7 @@ def _pieces(texts: Iterator[str]) -> Iterator[tuple[str, bool]]:
 
 
 def run(request: TranslateRequest, env: Environment) -> None:
-    render.check_format(request.format, FORMATS)
+    FORMATS.check(request.format)
     auto = request.source.strip().lower() == AUTO
     if auto:  # the source is known once the first batch is read
         source, targets = (
@@ -233,11 +239,11 @@ def run(request: TranslateRequest, env: Environment) -> None:
 
     translations = [concatenate(parts[target]) for target in targets]
     console = env.stderr
-    render.normalization_note(console, translations[0])
+    normalization_note(console, translations[0])
     for name, paragraph, boundaries in cuts.found():
-        render.weak_cut_note(console, name, paragraph, PIECE_CHARS, boundaries)
+        weak_cut_note(console, name, paragraph, PIECE_CHARS, boundaries)
     for translation in translations:
-        render.translation_summary(console, translation)
+        translation_summary(console, translation)
         if request.check and request.format != "json":
             qa_report.print_report(console, translation)
         elif not request.check:
@@ -318,15 +324,8 @@ def _write_all(
 ) -> None:
     """Write results held in memory: JSON, or text under --strict once every name was checked."""
     if request.format == "json":
-        text = render.to_json(
-            {
-                "inputs": [doc.name for doc in translations[0].documents],
-                "translations": [
-                    render.translation_data(t) | ({"qa": qa.report(t)} if request.check else {})
-                    for t in translations
-                ],
-            }
-        )
+        reports = [qa.report(t) for t in translations] if request.check else None
+        text = translations_json(translations, reports)
         if path is None:
             output.write_stdout(text)
         else:
