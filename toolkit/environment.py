@@ -41,7 +41,7 @@ class Streams:
         """These streams as sys.stdin, sys.stdout and sys.stderr while the run lasts, so that
         every writer (print, rich, the command-line library) uses them; put back after."""
         saved = sys.stdin, sys.stdout, sys.stderr
-        sys.stdin, sys.stdout, sys.stderr = self.stdin, self.stdout, self.stderr  # type: ignore[assignment]
+        sys.stdin, sys.stdout, sys.stderr = self.stdin, self.stdout, self.stderr
         try:
             yield
         finally:

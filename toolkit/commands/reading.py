@@ -13,7 +13,7 @@ def open_inputs(
     """The files (none: stdin) or the text of --text; a missing file is refused now, before the
     inputs ahead of it are worked on. Reading a terminal, say so: a bare command otherwise waits
     in silence for what is typed."""
-    found = inputs(files, text)
+    found = inputs(files, text, env.streams.stdin)
     for source in found:
         source.check()
     if any(source.is_stdin for source in found) and env.stdin_is_terminal():

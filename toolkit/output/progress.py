@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 from toolkit.text.inputs import Input
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.progress import Progress, ProgressColumn
 
     from toolkit.engines.base import Advance
@@ -65,7 +66,7 @@ class InputProgress:
             BarColumn(),
             DownloadColumn(),
             _pace_column(),
-            console=console,
+            console=_rich(console),
             transient=True,
             redirect_stdout=redirect_stdout,
             redirect_stderr=False,
@@ -114,9 +115,18 @@ def counted_bar(console: Stderr | None, total: int, label: str) -> Iterator[Adva
         MofNCompleteColumn(),
         TimeRemainingColumn(),
     )
-    with Progress(*columns, console=console, transient=True) as bar:  # type: ignore[arg-type]
+    with Progress(*columns, console=_rich(console), transient=True) as bar:
         task = bar.add_task(label, total=total)
         yield lambda done: bar.advance(task, done)
+
+
+def _rich(console: Stderr) -> Console:
+    """The console a bar is drawn on: a terminal's, which is always rich's."""
+    from rich.console import Console
+
+    if not isinstance(console, Console):
+        raise TypeError("a progress bar needs rich's console")
+    return console
 
 
 def _pace_column() -> ProgressColumn:

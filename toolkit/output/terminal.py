@@ -66,7 +66,7 @@ def guard_stdout(own_process: bool = True) -> None:
         if devnull != 1:
             os.dup2(devnull, 1)
             os.close(devnull)
-    sys.stdout = _GuardedStdout(sys.stdout)  # type: ignore[assignment]
+    sys.stdout = _GuardedStdout(sys.stdout)
 
 
 def shown(text: str) -> str:

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import codecs
 import re
-import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import BinaryIO
+from dataclasses import dataclass, field
+from typing import BinaryIO, TextIO
 
 from toolkit.errors import ToolkitError, UsageError
 
@@ -145,11 +144,11 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
     return "".join(decode_blocks(io.BytesIO(data), name, encoding))
 
 
-def _open(path: str) -> BinaryIO:
+def _open(path: str, stdin: TextIO | None) -> BinaryIO:
     if path == STDIN:
-        if sys.stdin is None:  # started with `<&-`
+        if stdin is None:  # started with `<&-`
             raise UsageError("standard input is closed; give files, or the text with --text")
-        return sys.stdin.buffer
+        return stdin.buffer
     try:
         return open(path, "rb")
     except FileNotFoundError:
@@ -164,13 +163,13 @@ def display_name(path: str) -> str:
     return "<stdin>" if path == STDIN else path
 
 
-def check_readable(path: str) -> None:
+def check_readable(path: str, stdin: TextIO | None) -> None:
     """Refuse a missing or unreadable file (or a closed stdin) now, before any work on the inputs
     before it."""
     if path != STDIN:
-        _open(path).close()
-    elif sys.stdin is None:
-        _open(path)
+        _open(path, stdin).close()
+    elif stdin is None:
+        _open(path, stdin)
 
 
 @dataclass(frozen=True)
@@ -179,6 +178,7 @@ class Input:
 
     path: str
     text: str | None = None
+    stdin: TextIO | None = field(default=None, compare=False, repr=False)  # the run's, for '-'
 
     @property
     def name(self) -> str:
@@ -190,19 +190,19 @@ class Input:
 
     def check(self) -> None:
         if self.text is None:
-            check_readable(self.path)
+            check_readable(self.path, self.stdin)
 
     def blocks(self, encoding: str | None) -> Iterator[str]:
         """The text, block by block as decoded (see decode_blocks)."""
         if self.text is None:
-            return read_blocks(self.path, encoding)
+            return read_blocks(self.path, encoding, self.stdin)
         return iter([self.text] if self.text else [])
 
 
-def inputs(files: list[str], text: str | None) -> list[Input]:
-    """The inputs a command was given: its files (none means stdin), or the text of --text."""
+def inputs(files: list[str], text: str | None, stdin: TextIO | None) -> list[Input]:
+    """The inputs a command was given: its files (none means `stdin`), or the text of --text."""
     if text is None:
-        return [Input(path) for path in files or [STDIN]]
+        return [Input(path, stdin=stdin) for path in files or [STDIN]]
     if files:
         raise UsageError("give input files or --text, not both")
     try:
@@ -215,9 +215,11 @@ def inputs(files: list[str], text: str | None) -> list[Input]:
     return [Input(TEXT_NAME, text.replace("\r\n", "\n").replace("\r", "\n"))]
 
 
-def read_blocks(path: str, encoding: str | None = None) -> Iterator[str]:
-    """The text of one file (or stdin), block by block as decoded (see decode_blocks)."""
-    stream = _open(path)
+def read_blocks(
+    path: str, encoding: str | None = None, stdin: TextIO | None = None
+) -> Iterator[str]:
+    """The text of one file (or `stdin`), block by block as decoded (see decode_blocks)."""
+    stream = _open(path, stdin)
     try:
         yield from decode_blocks(stream, display_name(path), encoding)
     finally:
