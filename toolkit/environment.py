@@ -18,8 +18,10 @@ from typing import TYPE_CHECKING, TextIO
 from toolkit.errors import UsageError
 
 if TYPE_CHECKING:
+    from rich.status import Status
+
     from toolkit.engines.base import Advance
-    from toolkit.output.progress import InputProgress
+    from toolkit.output.progress import InputProgress, Transferred
     from toolkit.output.stderr import Stderr
     from toolkit.text.inputs import Input
 
@@ -79,22 +81,38 @@ class Environment:
 
         return stderr.console(self.streams.stderr, self.quiet)
 
+    def shows_progress(self) -> bool:
+        """Whether bars and spinners show: on a terminal, unless -q."""
+        return not self.quiet and self.stderr_is_terminal()
+
     def progress(self, total: int, label: str) -> AbstractContextManager[Advance | None]:
-        """A bar on stderr for work of `total` units, when stderr is a terminal and not -q;
-        else nothing (None). Engines are handed this factory, never a console of their own."""
+        """A bar on stderr for work of `total` units, where progress shows; else nothing
+        (None). Engines are handed this factory, never a console of their own."""
         from toolkit.output.progress import counted_bar
 
-        shown = total > 1 and not self.quiet and self.stderr_is_terminal()
-        return counted_bar(self.stderr if shown else None, total, label)
+        return counted_bar(
+            self.stderr if total > 1 and self.shows_progress() else None, total, label
+        )
+
+    def transfer_progress(self, label: str) -> AbstractContextManager[Transferred | None]:
+        """A bar of bytes done out of a total known as the work goes, where progress shows."""
+        from toolkit.output.progress import transfer_bar
+
+        return transfer_bar(self.stderr if self.shows_progress() else None, label)
+
+    def status(self, message: str) -> AbstractContextManager[Status | None]:
+        """A spinner with `message` on stderr while the work runs, where progress shows."""
+        from toolkit.output.progress import spinner
+
+        return spinner(self.stderr if self.shows_progress() else None, message)
 
     def input_progress(self, inputs: list[Input], label: str, rounds: int = 1) -> InputProgress:
         """A bar of the bytes of `inputs` done, `rounds` times over (a round per target
         language, say), for large inputs when stderr is a terminal and not -q."""
         from toolkit.output.progress import InputProgress
 
-        shown = not self.quiet and self.stderr_is_terminal()
         return InputProgress(
-            self.stderr if shown else None,
+            self.stderr if self.shows_progress() else None,
             inputs,
             self.streams.stdin,
             label,

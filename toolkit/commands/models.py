@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -80,10 +78,11 @@ def install(arguments: list[str], env: Environment) -> None:
         path = Path(argument)
         pair = _PAIR.match(argument)
         if pair and not path.exists():
-            _install_from_index(*(languages.parse(code) for code in pair.groups()), env)
+            source, target = (languages.parse(code) for code in pair.groups())
+            _install_from_index(source, target, env)
             continue
         for archive in packages.archives(path):
-            with _progress_bar(env, f"installing {output.shown(archive.name)}") as progress:
+            with env.transfer_progress(f"installing {output.shown(archive.name)}") as progress:
                 result = packages.install_archive(archive, progress)
             _report(console, result)
 
@@ -95,9 +94,9 @@ def _install_from_index(source: str, target: str, env: Environment) -> None:
     folder = packages.install_dir().parent
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".toolkit-download-", dir=folder) as work:
-        with _progress_bar(env, f"downloading {entry.pair} {entry.version}") as progress:
+        with env.transfer_progress(f"downloading {entry.pair} {entry.version}") as progress:
             archive = package_index.download(entry, Path(work), progress)
-        with _progress_bar(env, f"installing {entry.pair}") as progress:
+        with env.transfer_progress(f"installing {entry.pair}") as progress:
             result = packages.install_archive(archive, progress)
     _report(env.stderr, result)
 
@@ -119,21 +118,3 @@ def _report(console: Stderr, result: packages.Install) -> None:
     message = f"installed {package.pair} {package.metadata.version} in {package.path}"
     message += "".join(f"; replaced {p.name}" for p in result.replaced)
     console.print(output.shown(message), highlight=False)
-
-
-@contextmanager
-def _progress_bar(env: Environment, label: str) -> Iterator[Callable[[int, int], None] | None]:
-    """A bytes progress bar on stderr when it is a terminal."""
-    if env.quiet or not env.stderr_is_terminal():
-        yield None
-        return
-    from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColumn
-
-    columns = ("{task.description}", BarColumn(), DownloadColumn(), TransferSpeedColumn())
-    with Progress(*columns, console=env.stderr, transient=True) as bar:
-        task = bar.add_task(label, total=None)
-
-        def update(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
-        yield update

@@ -7,7 +7,7 @@ toolkit.summary.summarize), so that memory stays bounded whatever its size.
 from __future__ import annotations
 
 import time
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -25,8 +25,6 @@ from toolkit.summary.summarize import AUTO, Options, summarize_blocks
 from toolkit.text import languages
 
 if TYPE_CHECKING:
-    from rich.status import Status
-
     from toolkit.translation.selections import SelectionTranslation
 
 
@@ -59,7 +57,8 @@ def run(request: SummarizeRequest, env: Environment) -> None:
     inputs = reading.open_inputs(env, request.files, request.text, language)
     summaries = []
     bar = env.input_progress(inputs, "summarizing")
-    with bar, _status(env, "Scoring sentences…", not bar.shown) as status:
+    spinning = nullcontext() if bar.shown else env.status("Scoring sentences…")
+    with bar, spinning as status:
 
         def progress(sentences: int, chunks: int) -> None:
             message = (
@@ -98,13 +97,6 @@ def run(request: SummarizeRequest, env: Environment) -> None:
 
     result = SummaryResult(summaries, translations, request.explain, glossary, target)
     FORMATS.renderer(request.format)(result, env)
-
-
-def _status(env: Environment, message: str, wanted: bool) -> AbstractContextManager[Status | None]:
-    """A spinner on stderr while the work runs, only when stderr is a terminal."""
-    if wanted and env.stderr_is_terminal() and not env.quiet:
-        return env.stderr.status(message)
-    return nullcontext()
 
 
 def parse_choices(

@@ -26,7 +26,7 @@ class InstalledPackages(NamedTuple):
 class IndexPackages(NamedTuple):
     """The packages of the index at `index`, a row each, with the version installed if any."""
 
-    index: str
+    address: str
     rows: list[dict[str, Any]]
 
 
@@ -78,7 +78,7 @@ def _size(size: int) -> str:
 
 
 def write_index_json(packages: IndexPackages, env: Run) -> None:
-    write_stdout(to_json({"index": packages.index, "packages": packages.rows}))
+    write_stdout(to_json({"index": packages.address, "packages": packages.rows}))
 
 
 def write_index_text(packages: IndexPackages, env: Run) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import TYPE_CHECKING, TextIO
 
 from toolkit.text.inputs import Input
@@ -14,9 +14,13 @@ from toolkit.text.inputs import Input
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import Progress, ProgressColumn
+    from rich.status import Status
 
     from toolkit.engines.base import Advance
     from toolkit.output.stderr import Stderr
+
+# Told the bytes done and the total, as far as they are known.
+Transferred = Callable[[int, int], None]
 
 # About 40,000 words: several seconds of Apertium or of a long summary.
 LARGE_INPUT_BYTES = 250_000
@@ -118,6 +122,32 @@ def counted_bar(console: Stderr | None, total: int, label: str) -> Iterator[Adva
     with Progress(*columns, console=_rich(console), transient=True) as bar:
         task = bar.add_task(label, total=total)
         yield lambda done: bar.advance(task, done)
+
+
+@contextmanager
+def transfer_bar(console: Stderr | None, label: str) -> Iterator[Transferred | None]:
+    """A bar of bytes done out of a total known as the work goes (a download, an archive
+    unpacked) on `console` (None: no bar, nothing to call)."""
+    if console is None:
+        yield None
+        return
+    from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColumn
+
+    columns = ("{task.description}", BarColumn(), DownloadColumn(), TransferSpeedColumn())
+    with Progress(*columns, console=_rich(console), transient=True) as bar:
+        task = bar.add_task(label, total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+def spinner(console: Stderr | None, message: str) -> AbstractContextManager[Status | None]:
+    """A spinner with `message` on `console` while the work runs (None: nothing shown)."""
+    if console is None:
+        return nullcontext()
+    return _rich(console).status(message)
 
 
 def _rich(console: Stderr) -> Console:

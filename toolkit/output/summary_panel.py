@@ -13,6 +13,7 @@ from toolkit.text import languages
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
     from toolkit.glossary.matcher import Matcher
     from toolkit.summary.summarize import Summary
@@ -51,7 +52,7 @@ def print_summary(
         table.add_column(languages.name(translation.target), ratio=1)
     shown = shown_ranks(summary)
     for k, s in enumerate(summary.selected):
-        row = [shown[s.index], score_text(s.score), f"{s.paragraph}·{s.sentence}"]
+        row: list[str | Text] = [shown[s.index], score_text(s.score), f"{s.paragraph}·{s.sentence}"]
         sentence = highlighted(one_line(s.text), source_names)
         if translation is not None:
             translated = highlighted(one_line(translation.sentences[k]), target_names)
