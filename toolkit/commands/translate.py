@@ -284,8 +284,8 @@ def _source_language(paragraphs: list[str], declared: str | None) -> str:
     MIN_WORDS words of it are surely in another (exit 1, naming it). Addresses, links and the
     like are left out; French, English and Italian are told by their stop words, the rest by
     langdetect."""
-    from toolkit.summary.language_guess import language_of
     from toolkit.text import spans
+    from toolkit.text.language_guess import language_of
 
     text = "\n".join(spans.without(p) for p in paragraphs)[: detection.SAMPLE]
     if declared is None:
