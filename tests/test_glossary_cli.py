@@ -232,7 +232,9 @@ def test_the_rich_report_for_a_terminal(release_text: str) -> None:
 
     engine = ApertiumEngine()
     (route,) = find_routes("apertium", engine.hops(), "fr", "ca")
-    translation = translate_documents([("release", segment(release_text))], engine, route)
+    translation = translate_documents(
+        [("release", segment(release_text))], engine, route, active.default()
+    )
     console = Console(force_terminal=True, width=100, record=True, color_system=None)
     print_report(console, translation)
     text = console.export_text()

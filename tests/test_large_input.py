@@ -10,6 +10,7 @@ from tests.conftest import RELEASE, apertium_request, run_toolkit
 from toolkit.commands import translate as translate_command
 from toolkit.commands.translate import batches
 from toolkit.environment import Environment
+from toolkit.glossary import model as glossary_model
 from toolkit.text.document import segment
 from toolkit.text.inputs import inputs
 
@@ -19,8 +20,8 @@ def test_batches_hold_whole_paragraphs_and_every_character(monkeypatch, tmp_path
     empty = tmp_path / "empty.txt"
     empty.write_text("")
     files = inputs([str(RELEASE), str(empty), str(RELEASE)], None)
-    pieces = [piece for batch in batches(files, None) for piece in batch]
-    assert len({id(b) for b in batches(files, None)}) > 1
+    pieces = [piece for batch in batches(files, None, glossary_model.empty()) for piece in batch]
+    assert len({id(b) for b in batches(files, None, glossary_model.empty())}) > 1
     texts: dict[int, str] = {}
     for piece in pieces:
         texts[piece.input] = texts.get(piece.input, "") + piece.document.text

@@ -12,6 +12,7 @@ from tests.conftest import apertium_request
 from toolkit.commands import translate as translate_command
 from toolkit.commands.translate import batches
 from toolkit.environment import Environment
+from toolkit.glossary.model import empty
 from toolkit.text import cuts, spans
 from toolkit.text.document import segment
 from toolkit.text.inputs import inputs
@@ -27,7 +28,9 @@ def test_a_long_paragraph_comes_in_pieces_cut_after_sentences(monkeypatch, tmp_p
     monkeypatch.setattr(translate_command, "PIECE_CHARS", 1500)
     source = tmp_path / "line.txt"
     source.write_text(TEXT, encoding="utf-8")
-    pieces = [piece for batch in batches(inputs([str(source)], None), None) for piece in batch]
+    pieces = [
+        piece for batch in batches(inputs([str(source)], None), None, empty()) for piece in batch
+    ]
     assert len(pieces) > 3
     assert "".join(piece.document.text for piece in pieces) == TEXT
     for piece, after in itertools.pairwise(pieces):
@@ -110,7 +113,9 @@ def cut_pieces(monkeypatch, tmp_path, text: str, limit: int = 1500) -> list:
     monkeypatch.setattr(translate_command, "PIECE_CHARS", limit)
     source = tmp_path / "line.txt"
     source.write_text(text, encoding="utf-8")
-    pieces = [piece for batch in batches(inputs([str(source)], None), None) for piece in batch]
+    pieces = [
+        piece for batch in batches(inputs([str(source)], None), None, empty()) for piece in batch
+    ]
     assert "".join(piece.document.text for piece in pieces) == text
     assert all(len(piece.document.text) <= limit for piece in pieces)
     return pieces

@@ -82,20 +82,20 @@ class Piece:
 
 
 def batches(
-    inputs: list[Input], encoding: str | None, glossary: Glossary | None = None
+    inputs: list[Input],
+    encoding: str | None,
+    glossary: Glossary,
+    patterns: tuple[re.Pattern[str], ...] = (),
 ) -> Iterator[list[Piece]]:
     """The inputs in order, as batches of pieces holding about BATCH_CHARS characters each; the
-    pieces of a paragraph cut (never inside a protected span or a name) are batches alone, so
-    that an engine never holds more than PIECE_CHARS of one paragraph."""
-
-    patterns = protection.compile_patterns(glossary) if glossary else ()
+    pieces of a paragraph cut (never inside a protected span, one of `patterns` (the glossary's
+    --protect, compiled), or a name) are batches alone, so that an engine never holds more than
+    PIECE_CHARS of one paragraph."""
 
     def whole(text: str) -> list[tuple[int, int]]:
         # A word too long to be one goes through as it is, in parts that are still too long.
         found = [(s.start, s.end) for s in spans.find(text, patterns) if s.kind != spans.WORD]
-        return (
-            found + [(name.start, name.end) for name in glossary.find(text)] if glossary else found
-        )
+        return found + [(name.start, name.end) for name in glossary.find(text)]
 
     boundaries: deque[str] = deque()  # of the cuts made, for the pieces they end
 
@@ -176,6 +176,7 @@ def run(request: TranslateRequest, env: Environment) -> None:
     env.detail(
         f"glossary: {words.count(len(glossary.terms), 'term')} ({', '.join(glossary.files) or 'none'})"
     )
+    patterns = protection.compile_patterns(glossary)  # once for the run
     via = routing.parse_via(request.via)
     progress = InputProgress(env, inputs, f"translating into {','.join(targets)}", len(targets))
     # An engine's own progress bar (argos) only when the command draws none.
@@ -198,7 +199,7 @@ def run(request: TranslateRequest, env: Environment) -> None:
     cuts = _WeakCuts()
     try:
         with progress:
-            for batch in batches(inputs, request.encoding, glossary):
+            for batch in batches(inputs, request.encoding, glossary, patterns):
                 cuts.add(batch)
                 documents = [(piece.name, piece.document) for piece in batch]
                 size = sum(len(p.document.text.encode("utf-8")) for p in batch) * progress.shown
@@ -211,7 +212,7 @@ def run(request: TranslateRequest, env: Environment) -> None:
                         routes = routes_from(source)
                 for target, (engine, route) in routes.items():
                     translation = translate_documents(
-                        documents, engine, route, glossary, request.target_typography
+                        documents, engine, route, glossary, request.target_typography, patterns
                     )
                     if streaming:
                         if target not in sinks:

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from toolkit.engines.base import Engine
     from toolkit.glossary.model import Glossary
     from toolkit.text.document import Document
+    from toolkit.translation.protection import Patterns
     from toolkit.translation.translate import Translation
 
 _log = logging.getLogger(__name__)
@@ -37,6 +38,7 @@ class TranslateTask:
 
     def start(self) -> Work:
         from toolkit.engines import base
+        from toolkit.translation.protection import compile_patterns
 
         engines = {
             name: base.load(name, progress=False, **self.engine_options)
@@ -46,9 +48,10 @@ class TranslateTask:
             reason = engine.unavailable_reason()
             if reason:
                 raise EngineUnavailable(reason)
-        return lambda unit: self._run(unit, engines)
+        patterns = compile_patterns(self.glossary)  # once for the worker's run
+        return lambda unit: self._run(unit, engines, patterns)
 
-    def _run(self, unit: Unit, engines: dict[str, Any]) -> list[Result]:
+    def _run(self, unit: Unit, engines: dict[str, Any], patterns: Patterns) -> list[Result]:
         from toolkit.text.document import segment
 
         documents = [(i, d) for i, d in enumerate(unit.documents) if d.error is None]
@@ -57,7 +60,7 @@ class TranslateTask:
         for target, positions in unit.pending.items():
             route = self.routes[target]
             outcomes = self._translate(
-                segmented, engines[route.engine], route, set(positions), documents
+                segmented, engines[route.engine], route, patterns, set(positions), documents
             )
             for position in positions:
                 document = unit.documents[position]
@@ -78,6 +81,7 @@ class TranslateTask:
         segmented: list[tuple[str, Document]],
         engine: Engine,
         route: Route,
+        patterns: Patterns,
         wanted: set[int],
         documents: list[tuple[int, CorpusDocument]],
     ) -> dict[int, tuple[Translation, int] | str]:
@@ -87,7 +91,7 @@ class TranslateTask:
         positions = [i for i, _ in documents]
         try:
             translation = translate_documents(
-                segmented, engine, route, self.glossary, self.target_typography
+                segmented, engine, route, self.glossary, self.target_typography, patterns
             )
             return {position: (translation, k) for k, position in enumerate(positions)}
         except EngineUnavailable:
@@ -101,7 +105,7 @@ class TranslateTask:
                 continue
             try:
                 translation = translate_documents(
-                    [item], engine, route, self.glossary, self.target_typography
+                    [item], engine, route, self.glossary, self.target_typography, patterns
                 )
                 outcomes[position] = (translation, 0)
             except EngineUnavailable:
