@@ -22,7 +22,6 @@ from toolkit.text import languages
 from toolkit.text.inputs import Input
 from toolkit.translation import qa
 from toolkit.translation.pipeline import BatchTranslation, Pipeline, Translated
-from toolkit.translation.translate import Translation
 
 FORMATS = ("text", "json")
 AUTO = "auto"  # --from auto: the input's language is detected
@@ -90,9 +89,9 @@ def run(request: TranslateRequest, env: Environment) -> None:
         raise
     _notes(env, request, translated)
     if request.strict:
-        qa.enforce_strict(translated.translations)
+        qa.enforce_strict(translated.reports)
     if not streaming:
-        _write_all(request, translated.translations, folder, path, headers)
+        _write_all(request, translated, folder, path, headers)
 
 
 def _direction(request: TranslateRequest) -> tuple[str | None, list[str]]:
@@ -144,12 +143,12 @@ def _notes(env: Environment, request: TranslateRequest, translated: Translated) 
     render.normalization_note(console, translated.translations[0])
     for cut in translated.weak_cuts:
         render.weak_cut_note(console, cut.name, cut.paragraph, cut.limit, cut.boundaries)
-    for translation in translated.translations:
+    for translation, report in zip(translated.translations, translated.reports, strict=True):
         render.translation_summary(console, translation)
         if request.check and request.format != "json":
-            qa_report.print_report(console, translation)
+            qa_report.print_report(console, report)
         elif not request.check:
-            qa_report.print_findings(console, translation)
+            qa_report.print_findings(console, report)
 
 
 def _headers(targets: list[str], inputs: int, to_stdout: bool) -> dict[str, Headers]:
@@ -198,19 +197,20 @@ def _sink(target: str, folder: Path | None, path: Path | None, headers: dict[str
 
 def _write_all(
     request: TranslateRequest,
-    translations: list[Translation],
+    translated: Translated,
     folder: Path | None,
     path: Path | None,
     headers: dict[str, Headers],
 ) -> None:
     """Write results held in memory: JSON, or text under --strict once every name was checked."""
+    translations = translated.translations
     if request.format == "json":
         text = render.to_json(
             {
                 "inputs": [doc.name for doc in translations[0].documents],
                 "translations": [
-                    render.translation_data(t) | ({"qa": qa.report(t)} if request.check else {})
-                    for t in translations
+                    render.translation_data(t) | ({"qa": r.to_data()} if request.check else {})
+                    for t, r in zip(translations, translated.reports, strict=True)
                 ],
             }
         )

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from toolkit.glossary.model import Glossary
     from toolkit.text.document import Document
     from toolkit.translation.protection import Patterns
+    from toolkit.translation.qa import QaReport
     from toolkit.translation.translate import Translation
 
 _log = logging.getLogger(__name__)
@@ -121,12 +122,12 @@ class TranslateTask:
         from toolkit.output import render
 
         translated = translation.documents[k]
-        checks = document_qa(translation, k)
-        if self.strict and checks["missing_terms"]:
-            first = checks["missing_terms"][0]
+        report = document_report(translation, k)
+        if self.strict and report.missing_terms:
+            first = report.missing_terms[0]
             return (
-                f"--strict: glossary name {first['term']} missing from the {target} translation "
-                f"(paragraph {first['paragraph']}); {len(checks['missing_terms'])} in all"
+                f"--strict: glossary name {first.term} missing from the {target} translation "
+                f"(paragraph {first.place.paragraph}); {report.names_missing} in all"
             )
         return {
             "id": document.id,
@@ -135,19 +136,16 @@ class TranslateTask:
             "target": target,
             "text": translated.text,
             "route": render.route_data(route),
-            "qa": checks,
+            "qa": document_qa_data(report, translated.paragraphs),
             "extra": document.extra,
             "error": None,
         }
 
 
-def document_qa(translation: Translation, k: int) -> dict[str, Any]:
-    """The QA figures of the k-th document of a translation: its terms, repairs, numbers and the
+def document_report(translation: Translation, k: int) -> QaReport:
+    """The QA report of the k-th document of a translation: its terms, repairs, numbers and the
     words unknown to the engine in its paragraphs, none of another document's (a line depends on
-    its document alone, so that a rerun writes what a fresh run writes).
-
-    Engines count unknown words per call, not per document, so their counts are left out here.
-    """
+    its document alone, so that a rerun writes what a fresh run writes)."""
     from toolkit.translation import qa
 
     start = sum(doc.paragraphs for doc in translation.documents[:k])
@@ -167,7 +165,14 @@ def document_qa(translation: Translation, k: int) -> dict[str, Any]:
         unknown_words=0,
         unknown=translation.unknown[start:end],
     )
-    report = qa.report(alone)
+    return qa.report(alone)
+
+
+def document_qa_data(report: QaReport, paragraphs: int) -> dict[str, Any]:
+    """A document's report as its line holds it: places without the document, which the line
+    names, and without the engine's counts of unknown words, which engines make per call, not per
+    document."""
+    data = report.to_data()
     for key in (
         "missing_terms",
         "repairs",
@@ -177,7 +182,7 @@ def document_qa(translation: Translation, k: int) -> dict[str, Any]:
         "span_problems",
         "span_repairs",
     ):
-        for item in report[key]:
-            item.pop("document", None)
-    del report["unknown_words"], report["unknown_share"]
-    return {"paragraphs": document.paragraphs, **report}
+        for item in data[key]:
+            del item["document"]
+    del data["unknown_words"], data["unknown_share"]
+    return {"paragraphs": paragraphs, **data}

@@ -3,8 +3,9 @@
 The inputs are read in batches (toolkit.translation.batching); the language of the first batch is
 found or checked (source_language); each batch goes through the route to each target in one engine
 call (translate_documents), and the batches of each target are joined back into one Translation
-per target (concatenate). The caller hears of each batch as it is done (to write text as it comes,
-to advance a progress bar), and gets the translations and the notes to show at the end.
+per target (concatenate), checked once (qa.report). The caller hears of each batch as it is done
+(to write text as it comes, to advance a progress bar), and gets the translations, their QA
+reports and the notes to show at the end.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from toolkit.errors import UsageError
+from toolkit.translation import qa
 from toolkit.translation.batching import Piece, WeakCut, WeakCuts, batches
 from toolkit.translation.protection import compile_patterns
 from toolkit.translation.source_language import source_language
@@ -55,6 +57,7 @@ class Translated:
 
     source: str
     translations: list[Translation]  # one per target, in the order asked
+    reports: list[qa.QaReport]  # the QA of each translation, in the same order
     weak_cuts: list[WeakCut]  # paragraphs cut elsewhere than at sentence ends, for a note
 
 
@@ -114,7 +117,8 @@ class Pipeline:
                 parts[target].append((origins, translation))
         assert source is not None  # every input, even an empty one, is in a batch
         translations = [concatenate(parts[target]) for target in self.targets]
-        return Translated(source, translations, cuts.found())
+        reports = [qa.report(translation) for translation in translations]
+        return Translated(source, translations, reports, cuts.found())
 
     def _source(self, paragraphs: list[str], declared: str | None) -> str:
         source = source_language(paragraphs, declared)
