@@ -16,6 +16,7 @@ from toolkit.engines.apertium import stream as apertium_stream
 from toolkit.engines.apertium.engine import ApertiumEngine
 from toolkit.engines.base import EngineOutput, Route, find_routes
 from toolkit.errors import ToolkitError
+from toolkit.glossary.active import default
 from toolkit.text.document import segment
 from toolkit.translation.translate import translate_documents
 
@@ -74,8 +75,8 @@ def test_units_translate_in_one_pipeline_as_in_their_own_process(release_text, t
     units = units_of(release_text, 6)
     # Backwards as well: what came before a unit in the pipeline must not matter.
     for unit in [*units, *reversed(units)]:
-        ours = translate_documents(unit, loaded, route)  # type: ignore[arg-type]
-        theirs = translate_documents(unit, reference, route)  # type: ignore[arg-type]
+        ours = translate_documents(unit, loaded, route, default())  # type: ignore[arg-type]
+        theirs = translate_documents(unit, reference, route, default())  # type: ignore[arg-type]
         assert [d.text for d in ours.documents] == [d.text for d in theirs.documents]
         assert ours.unknown_words == theirs.unknown_words
 

@@ -71,7 +71,8 @@ def test_strict_refuses_a_translation_that_lost_a_name(release_text: str) -> Non
         (check,),
         missing_numbers([source], [text]),
     )
-    data = report(translation)
+    qa = report(translation)
+    data = qa.to_data()
     assert data["missing_terms"] == [
         {"document": "in.txt", "paragraph": 1, "term": "Artsakh", "source": 1, "target": 0}
     ]
@@ -79,11 +80,9 @@ def test_strict_refuses_a_translation_that_lost_a_name(release_text: str) -> Non
     assert data["missing_numbers"] == [
         {"document": "in.txt", "paragraph": 1, "number": "1994", "context": "1994"}
     ]
-    assert "in.txt ¶1: Artsakh missing (1 in the source, 0 in the translation)" in plain(
-        translation
-    )
+    assert "in.txt ¶1: Artsakh missing (1 in the source, 0 in the translation)" in plain(qa)
     try:
-        enforce_strict([translation])
+        enforce_strict([qa])
     except ToolkitError as err:
         assert err.exit_code == 1 and "first Artsakh in in.txt ¶1" in str(err)
     else:
@@ -232,8 +231,10 @@ def test_the_rich_report_for_a_terminal(release_text: str) -> None:
 
     engine = ApertiumEngine()
     (route,) = find_routes("apertium", engine.hops(), "fr", "ca")
-    translation = translate_documents([("release", segment(release_text))], engine, route)
+    translation = translate_documents(
+        [("release", segment(release_text))], engine, route, active.default()
+    )
     console = Console(force_terminal=True, width=100, record=True, color_system=None)
-    print_report(console, translation)
+    print_report(console, report(translation))
     text = console.export_text()
     assert "glossary terms" in text and "Artsakh" in text and "11" in text and "ok" in text

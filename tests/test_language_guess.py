@@ -14,8 +14,8 @@ import pytest
 from tests.conftest import RELEASE, ROOT
 from tests.imports import imported_packages
 from tests.summary_texts import DATA
-from toolkit.summary.language_guess import language_of, stop_word_guess
 from toolkit.text.detection import SAMPLE, detect_language
+from toolkit.text.language_guess import language_of, stop_word_guess
 
 MAN = Path("/usr/share/man")
 # Manual pages in these languages come with the test tools (scripts/setup.sh); others are read

@@ -8,19 +8,21 @@ import pytest
 
 from tests.conftest import RELEASE, apertium_request, run_toolkit
 from toolkit.commands import translate as translate_command
-from toolkit.commands.translate import batches
 from toolkit.environment import Environment
+from toolkit.glossary import model as glossary_model
 from toolkit.text.document import segment
 from toolkit.text.inputs import inputs
+from toolkit.translation import batching
+from toolkit.translation.batching import batches
 
 
 def test_batches_hold_whole_paragraphs_and_every_character(monkeypatch, tmp_path) -> None:
-    monkeypatch.setattr(translate_command, "BATCH_CHARS", 500)
+    monkeypatch.setattr(batching, "BATCH_CHARS", 500)
     empty = tmp_path / "empty.txt"
     empty.write_text("")
-    files = inputs([str(RELEASE), str(empty), str(RELEASE)], None)
-    pieces = [piece for batch in batches(files, None) for piece in batch]
-    assert len({id(b) for b in batches(files, None)}) > 1
+    files = inputs([str(RELEASE), str(empty), str(RELEASE)], None, None)
+    pieces = [piece for batch in batches(files, None, glossary_model.empty()) for piece in batch]
+    assert len({id(b) for b in batches(files, None, glossary_model.empty())}) > 1
     texts: dict[int, str] = {}
     for piece in pieces:
         texts[piece.input] = texts.get(piece.input, "") + piece.document.text
@@ -33,7 +35,7 @@ def test_small_batches_give_the_same_output_as_one(monkeypatch, capsys, tmp_path
     files = [str(RELEASE), str(RELEASE)]
     translate_command.run(apertium_request(files, "es", None, fmt), Environment())
     whole = capsys.readouterr()
-    monkeypatch.setattr(translate_command, "BATCH_CHARS", 300)
+    monkeypatch.setattr(batching, "BATCH_CHARS", 300)
     translate_command.run(apertium_request(files, "es", None, fmt), Environment())
     batched = capsys.readouterr()
     if fmt == "json":
@@ -48,7 +50,7 @@ def test_small_batches_give_the_same_output_as_one(monkeypatch, capsys, tmp_path
 
 
 def test_small_batches_into_a_folder(monkeypatch, tmp_path) -> None:
-    monkeypatch.setattr(translate_command, "BATCH_CHARS", 300)
+    monkeypatch.setattr(batching, "BATCH_CHARS", 300)
     translate_command.run(apertium_request([str(RELEASE)], "es,ca", tmp_path), Environment())
     paragraphs = len(segment(RELEASE.read_text(encoding="utf-8")).paragraphs)
     for language in ("es", "ca"):
@@ -74,7 +76,7 @@ def test_several_languages_on_stdout_in_small_batches(monkeypatch, capsys) -> No
     files = [str(RELEASE), str(RELEASE)]
     translate_command.run(apertium_request(files, "es,ca", None, "text"), Environment())
     whole = capsys.readouterr().out
-    monkeypatch.setattr(translate_command, "BATCH_CHARS", 300)
+    monkeypatch.setattr(batching, "BATCH_CHARS", 300)
     translate_command.run(apertium_request(files, "es,ca", None, "text"), Environment())
     assert capsys.readouterr().out == whole
     assert whole.index("(es) <==") < whole.index("(ca) <==")

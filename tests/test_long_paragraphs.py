@@ -10,11 +10,13 @@ import re
 
 from tests.conftest import apertium_request
 from toolkit.commands import translate as translate_command
-from toolkit.commands.translate import batches
 from toolkit.environment import Environment
+from toolkit.glossary.model import empty
 from toolkit.text import cuts, spans
 from toolkit.text.document import segment
 from toolkit.text.inputs import inputs
+from toolkit.translation import batching
+from toolkit.translation.batching import batches
 
 MARKUP = '<abbr title="Fin. Début">'
 URL = "https://exemple.fr/chat.html"
@@ -24,10 +26,12 @@ TEXT = LONG_LINE + "\n\nLa fin du communiqué.\n"
 
 
 def test_a_long_paragraph_comes_in_pieces_cut_after_sentences(monkeypatch, tmp_path) -> None:
-    monkeypatch.setattr(translate_command, "PIECE_CHARS", 1500)
+    monkeypatch.setattr(batching, "PIECE_CHARS", 1500)
     source = tmp_path / "line.txt"
     source.write_text(TEXT, encoding="utf-8")
-    pieces = [piece for batch in batches(inputs([str(source)], None), None) for piece in batch]
+    pieces = [
+        piece for batch in batches(inputs([str(source)], None, None), None, empty()) for piece in batch
+    ]
     assert len(pieces) > 3
     assert "".join(piece.document.text for piece in pieces) == TEXT
     for piece, after in itertools.pairwise(pieces):
@@ -36,7 +40,7 @@ def test_a_long_paragraph_comes_in_pieces_cut_after_sentences(monkeypatch, tmp_p
 
 
 def test_a_cut_paragraph_is_one_paragraph_with_every_name(monkeypatch, capsys, tmp_path) -> None:
-    monkeypatch.setattr(translate_command, "PIECE_CHARS", 1500)
+    monkeypatch.setattr(batching, "PIECE_CHARS", 1500)
     source = tmp_path / "line.txt"
     source.write_text(TEXT, encoding="utf-8")
     translate_command.run(
@@ -67,7 +71,7 @@ def test_a_paragraph_just_below_the_limit_is_not_cut(monkeypatch, capsys, tmp_pa
     source.write_text(LONG_LINE + "\n", encoding="utf-8")
     translate_command.run(apertium_request([str(source)], fmt="text"), Environment())
     whole = capsys.readouterr().out
-    monkeypatch.setattr(translate_command, "PIECE_CHARS", len(LONG_LINE) + 1)
+    monkeypatch.setattr(batching, "PIECE_CHARS", len(LONG_LINE) + 1)
     translate_command.run(apertium_request([str(source)], fmt="text"), Environment())
     assert capsys.readouterr().out == whole
 
@@ -107,10 +111,12 @@ NO_END = CLAUSES.rstrip() + "\n\nLa fin du communiqué.\n"
 
 
 def cut_pieces(monkeypatch, tmp_path, text: str, limit: int = 1500) -> list:
-    monkeypatch.setattr(translate_command, "PIECE_CHARS", limit)
+    monkeypatch.setattr(batching, "PIECE_CHARS", limit)
     source = tmp_path / "line.txt"
     source.write_text(text, encoding="utf-8")
-    pieces = [piece for batch in batches(inputs([str(source)], None), None) for piece in batch]
+    pieces = [
+        piece for batch in batches(inputs([str(source)], None, None), None, empty()) for piece in batch
+    ]
     assert "".join(piece.document.text for piece in pieces) == text
     assert all(len(piece.document.text) <= limit for piece in pieces)
     return pieces
@@ -133,7 +139,7 @@ def test_a_paragraph_with_no_sentence_end_is_cut_after_commas_never_inside_a_spa
 def test_a_paragraph_cut_at_commas_is_one_paragraph_with_its_whitespace_and_a_note(
     monkeypatch, capsys, tmp_path
 ) -> None:
-    monkeypatch.setattr(translate_command, "PIECE_CHARS", 1500)
+    monkeypatch.setattr(batching, "PIECE_CHARS", 1500)
     source = tmp_path / "x[" / "x] \\[b]line.txt"  # named in the note as it is: [/x] and all
     source.parent.mkdir()
     source.write_text(NO_END, encoding="utf-8")

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from toolkit.corpus import plan
+from toolkit.corpus import plan, resume
+from toolkit.corpus.recording import appending, failed_lines, record
 from toolkit.corpus.report import Progress
 from toolkit.corpus.runners import Outcome, in_process, in_processes
 from toolkit.corpus.sources import FolderCorpus, JsonlCorpus, open_corpus
-from toolkit.corpus.store import Done, FolderLock, Store
+from toolkit.corpus.store import FolderLock, Store
 from toolkit.corpus.tasks import Task
 from toolkit.corpus.translating import TranslateTask
 from toolkit.engines import routing
@@ -23,7 +24,6 @@ from toolkit.errors import ToolkitError, UsageError
 from toolkit.glossary.active import load_active, with_patterns
 from toolkit.output import files, words
 from toolkit.output.corpus_report import OutputCounts, RunStats, final_table
-from toolkit.output.terminal import shown
 from toolkit.summary.algorithms import DEFAULT
 from toolkit.text import languages
 
@@ -173,31 +173,15 @@ def _execute(
     stats = RunStats(
         run.mode, {name: OutputCounts(store.path.name) for name, store in stores.items()}
     )
-
-    hashes = _scan(corpus)
+    hashes = resume.scan(corpus)
     stats.total = len(hashes)
     for name, store in stores.items():
-        store.load()
-        if store.torn:
-            console.print(
-                f"{shown(str(store.path))}: cut off an incomplete last line left by an interrupted run",
-                highlight=False,
-            )
-        store.prune(lambda key, done: _stale(key, done, hashes, run.retry_failed))
-        stats.outputs[name].skipped = sum(
-            1 for key, sha in hashes.items() if key in store.done and store.done[key].sha256 == sha
+        skipped = stats.outputs[name].skipped = resume.resume(
+            store, hashes, run.retry_failed, console
         )
-        env.detail(
-            f"{store.path}: {words.count(stats.outputs[name].skipped, 'document')} already done, skipped"
-        )
-    pending = sum(
-        1
-        for key, sha in hashes.items()
-        if any(key not in s.done or s.done[key].sha256 != sha for s in stores.values())
-    )
-    try:
-        for store in stores.values():
-            store.open()
+        env.detail(f"{store.path}: {words.count(skipped, 'document')} already done, skipped")
+    pending = resume.pending(hashes, stores.values())
+    with appending(stores.values()):
         if pending:
             task = make_task()
             units = plan.units(
@@ -208,50 +192,20 @@ def _execute(
                 Progress(console, pending, label) as progress,
                 closing(_runner(task, units, run)) as outcomes,
             ):
-                for unit, results in outcomes:
-                    for result in results:
-                        stores[result.output].append(result.line)
-                        counts = stats.outputs[result.output]
-                        if result.failed:
-                            counts.failed += 1
-                        else:
-                            counts.written += 1
-                    documents = unit.pending_documents
-                    stats.documents += len(documents)
-                    stats.words += sum(d.words for d in documents)
-                    stats.seconds = time.perf_counter() - started
-                    progress.advance(len(documents), stats.seconds, stats.documents)
-    finally:
-        for store in stores.values():
-            store.close()
+                record(outcomes, stores, stats, progress, started)
     for store in stores.values():
         store.put_in_order(hashes)
     final_table(console, stats)
     if stats.failed:
-        where = ", ".join(
-            f"{counts.failed} in {folder / counts.file}"
-            for counts in stats.outputs.values()
-            if counts.failed
-        )
         raise ToolkitError(
-            f"failed: {where} (their lines hold the error); fix the input, "
+            f"failed: {failed_lines(stats, folder)} (their lines hold the error); fix the input, "
             "then rerun with --retry-failed"
         )
 
 
-def _scan(corpus: JsonlCorpus | FolderCorpus) -> dict[str, str]:
-    """Check the whole input (malformed lines stop here, before any work): id → sha256."""
-    return {document.key: document.sha256 for document in corpus.documents()}
-
-
-def _stale(key: str, done: Done, hashes: dict[str, str], retry_failed: bool) -> bool:
-    """A line to drop before the run: its source changed, or it failed and failures are retried."""
-    if key not in hashes:
-        return False  # a document no longer in the input keeps its line
-    return done.sha256 != hashes[key] or (retry_failed and done.failed)
-
-
-def _runner(task: Task, units: Iterator[plan.Unit], run: RunOptions) -> Iterator[Outcome]:
+def _runner(
+    task: Task, units: Iterator[plan.Unit], run: RunOptions
+) -> Generator[Outcome, None, None]:
     if run.ray is not None:
         from toolkit.corpus.ray_runner import on_ray
 

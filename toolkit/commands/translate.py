@@ -1,26 +1,17 @@
-"""`toolkit translate`: read, segment, route, translate, write.
-
-Input is read in batches of whole paragraphs (about BATCH_CHARS characters, across files), so that
-memory stays bounded on large inputs while a typical input is still one engine batch. A paragraph
-longer than PIECE_CHARS is cut into pieces, each a batch of its own, joined back into one
-paragraph: at sentence ends, or where there is none at a weaker boundary (toolkit.text.cuts), which
-a note on stderr tells. Plain text is written as each batch is done; JSON and --strict wait for the
-whole input.
+"""`toolkit translate`: read the options, open the inputs, hand them to the translation pipeline
+(toolkit.translation.pipeline), and render: text written as each batch is done, JSON and --strict
+once the whole input is translated and checked.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter, deque
-from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.commands import reading
 from toolkit.engines import routing
-from toolkit.engines.base import Engine, Route
 from toolkit.environment import Environment
-from toolkit.errors import ToolkitError, UsageError
+from toolkit.errors import UsageError
 from toolkit.glossary.active import load_active, with_patterns
 from toolkit.glossary.model import Glossary
 from toolkit.output import files, qa_report, words
@@ -33,25 +24,12 @@ from toolkit.output.translations import (
     translations_json,
     weak_cut_note,
 )
-from toolkit.text import detection, languages, spans
-from toolkit.text.cuts import SENTENCE, paragraph_cut
-from toolkit.text.document import Document, segment
-from toolkit.text.inputs import Input, ends_paragraph, split_pieces
-from toolkit.translation import protection, qa
-from toolkit.translation.translate import (
-    Origin,
-    Translation,
-    all_paragraphs,
-    concatenate,
-    translate_documents,
-)
+from toolkit.text import languages
+from toolkit.text.inputs import Input
+from toolkit.translation import qa
+from toolkit.translation.pipeline import BatchTranslation, Pipeline, Translated
 
 AUTO = "auto"  # --from auto: the input's language is detected
-# A declared language is checked on inputs of at least this many words (fewer say too little).
-MIN_WORDS = 20
-_WORD = re.compile(r"[^\W\d_]+")
-BATCH_CHARS = 2_000_000
-PIECE_CHARS = 250_000
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -74,204 +52,108 @@ class TranslateRequest:
     engine_options: dict[str, object] = field(default_factory=dict)  # --device, --threads, ...
 
 
-@dataclass(frozen=True)
-class Piece:
-    """Paragraphs of one input; an input may come in several pieces, in order. A piece that
-    `continues` begins with the rest of the previous piece's last paragraph."""
-
-    input: int
-    name: str
-    document: Document
-    continues: bool = False
-    cut: str | None = None  # the boundary it ends at, when it ends inside a paragraph
-
-
-def batches(
-    inputs: list[Input], encoding: str | None, glossary: Glossary | None = None
-) -> Iterator[list[Piece]]:
-    """The inputs in order, as batches of pieces holding about BATCH_CHARS characters each; the
-    pieces of a paragraph cut (never inside a protected span or a name) are batches alone, so
-    that an engine never holds more than PIECE_CHARS of one paragraph."""
-
-    patterns = protection.compile_patterns(glossary) if glossary else ()
-
-    def whole(text: str) -> list[tuple[int, int]]:
-        # A word too long to be one goes through as it is, in parts that are still too long.
-        found = [(s.start, s.end) for s in spans.find(text, patterns) if s.kind != spans.WORD]
-        return (
-            found + [(name.start, name.end) for name in glossary.find(text)] if glossary else found
-        )
-
-    boundaries: deque[str] = deque()  # of the cuts made, for the pieces they end
-
-    def cut(text: str) -> int | None:
-        found = paragraph_cut(text, PIECE_CHARS, whole)
-        if found is None:
-            return None
-        boundaries.append(found.boundary)
-        return found.position
-
-    batch: list[Piece] = []
-    size = 0
-    for index, source in enumerate(inputs):
-        empty, cut_before = True, False
-        for text, cut_after in _pieces(split_pieces(source.blocks(encoding), PIECE_CHARS, cut)):
-            empty = False
-            if (cut_before or cut_after) and batch:
-                yield batch
-                batch, size = [], 0
-            boundary = boundaries.popleft() if cut_after else None
-            batch.append(Piece(index, source.name, segment(text), cut_before, boundary))
-            size += len(text)
-            if size >= BATCH_CHARS or cut_before or cut_after:
-                yield batch
-                batch, size = [], 0
-            cut_before = cut_after
-        if empty:  # an empty input is still an input: it gets its (empty) output
-            batch.append(Piece(index, source.name, segment("")))
-    if batch:
-        yield batch
-
-
-def _pieces(texts: Iterator[str]) -> Iterator[tuple[str, bool]]:
-    """Each piece of an input, and whether it ends inside a paragraph that the next one ends."""
-    previous = None
-    for text in texts:
-        if previous is not None:
-            yield previous, not ends_paragraph(previous)
-        previous = text
-    if previous is not None:
-        yield previous, False
-
-
 def run(request: TranslateRequest, env: Environment) -> None:
     FORMATS.check(request.format)
-    auto = request.source.strip().lower() == AUTO
-    if auto:  # the source is known once the first batch is read
-        source, targets = (
-            languages.DEFAULT_SOURCE,
-            languages.parse_list(request.targets, "target language"),
-        )
-    else:
-        source, targets = languages.parse_direction(request.source, request.targets)
-    several_outputs = len(targets) > 1 and request.format == "text"
+    declared, targets = _direction(request)
+    source = declared or languages.DEFAULT_SOURCE  # with --from auto, until the input tells
     inputs = reading.open_inputs(env, request.files, request.text, source)
-    folder = path = None
-    if request.output is not None:
-        destination = files.destination(request.output)
-        if destination.folder and request.format == "json":
-            raise UsageError(f"{destination.path}: is a folder; --format json writes one file")
-        files_read = [source.path for source in inputs if source.text is None]
-        if several_outputs or destination.folder:
-            names = [source.name for source in inputs]
-            for target in targets:
-                check_distinct(names, destination.path, target)
-                for name in names:
-                    output = destination.path / output_name(name, target)
-                    files.check_name(output)
-                    files.check_not_input(output, files_read)
-            folder = files.output_folder(destination.path)
-        else:
-            path = destination.path
-            files.check_writable(path)
-            files.check_not_input(path, files_read)
+    folder, path = _destinations(request, inputs, targets)
     # The whole glossary is read, and refused with file:line, before any input or engine is touched.
-    glossary = load_active(list(request.glossaries), request.use_glossary, source)
-    glossary = with_patterns(glossary, request.protect)
-    env.detail(
-        f"glossary: {words.count(len(glossary.terms), 'term')} ({', '.join(glossary.files) or 'none'})"
-    )
+    glossary = _glossary(request, source, env)
     via = routing.parse_via(request.via)
     progress = env.input_progress(inputs, f"translating into {','.join(targets)}", len(targets))
     # An engine's own progress bar (argos) only when the command draws none.
     engines = routing.candidate_engines(
         request.engine, progress=None if progress.shown else env.progress, **request.engine_options
     )
-
-    # The route to each target depends on what is installed and on --via, never on the input
-    # (with --from auto, on the language found in it).
-    def routes_from(language: str) -> dict[str, tuple[Engine, Route]]:
-        return {t: routing.resolve(engines, language, t, via, env.detail) for t in targets}
-
-    routes = {} if auto else routes_from(source)
-    checked = False
-
+    pipeline = Pipeline(
+        targets,
+        glossary,
+        lambda language, target: routing.resolve(engines, language, target, via, env.detail),
+        request.target_typography,
+    )
+    if declared is not None:
+        pipeline.routes(declared)  # before any input is read: a missing route fails first
     headers = _headers(targets, len(inputs), request.output is None)
     streaming = request.format == "text" and not request.strict
-    sinks: dict[str, Sink] = {}
-    parts: dict[str, list[tuple[list[Origin], Translation]]] = {target: [] for target in targets}
-    cuts = _WeakCuts()
+    streams = _Streams(folder, path, headers)
+
+    def batch_done(batch: BatchTranslation) -> None:
+        if streaming:
+            streams.write(batch)
+        progress.advance(batch.source_bytes * progress.shown)
+
     try:
         with progress:
-            for batch in batches(inputs, request.encoding, glossary):
-                cuts.add(batch)
-                documents = [(piece.name, piece.document) for piece in batch]
-                size = sum(len(p.document.text.encode("utf-8")) for p in batch) * progress.shown
-                if not checked:  # the language of the input, on its first batch
-                    source = _source_language(all_paragraphs(documents), None if auto else source)
-                    checked = True
-                    if auto:
-                        if source in targets:
-                            raise UsageError(f"--to includes the source language {source}")
-                        routes = routes_from(source)
-                for target, (engine, route) in routes.items():
-                    translation = translate_documents(
-                        documents, engine, route, glossary, request.target_typography
-                    )
-                    if streaming:
-                        if target not in sinks:
-                            sinks[target] = _sink(target, folder, path, headers)
-                        for piece, doc in zip(batch, translation.documents, strict=True):
-                            sinks[target].write(piece.input, piece.name, doc.text)
-                        translation = replace(
-                            translation,
-                            documents=[replace(d, text="") for d in translation.documents],
-                        )
-                    origins = [Origin(piece.input, piece.continues) for piece in batch]
-                    parts[target].append((origins, translation))
-                    progress.advance(size)
-        for sink in sinks.values():
-            sink.close()
+            translated = pipeline.translate_inputs(
+                inputs, request.encoding, declared, batch_done, keep_text=not streaming
+            )
+        streams.close()
     except BaseException:
-        for sink in sinks.values():
-            sink.discard()
+        streams.discard()
         raise
+    _notes(env, request, translated)
+    if request.strict:
+        qa.enforce_strict(translated.reports)
+    if not streaming:
+        _write_all(request, translated, folder, path, headers)
 
-    translations = [concatenate(parts[target]) for target in targets]
+
+def _direction(request: TranslateRequest) -> tuple[str | None, list[str]]:
+    """The declared source language (None: --from auto, found in the input) and the targets."""
+    if request.source.strip().lower() == AUTO:
+        return None, languages.parse_list(request.targets, "target language")
+    return languages.parse_direction(request.source, request.targets)
+
+
+def _destinations(
+    request: TranslateRequest, inputs: list[Input], targets: list[str]
+) -> tuple[Path | None, Path | None]:
+    """The folder of the output files, or the one file of the output (None, None: stdout),
+    checked before any work."""
+    if request.output is None:
+        return None, None
+    destination = files.destination(request.output)
+    if destination.folder and request.format == "json":
+        raise UsageError(f"{destination.path}: is a folder; --format json writes one file")
+    files_read = [source.path for source in inputs if source.text is None]
+    several_outputs = len(targets) > 1 and request.format == "text"
+    if not (several_outputs or destination.folder):
+        files.check_writable(destination.path)
+        files.check_not_input(destination.path, files_read)
+        return None, destination.path
+    names = [source.name for source in inputs]
+    for target in targets:
+        check_distinct(names, destination.path, target)
+        for name in names:
+            written = destination.path / output_name(name, target)
+            files.check_name(written)
+            files.check_not_input(written, files_read)
+    return files.output_folder(destination.path), None
+
+
+def _glossary(request: TranslateRequest, source: str, env: Environment) -> Glossary:
+    glossary = load_active(list(request.glossaries), request.use_glossary, source)
+    glossary = with_patterns(glossary, request.protect)
+    env.detail(
+        f"glossary: {words.count(len(glossary.terms), 'term')} ({', '.join(glossary.files) or 'none'})"
+    )
+    return glossary
+
+
+def _notes(env: Environment, request: TranslateRequest, translated: Translated) -> None:
+    """On stderr: what was changed before the engine, the weak cuts, and each target's summary
+    line and QA (the report with --check, else what it found)."""
     console = env.stderr
-    normalization_note(console, translations[0])
-    for name, paragraph, boundaries in cuts.found():
-        weak_cut_note(console, name, paragraph, PIECE_CHARS, boundaries)
-    for translation in translations:
+    normalization_note(console, translated.translations[0])
+    for cut in translated.weak_cuts:
+        weak_cut_note(console, cut.name, cut.paragraph, cut.limit, cut.boundaries)
+    for translation, report in zip(translated.translations, translated.reports, strict=True):
         translation_summary(console, translation)
         if request.check and request.format != "json":
-            qa_report.print_report(console, translation)
+            qa_report.print_report(console, report)
         elif not request.check:
-            qa_report.print_findings(console, translation)
-    if request.strict:
-        qa.enforce_strict(translations)
-    if not streaming:
-        _write_all(request, translations, folder, path, headers)
-
-
-class _WeakCuts:
-    """The paragraphs cut at a boundary weaker than a sentence end, and where."""
-
-    def __init__(self) -> None:
-        self.paragraphs: dict[int, int] = Counter()  # paragraphs so far, per input
-        self.cuts: dict[tuple[int, str, int], Counter[str]] = {}
-
-    def add(self, batch: list[Piece]) -> None:
-        for piece in batch:
-            count = len(piece.document.paragraphs)
-            self.paragraphs[piece.input] += count - (piece.continues and count > 0)
-            if piece.cut is not None and piece.cut != SENTENCE:
-                key = (piece.input, piece.name, self.paragraphs[piece.input])
-                self.cuts.setdefault(key, Counter())[piece.cut] += 1
-
-    def found(self) -> Iterator[tuple[str, int, Counter[str]]]:
-        for (_, name, paragraph), boundaries in self.cuts.items():
-            yield name, paragraph, boundaries
+            qa_report.print_findings(console, report)
 
 
 def _headers(targets: list[str], inputs: int, to_stdout: bool) -> dict[str, Headers]:
@@ -284,26 +166,29 @@ def _headers(targets: list[str], inputs: int, to_stdout: bool) -> dict[str, Head
     }
 
 
-def _source_language(paragraphs: list[str], declared: str | None) -> str:
-    """The language of the input: found in it (--from auto), or the declared one unless at least
-    MIN_WORDS words of it are surely in another (exit 1, naming it). Addresses, links and the
-    like are left out; French, English and Italian are told by their stop words, the rest by
-    langdetect."""
-    from toolkit.summary.language_guess import language_of
-    from toolkit.text import spans
+class _Streams:
+    """Text written as each batch is done: a sink per target, opened on its first batch."""
 
-    text = "\n".join(spans.without(p) for p in paragraphs)[: detection.SAMPLE]
-    if declared is None:
-        return language_of(text).code or languages.DEFAULT_SOURCE
-    if len(_WORD.findall(text)) < MIN_WORDS:
-        return declared
-    guess = language_of(text)
-    if guess.sure and guess.code not in (None, declared):
-        raise ToolkitError(
-            f"the input looks like {languages.name(guess.code)} ({guess.code}), not "
-            f"{languages.name(declared)} ({declared}); give --from {guess.code}, or --from auto"
-        )
-    return declared
+    def __init__(self, folder: Path | None, path: Path | None, headers: dict[str, Headers]):
+        self.folder, self.path, self.headers = folder, path, headers
+        self.sinks: dict[str, Sink] = {}
+
+    def write(self, batch: BatchTranslation) -> None:
+        sink = self.sinks.get(batch.target)
+        if sink is None:
+            sink = self.sinks[batch.target] = _sink(
+                batch.target, self.folder, self.path, self.headers
+            )
+        for piece, doc in zip(batch.pieces, batch.translation.documents, strict=True):
+            sink.write(piece.input, piece.name, doc.text)
+
+    def close(self) -> None:
+        for sink in self.sinks.values():
+            sink.close()
+
+    def discard(self) -> None:
+        for sink in self.sinks.values():
+            sink.discard()
 
 
 def _sink(target: str, folder: Path | None, path: Path | None, headers: dict[str, Headers]) -> Sink:
@@ -317,14 +202,15 @@ def _sink(target: str, folder: Path | None, path: Path | None, headers: dict[str
 
 def _write_all(
     request: TranslateRequest,
-    translations: list[Translation],
+    translated: Translated,
     folder: Path | None,
     path: Path | None,
     headers: dict[str, Headers],
 ) -> None:
     """Write results held in memory: JSON, or text under --strict once every name was checked."""
+    translations = translated.translations
     if request.format == "json":
-        reports = [qa.report(t) for t in translations] if request.check else None
+        reports = [r.to_data() for r in translated.reports] if request.check else None
         text = translations_json(translations, reports)
         if path is None:
             output.write_stdout(text)

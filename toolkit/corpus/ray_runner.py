@@ -11,7 +11,7 @@ import logging
 import os
 import pickle
 import socket
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from typing import Any
 
 from toolkit.corpus.plan import Unit
@@ -108,7 +108,7 @@ def _check_reachable(address: str) -> None:
 
 def on_ray(
     task: Task, units: Iterable[Unit], address: str, workers: int | None
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """Units through a Ray Data pipeline, on `workers` actors (default: every CPU of the cluster)."""
     require_ray()
     import ray

@@ -25,6 +25,8 @@ class Progress:
             )
             from rich.progress import Progress as RichProgress
 
+            from toolkit.output.progress import rich_of
+
             self._bar = RichProgress(
                 TextColumn("{task.description}"),
                 BarColumn(),
@@ -34,7 +36,7 @@ class Progress:
                 TimeElapsedColumn(),
                 TextColumn("ETA"),
                 TimeRemainingColumn(),
-                console=console,
+                console=rich_of(console),
                 transient=False,
             )
             self._task = self._bar.add_task(label, total=total, rate="")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import signal
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from typing import Any
 
 from toolkit.corpus.plan import Unit
@@ -19,7 +19,7 @@ from toolkit.corpus.tasks import Result, Task, Work
 Outcome = tuple[Unit, list[Result]]
 
 
-def in_process(task: Task, units: Iterable[Unit]) -> Iterator[Outcome]:
+def in_process(task: Task, units: Iterable[Unit]) -> Generator[Outcome, None, None]:
     work = task.start()
     for unit in units:
         yield unit, work(unit)
@@ -53,7 +53,7 @@ def _run(unit: Unit) -> list[Result]:
     return _worker.work(unit)
 
 
-def in_processes(task: Task, units: Iterable[Unit], workers: int) -> Iterator[Outcome]:
+def in_processes(task: Task, units: Iterable[Unit], workers: int) -> Generator[Outcome, None, None]:
     """Units on a pool of `workers` processes, at most two in flight per worker."""
     context = multiprocessing.get_context("spawn")
     pool = context.Pool(workers, initializer=_initialize, initargs=(task,))

@@ -106,9 +106,9 @@ class SummarizeTask:
     def _line(
         self, document: Any, summary: Summary, translation: SelectionTranslation | None
     ) -> str:
-        from toolkit.output import render
+        from toolkit.output.summaries import summary_data
 
-        data = render.summary_data(summary, translation, self.explain)
+        data = summary_data(summary, translation, self.explain)
         del data["name"]
         record = {"id": document.id, "sha256": document.sha256, **data}
         record |= {"notes": summary.notes, "extra": document.extra, "error": None}

@@ -30,7 +30,10 @@ Work = Callable[[Unit], list[Result]]
 
 
 class Task(Protocol):
-    outputs: tuple[str, ...]
+    @property
+    def outputs(self) -> tuple[str, ...]:
+        """The output files' names (without .jsonl), one per target or kind of result."""
+        ...
 
     def start(self) -> Work:
         """Load engines and models, once per worker; the returned function does the work."""

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from toolkit.engines.base import Engine
     from toolkit.glossary.model import Glossary
     from toolkit.text.document import Document
+    from toolkit.translation.protection import Patterns
+    from toolkit.translation.qa import QaReport
     from toolkit.translation.translate import Translation
 
 _log = logging.getLogger(__name__)
@@ -37,6 +39,7 @@ class TranslateTask:
 
     def start(self) -> Work:
         from toolkit.engines import base
+        from toolkit.translation.protection import compile_patterns
 
         engines = {
             name: base.load(name, progress=None, **self.engine_options)
@@ -46,9 +49,10 @@ class TranslateTask:
             reason = engine.unavailable_reason()
             if reason:
                 raise EngineUnavailable(reason)
-        return lambda unit: self._run(unit, engines)
+        patterns = compile_patterns(self.glossary)  # once for the worker's run
+        return lambda unit: self._run(unit, engines, patterns)
 
-    def _run(self, unit: Unit, engines: dict[str, Any]) -> list[Result]:
+    def _run(self, unit: Unit, engines: dict[str, Any], patterns: Patterns) -> list[Result]:
         from toolkit.text.document import segment
 
         documents = [(i, d) for i, d in enumerate(unit.documents) if d.error is None]
@@ -57,20 +61,22 @@ class TranslateTask:
         for target, positions in unit.pending.items():
             route = self.routes[target]
             outcomes = self._translate(
-                segmented, engines[route.engine], route, set(positions), documents
+                segmented, engines[route.engine], route, patterns, set(positions), documents
             )
             for position in positions:
                 document = unit.documents[position]
                 outcome = outcomes.get(position, document.error or "not translated")
-                if isinstance(outcome, tuple):
-                    outcome = self._record(document, target, route, *outcome)
-                if isinstance(outcome, str):
-                    outcome = failure(
-                        target, position, document, outcome, source=self.source, target=target
+                line = (
+                    self._record(document, target, route, *outcome)
+                    if isinstance(outcome, tuple)
+                    else outcome
+                )
+                if isinstance(line, str):
+                    results.append(
+                        failure(target, position, document, line, source=self.source, target=target)
                     )
-                    results.append(outcome)
                 else:
-                    results.append(Result(target, position, dumps_line(outcome), False))
+                    results.append(Result(target, position, dumps_line(line), False))
         return results
 
     def _translate(
@@ -78,6 +84,7 @@ class TranslateTask:
         segmented: list[tuple[str, Document]],
         engine: Engine,
         route: Route,
+        patterns: Patterns,
         wanted: set[int],
         documents: list[tuple[int, CorpusDocument]],
     ) -> dict[int, tuple[Translation, int] | str]:
@@ -87,7 +94,7 @@ class TranslateTask:
         positions = [i for i, _ in documents]
         try:
             translation = translate_documents(
-                segmented, engine, route, self.glossary, self.target_typography
+                segmented, engine, route, self.glossary, self.target_typography, patterns
             )
             return {position: (translation, k) for k, position in enumerate(positions)}
         except EngineUnavailable:
@@ -101,7 +108,7 @@ class TranslateTask:
                 continue
             try:
                 translation = translate_documents(
-                    [item], engine, route, self.glossary, self.target_typography
+                    [item], engine, route, self.glossary, self.target_typography, patterns
                 )
                 outcomes[position] = (translation, 0)
             except EngineUnavailable:
@@ -114,15 +121,15 @@ class TranslateTask:
         self, document: CorpusDocument, target: str, route: Route, translation: Translation, k: int
     ) -> dict[str, Any] | str:
         """The line of one translated document, or the error under --strict when a name is missing."""
-        from toolkit.output import render
+        from toolkit.output.translations import route_data
 
         translated = translation.documents[k]
-        checks = document_qa(translation, k)
-        if self.strict and checks["missing_terms"]:
-            first = checks["missing_terms"][0]
+        report = document_report(translation, k)
+        if self.strict and report.missing_terms:
+            first = report.missing_terms[0]
             return (
-                f"--strict: glossary name {first['term']} missing from the {target} translation "
-                f"(paragraph {first['paragraph']}); {len(checks['missing_terms'])} in all"
+                f"--strict: glossary name {first.term} missing from the {target} translation "
+                f"(paragraph {first.place.paragraph}); {report.names_missing} in all"
             )
         return {
             "id": document.id,
@@ -130,20 +137,17 @@ class TranslateTask:
             "source": self.source,
             "target": target,
             "text": translated.text,
-            "route": render.route_data(route),
-            "qa": checks,
+            "route": route_data(route),
+            "qa": document_qa_data(report, translated.paragraphs),
             "extra": document.extra,
             "error": None,
         }
 
 
-def document_qa(translation: Translation, k: int) -> dict[str, Any]:
-    """The QA figures of the k-th document of a translation: its terms, repairs, numbers and the
+def document_report(translation: Translation, k: int) -> QaReport:
+    """The QA report of the k-th document of a translation: its terms, repairs, numbers and the
     words unknown to the engine in its paragraphs, none of another document's (a line depends on
-    its document alone, so that a rerun writes what a fresh run writes).
-
-    Engines count unknown words per call, not per document, so their counts are left out here.
-    """
+    its document alone, so that a rerun writes what a fresh run writes)."""
     from toolkit.translation import qa
 
     start = sum(doc.paragraphs for doc in translation.documents[:k])
@@ -163,7 +167,14 @@ def document_qa(translation: Translation, k: int) -> dict[str, Any]:
         unknown_words=0,
         unknown=translation.unknown[start:end],
     )
-    report = qa.report(alone)
+    return qa.report(alone)
+
+
+def document_qa_data(report: QaReport, paragraphs: int) -> dict[str, Any]:
+    """A document's report as its line holds it: places without the document, which the line
+    names, and without the engine's counts of unknown words, which engines make per call, not per
+    document."""
+    data = report.to_data()
     for key in (
         "missing_terms",
         "repairs",
@@ -173,7 +184,7 @@ def document_qa(translation: Translation, k: int) -> dict[str, Any]:
         "span_problems",
         "span_repairs",
     ):
-        for item in report[key]:
-            item.pop("document", None)
-    del report["unknown_words"], report["unknown_share"]
-    return {"paragraphs": document.paragraphs, **report}
+        for item in data[key]:
+            del item["document"]
+    del data["unknown_words"], data["unknown_share"]
+    return {"paragraphs": paragraphs, **data}

@@ -70,7 +70,7 @@ class InputProgress:
             BarColumn(),
             DownloadColumn(),
             _pace_column(),
-            console=_rich(console),
+            console=rich_of(console),
             transient=True,
             redirect_stdout=redirect_stdout,
             redirect_stderr=False,
@@ -119,7 +119,7 @@ def counted_bar(console: Stderr | None, total: int, label: str) -> Iterator[Adva
         MofNCompleteColumn(),
         TimeRemainingColumn(),
     )
-    with Progress(*columns, console=_rich(console), transient=True) as bar:
+    with Progress(*columns, console=rich_of(console), transient=True) as bar:
         task = bar.add_task(label, total=total)
         yield lambda done: bar.advance(task, done)
 
@@ -134,7 +134,7 @@ def transfer_bar(console: Stderr | None, label: str) -> Iterator[Transferred | N
     from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColumn
 
     columns = ("{task.description}", BarColumn(), DownloadColumn(), TransferSpeedColumn())
-    with Progress(*columns, console=_rich(console), transient=True) as bar:
+    with Progress(*columns, console=rich_of(console), transient=True) as bar:
         task = bar.add_task(label, total=None)
 
         def update(done: int, total: int) -> None:
@@ -147,10 +147,10 @@ def spinner(console: Stderr | None, message: str) -> AbstractContextManager[Stat
     """A spinner with `message` on `console` while the work runs (None: nothing shown)."""
     if console is None:
         return nullcontext()
-    return _rich(console).status(message)
+    return rich_of(console).status(message)
 
 
-def _rich(console: Stderr) -> Console:
+def rich_of(console: Stderr) -> Console:
     """The console a bar is drawn on: a terminal's, which is always rich's."""
     from rich.console import Console
 

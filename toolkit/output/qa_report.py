@@ -2,158 +2,142 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from toolkit.output import words
 from toolkit.output.terminal import shown
-from toolkit.translation.qa import findings, report, where
+from toolkit.translation.qa import findings
 
 if TYPE_CHECKING:
     from toolkit.output.stderr import Stderr
-    from toolkit.translation.translate import Translation
+    from toolkit.translation.qa import QaReport
 
 
-def plain(translation: Translation) -> str:
+def plain(qa: QaReport) -> str:
     """The QA report as plain lines, for pipes and logs."""
-    data = report(translation)
-    head = f"QA {translation.source}→{translation.target}"
+    head = f"QA {qa.source}→{qa.target}"
     lines = []
-    for term in data["terms"]:
-        status = "ok" if not term["missing"] else f"MISSING {term['missing']}"
+    for term in qa.terms:
+        status = "ok" if not term.missing else f"MISSING {term.missing}"
         lines.append(
-            f"{head}: term {term['term']} ({term['form']}): source {term['source']}, target {term['target']}, {status}"
+            f"{head}: term {term.term} ({term.form}): source {term.source}, target {term.target}, {status}"
         )
-    if not data["terms"]:
+    if not qa.terms:
         lines.append(f"{head}: no glossary term in the source")
-    for item in data["missing_terms"]:
+    for item in qa.missing_terms:
         lines.append(
-            f"{head}: {where(item)}: {item['term']} missing ({item['source']} in the source, {item['target']} in the translation)"
+            f"{head}: {item.place}: {item.term} missing ({item.source} in the source, {item.target} in the translation)"
         )
-    for item in data["problems"]:
+    for note in qa.problems:
         lines.append(
-            f"{head}: {where(item)}: {item['kind']}: {item['term']} {item['detail']}".replace(
-                "  ", " "
-            )
+            f"{head}: {note.place}: {note.kind}: {note.term} {note.detail}".replace("  ", " ")
         )
-    for item in data["repairs"]:
-        lines.append(f"{head}: {where(item)}: repaired ({item['kind']}): {item['detail']}")
-    for item in data["missing_numbers"]:
-        context = f" (in {item['context']!r})" if item["context"] != item["number"] else ""
-        lines.append(f"{head}: {where(item)}: number {item['number']}{context} missing")
-    for item in data["unknown"]:
-        lines.append(f"{head}: {where(item)}: unknown to the engine: {', '.join(item['words'])}")
-    for total in data["spans"]:
-        status = "ok" if total["source"] == total["target"] else "CHANGED"
+    for note in qa.repairs:
+        lines.append(f"{head}: {note.place}: repaired ({note.kind}): {note.detail}")
+    for lost in qa.missing_numbers:
+        context = f" (in {lost.context!r})" if lost.context != lost.number else ""
+        lines.append(f"{head}: {lost.place}: number {lost.number}{context} missing")
+    for unknown in qa.unknown:
+        lines.append(f"{head}: {unknown.place}: unknown to the engine: {', '.join(unknown.words)}")
+    for total in qa.spans:
+        status = "ok" if total.source == total.target else "CHANGED"
         lines.append(
-            f"{head}: protected {total['kind']}: source {total['source']}, target {total['target']}, {status}"
+            f"{head}: protected {total.kind}: source {total.source}, target {total.target}, {status}"
         )
-    for item in data["span_problems"]:
-        lines.append(
-            f"{head}: {where(item)}: {item['kind'] or 'span'} {item['text']!r} {item['problem']}"
-        )
-    for item in data["span_repairs"]:
-        lines.append(
-            f"{head}: {where(item)}: repaired: {item['kind']} {item['text']!r}: {item['detail']}"
-        )
-    lines.append(f"{head}: {unknown_line(data)}")
+    for span in qa.span_problems:
+        lines.append(f"{head}: {span.place}: {span.kind or 'span'} {span.text!r} {span.what}")
+    for span in qa.span_repairs:
+        lines.append(f"{head}: {span.place}: repaired: {span.kind} {span.text!r}: {span.what}")
+    lines.append(f"{head}: {unknown_line(qa)}")
     return "\n".join(lines) + "\n"
 
 
-def print_rich(console: Stderr, translation: Translation) -> None:
+def print_rich(console: Stderr, qa: QaReport) -> None:
     """The QA report as rich tables, for a terminal."""
     from rich.table import Table
 
-    data = report(translation)
-    table = Table(title=f"QA {translation.source}→{translation.target}: glossary terms")
+    table = Table(title=f"QA {qa.source}→{qa.target}: glossary terms")
     for column in ("term", "form", "source", "target", "status"):
         table.add_column(column, justify="right" if column in ("source", "target") else "left")
-    for term in data["terms"]:
-        status = "[green]ok[/]" if not term["missing"] else f"[red]{term['missing']} missing[/]"
+    for term in qa.terms:
+        status = "[green]ok[/]" if not term.missing else f"[red]{term.missing} missing[/]"
         table.add_row(
-            shown(term["term"]),
-            shown(term["form"]),
-            str(term["source"]),
-            str(term["target"]),
-            status,
+            shown(term.term), shown(term.form), str(term.source), str(term.target), status
         )
     console.print(table)
-    if data["spans"]:
-        spans = Table(title=f"QA {translation.source}→{translation.target}: protected spans")
+    if qa.spans:
+        spans = Table(title=f"QA {qa.source}→{qa.target}: protected spans")
         for column in ("kind", "source", "target"):
             spans.add_column(column, justify="left" if column == "kind" else "right")
-        for total in data["spans"]:
-            spans.add_row(total["kind"], str(total["source"]), str(total["target"]))
+        for total in qa.spans:
+            spans.add_row(total.kind, str(total.source), str(total.target))
         console.print(spans)
     notes = Table(show_header=True, box=None)
     for column in ("where", "what", "detail"):
         notes.add_column(column)
-    for item in data["missing_terms"]:
+    for item in qa.missing_terms:
         notes.add_row(
-            shown(where(item)),
+            shown(str(item.place)),
             "[red]term missing[/]",
-            shown(f"{item['term']}: {item['source']} → {item['target']}"),
+            shown(f"{item.term}: {item.source} → {item.target}"),
         )
-    for item in data["problems"]:
+    for note in qa.problems:
         notes.add_row(
-            shown(where(item)),
-            f"[red]{item['kind']}[/]",
-            shown(f"{item['term']} {item['detail']}".strip()),
+            shown(str(note.place)),
+            f"[red]{note.kind}[/]",
+            shown(f"{note.term} {note.detail}".strip()),
         )
-    for item in data["repairs"]:
+    for note in qa.repairs:
         notes.add_row(
-            shown(where(item)), f"[yellow]repaired ({item['kind']})[/]", shown(item["detail"])
+            shown(str(note.place)), f"[yellow]repaired ({note.kind})[/]", shown(note.detail)
         )
-    for item in data["missing_numbers"]:
+    for lost in qa.missing_numbers:
         notes.add_row(
-            shown(where(item)),
+            shown(str(lost.place)),
             "[red]number missing[/]",
-            shown(f"{item['number']} in {item['context']!r}"),
+            shown(f"{lost.number} in {lost.context!r}"),
         )
-    for item in data["unknown"]:
+    for unknown in qa.unknown:
         notes.add_row(
-            shown(where(item)), "[yellow]unknown words[/]", shown(", ".join(item["words"]))
+            shown(str(unknown.place)), "[yellow]unknown words[/]", shown(", ".join(unknown.words))
         )
-    for item in data["span_problems"]:
+    for span in qa.span_problems:
         notes.add_row(
-            shown(where(item)),
-            f"[red]{item['kind'] or 'span'} {item['problem']}[/]",
-            shown(repr(item["text"])),
+            shown(str(span.place)),
+            f"[red]{span.kind or 'span'} {span.what}[/]",
+            shown(repr(span.text)),
         )
-    for item in data["span_repairs"]:
+    for span in qa.span_repairs:
         notes.add_row(
-            shown(where(item)),
-            "[yellow]repaired span[/]",
-            shown(f"{item['text']!r}: {item['detail']}"),
+            shown(str(span.place)), "[yellow]repaired span[/]", shown(f"{span.text!r}: {span.what}")
         )
     if notes.row_count:
         console.print(notes)
-    console.print(
-        unknown_line(data),
-        highlight=False,
-    )
+    console.print(unknown_line(qa), highlight=False)
 
 
-def print_findings(console: Stderr, translation: Translation) -> None:
+def print_findings(console: Stderr, qa: QaReport) -> None:
     """One line on stderr when the QA found something, for runs without --check."""
-    found = findings(report(translation))
+    found = findings(qa)
     if found:
         console.print(
-            f"QA {translation.source}→{translation.target}: {found} (--check lists them)",
+            f"QA {qa.source}→{qa.target}: {found} (--check lists them)",
             highlight=False,
         )
 
 
-def print_report(console: Stderr, translation: Translation) -> None:
+def print_report(console: Stderr, qa: QaReport) -> None:
     """The QA report on stderr: rich tables on a terminal, plain lines otherwise."""
     if console.is_terminal:
-        print_rich(console, translation)
+        print_rich(console, qa)
     else:
-        console.file.write(plain(translation))
+        console.file.write(plain(qa))
         console.file.flush()
 
 
-def unknown_line(data: dict[str, Any]) -> str:
+def unknown_line(qa: QaReport) -> str:
     return (
-        f"{words.number(data['unknown_words'])} of {words.count(data['words'], 'word')} "
-        f"unknown to the engine ({data['unknown_share']:.1%})"
+        f"{words.number(qa.unknown_words)} of {words.count(qa.words, 'word')} "
+        # Rounded as in the JSON first, so that both say the same.
+        f"unknown to the engine ({round(qa.unknown_share, 4):.1%})"
     )

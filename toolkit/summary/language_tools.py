@@ -16,41 +16,10 @@ from toolkit.errors import UsageError
 from toolkit.summary.stemmers import SNOWBALL, SnowballStemmer
 from toolkit.text import languages
 from toolkit.text.document import split_sentences
+from toolkit.text.stop_words import SUMY_LANGUAGES, sumy_stop_words
 
-# sumy's names for the languages it has a stemmer or a stop-word list for.
-SUMY_LANGUAGES = {
-    "ar": "arabic",
-    "cs": "czech",
-    "da": "danish",
-    "de": "german",
-    "el": "greek",
-    "en": "english",
-    "es": "spanish",
-    "fi": "finnish",
-    "fr": "french",
-    "he": "hebrew",
-    "hu": "hungarian",
-    "it": "italian",
-    "nb": "norwegian",
-    "nl": "dutch",
-    "nn": "norwegian",
-    "pl": "polish",
-    "pt": "portuguese",
-    "ro": "romanian",
-    "ru": "russian",
-    "sk": "slovak",
-    "sv": "swedish",
-    "uk": "ukrainian",
-}
 # sumy has stop words but no stemmer for these.
 _UNSTEMMED = frozenset({"hebrew"})
-# sumy's French list lacks the commonest French words, and none of the lists have the elided
-# forms that the tokenizer splits off.
-EXTRA_STOP_WORDS = {
-    "fr": "à au aux c d de j l m n qu s t un une y jusqu lorsqu puisqu quoiqu",
-    "it": "all c d dall dell l nell quell quest sull un",
-}
-
 _LETTERS = r"[^\W\d_]+"
 # Apostrophes ' and \u2019; hyphens - and \u2010.
 _WORD = re.compile(rf"{_LETTERS}(?:['\u2019\-\u2010]{_LETTERS})*")
@@ -132,23 +101,6 @@ def _stemmer(name: str | None) -> tuple[Callable[[str], str], str]:
         return Stemmer(name), f"sumy {name}"
     except (LookupError, ValueError):  # no stemmer, or one that needs a package not installed
         return null_stemmer, "none"
-
-
-def sumy_stop_words(code: str) -> frozenset[str]:
-    """A language's stop words, lower case: sumy's list with toolkit's additions (or none)."""
-    return _sumy_list(SUMY_LANGUAGES.get(code)) | frozenset(EXTRA_STOP_WORDS.get(code, "").split())
-
-
-def _sumy_list(name: str | None) -> frozenset[str]:
-    if name is None:
-        return frozenset()
-    import importlib.resources
-
-    resource = importlib.resources.files("sumy") / "data" / "stopwords" / f"{name}.txt"
-    if not resource.is_file():
-        return frozenset()
-    lines = resource.read_text(encoding="utf-8").splitlines()
-    return frozenset(word.strip().lower() for word in lines if word.strip())
 
 
 class OfflineTokenizer:

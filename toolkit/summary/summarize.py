@@ -361,7 +361,7 @@ def _scored(
 def _language(text: str, choice: str, notes: list[str]) -> tuple[str, bool]:
     if choice != AUTO:
         return choice, False
-    from toolkit.summary.language_guess import language_of
+    from toolkit.text.language_guess import language_of
 
     guess = language_of(text)
     assumed = languages.name(FALLBACK_LANGUAGE)

@@ -88,5 +88,10 @@ def _a_glossary_name(span: spans.Span, glossary: Glossary) -> bool:
     return any(f.start == 0 and f.end == len(span.text) for f in glossary.find(span.text))
 
 
-def compile_patterns(glossary: Glossary) -> tuple[re.Pattern[str], ...]:
+# The --protect patterns of a glossary, compiled.
+Patterns = tuple[re.Pattern[str], ...]
+
+
+def compile_patterns(glossary: Glossary) -> Patterns:
+    """The glossary's --protect patterns compiled: once per run, then handed to each call."""
     return spans.compile_patterns(glossary.protect)

@@ -51,13 +51,13 @@ class SelectionTranslation:
 def translate_selections(
     summaries: Sequence[Selection],
     target: str,
-    engine: str = "auto",
-    glossary: Glossary | None = None,
+    engine: str,
+    glossary: Glossary,
     engines: list[Engine] | None = None,
 ) -> tuple[list[SelectionTranslation | None], list[Translation]]:
     """Translate the selected sentences of every summary, one engine batch per source language,
-    through the same engines, routes and glossary as `toolkit translate` (None: the default
-    glossary). `engines`, when given, are engines already loaded (corpus workers keep theirs)."""
+    through the same engines, routes and glossary as `toolkit translate` (`engine` "auto" lets
+    routing choose). `engines`, when given, are engines already loaded (corpus workers keep theirs)."""
     from toolkit.engines import routing
     from toolkit.translation.translate import translate_documents
 

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from toolkit.glossary.enforce import ParagraphCheck
     from toolkit.glossary.model import Glossary
     from toolkit.translation.numbers import MissingNumber
+    from toolkit.translation.protection import Patterns
     from toolkit.translation.shield import SpanCheck
 
 
@@ -60,28 +61,27 @@ def translate_documents(
     documents: list[tuple[str, Document]],
     engine: Engine,
     route: Route,
-    glossary: Glossary | None = None,
+    glossary: Glossary,
     target_typography: bool = True,
+    patterns: Patterns | None = None,
 ) -> Translation:
     """Translate the paragraphs of every document in one engine call, then rebuild each document.
 
     Protected spans and names travel through the engine as placeholders (toolkit.translation.
     protection); spans come back byte for byte, names in their glossary form, and each paragraph's
-    spans and terms are counted and checked. `glossary=None` means the default glossary; pass
-    `toolkit.glossary.model.empty()` to translate without one. `target_typography=False` leaves
-    the typography as the engine wrote it.
+    spans and terms are counted and checked; `toolkit.glossary.model.empty()` translates without
+    a glossary. `patterns` are the glossary's --protect patterns compiled
+    (protection.compile_patterns): a run compiles them once for all its calls; without them they
+    are compiled here. `target_typography=False` leaves the typography as the engine wrote it.
     """
-    from toolkit.glossary.active import default
     from toolkit.translation import protection
     from toolkit.translation.numbers import missing_numbers
     from toolkit.translation.typography import apostrophe_style
 
-    if glossary is None:
-        glossary = default()
-
     started = time.perf_counter()
     paragraphs = all_paragraphs(documents)
-    patterns = protection.compile_patterns(glossary)
+    if patterns is None:
+        patterns = protection.compile_patterns(glossary)
     sent = [protection.outbound(p, glossary, patterns) for p in paragraphs]
     output = engine.translate([s.text for s in sent], route) if paragraphs else None
     translated = output.paragraphs if output else []

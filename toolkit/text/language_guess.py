@@ -1,8 +1,8 @@
-"""The language of a text to summarise: its stop words counted first, langdetect when unsure.
+"""The language of a text: its stop words counted first, langdetect when unsure.
 
 langdetect takes about 0.4 s to load its profiles, more than all the rest of a summary of a press
 release. Running French, English or Italian is about 40% words of that language's stop-word list
-(sumy's, with toolkit's additions: language_tools), and holds far fewer of any other list's. When
+(sumy's, with toolkit's additions: stop_words), and holds far fewer of any other list's. When
 the counts say so that clearly, they are the answer; anything else (a short text, another
 language, a mix) goes to langdetect. The thresholds were set on about 4,900 texts in some 190
 languages (OrangeSum's articles, the Debian Reference in five languages, Apertium's translations
@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from toolkit.summary.language_tools import SUMY_LANGUAGES, sumy_stop_words
 from toolkit.text.detection import Guess
+from toolkit.text.stop_words import SUMY_LANGUAGES, sumy_stop_words
 
 # The languages the counts may answer; the other lists only count against them.
 QUICK = ("fr", "en", "it")
