@@ -30,7 +30,9 @@ def test_a_long_paragraph_comes_in_pieces_cut_after_sentences(monkeypatch, tmp_p
     source = tmp_path / "line.txt"
     source.write_text(TEXT, encoding="utf-8")
     pieces = [
-        piece for batch in batches(inputs([str(source)], None, None), None, empty()) for piece in batch
+        piece
+        for batch in batches(inputs([str(source)], None, None), None, empty())
+        for piece in batch
     ]
     assert len(pieces) > 3
     assert "".join(piece.document.text for piece in pieces) == TEXT
@@ -115,7 +117,9 @@ def cut_pieces(monkeypatch, tmp_path, text: str, limit: int = 1500) -> list:
     source = tmp_path / "line.txt"
     source.write_text(text, encoding="utf-8")
     pieces = [
-        piece for batch in batches(inputs([str(source)], None, None), None, empty()) for piece in batch
+        piece
+        for batch in batches(inputs([str(source)], None, None), None, empty())
+        for piece in batch
     ]
     assert "".join(piece.document.text for piece in pieces) == text
     assert all(len(piece.document.text) <= limit for piece in pieces)
