@@ -184,3 +184,23 @@ def test_no_module_rebinds_its_globals() -> None:
                     ):
                         offenders.append(f"{name}: assigns sys.modules")
     assert offenders == []
+
+
+def test_commands_only_hand_over() -> None:
+    """A command reads options, opens inputs, hands over to a room and renders: short functions."""
+    long = []
+    for path in (PACKAGE / "commands").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef) and node.end_lineno is not None:
+                if node.end_lineno - node.lineno + 1 > 60:
+                    long.append(f"{path.name}:{node.name}")
+    assert long == []
+
+
+def test_consoles_are_made_in_output_only() -> None:
+    makers = [
+        name
+        for name, path in modules().items()
+        if room(name) != "output" and "Console(" in path.read_text(encoding="utf-8")
+    ]
+    assert makers == []
