@@ -67,8 +67,11 @@ _STAMP_END = re.compile(
     r"(?:\s+[:\-–—]{1,2}|\s*:|\b\d{4}-\d{2}(?:-\d{2})?\b)\s+(?=[«\"“(]?\s*[^\W\d_])"
 )
 
-# A line of a table of contents or of a list of figures: dot leaders, a numbered entry ending
-# in its page, a chapter's label, or mostly digits.
+# A line of a table of contents or of a list of figures: its title, dot leaders, a numbered entry
+# ending in its page, a chapter's label, or mostly digits.
+_CONTENTS = re.compile(
+    r"^(?:sommaire|table des matières|table of contents|contents)\s*:?$", re.IGNORECASE
+)
 _LEADERS = re.compile(r"(?:\.\s?){4,}|…{2,}|_{4,}|·{3,}")
 _NUMBERED_ENTRY = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.|[A-Z]\.)\s+\S.*\s\d+$")
 _PART = re.compile(
@@ -130,7 +133,7 @@ def is_listing(text: str) -> bool:
 
 
 def _listing_line(line: str) -> bool:
-    if _LEADERS.search(line) or _NUMBERED_ENTRY.match(line) or _PART.match(line):
+    if any(p.search(line) for p in (_CONTENTS, _LEADERS, _NUMBERED_ENTRY, _PART)):
         return True
     digits = sum(c.isdigit() for c in line)
     return digits * 2 >= sum(c.isalnum() for c in line)
