@@ -108,13 +108,13 @@ def reason(text: str, alone: bool, facts: Language) -> str | None:
     `alone`: the sentence is a paragraph of its own (a line between blank lines)."""
     if not any(c.isalpha() for c in text):
         return NO_WORDS
+    tokens = list(_TOKEN.finditer(text))
+    if len(tokens) <= MAX_WORDS and _is_stamp(text, tokens, facts):
+        return DATELINE
     if is_listing(text):
         return LISTING
-    tokens = list(_TOKEN.finditer(text))
     if len(tokens) > MAX_WORDS:
         return None
-    if _is_stamp(text, tokens, facts):
-        return DATELINE
     words = [t.group() for t in tokens if not t.group().isdigit()]
     if facts.verbs is not None and any(w.lower() in facts.verbs for w in words):
         return None
