@@ -8,6 +8,8 @@ sentence splitter, each algorithm choosing N = 1, 2 and 3 sentences (language gi
 scored with ROUGE-1/2/L F1 against the authors' abstracts (benchmarks/rouge_fr.py). Each system's
 difference from LEAD-N on the same articles comes with a 95% paired bootstrap interval, and the
 same difference on each half of the data (odd and even ids), so that a win is not one half's luck.
+The openings share is the share of chosen sentences that open with a word leaning on the sentence
+before (toolkit.summary.openings: `Mais…`, `Il…`) while that sentence was not chosen.
 CPU time is the summary alone (toolkit.summary.summarize), per article and summary length.
 """
 
@@ -18,18 +20,31 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from benchmarks.lib.orangesum import DEFAULT_PATH, Article, load
 from benchmarks.lib.rouge_fr import Rouge, paired_interval
+
+if TYPE_CHECKING:
+    from toolkit.summary.summarize import ScoredSentence, Summary
 
 LENGTHS = (1, 2, 3)
 LANGUAGE = "fr"
 # More than 10 ms an article on OrangeSum (sumy's Edmundson builds its word sets in Python).
 SLOW = frozenset({"edmundson"})
 
-# A system: (article text, N) -> the chosen sentences in document order, and whether a tie
-# among scores decided the choice.
-System = Callable[[str, int], tuple[list[str], bool]]
+
+@dataclass(frozen=True)
+class Choice:
+    """A system's summary of one article."""
+
+    sentences: list[str]  # in document order
+    tied: bool = False  # a tie among scores decided the choice
+    dangling: int = 0  # chosen sentences leaning on a previous sentence not chosen
+
+
+# A system: (article text, N) -> its choice.
+System = Callable[[str, int], Choice]
 
 
 @dataclass
@@ -40,43 +55,64 @@ class Result:
     ids: list[str] = field(default_factory=list)
     scores: dict[int, list[tuple[float, float, float]]] = field(default_factory=dict)
     ties: dict[int, int] = field(default_factory=dict)  # articles whose choice a tie decided
+    dangling: dict[int, int] = field(default_factory=dict)  # chosen sentences leaning alone
+    chosen: dict[int, int] = field(default_factory=dict)  # chosen sentences in all
     seconds: float = 0.0  # CPU time of all its summaries
     calls: int = 0
 
 
-def lead(text: str, n: int) -> tuple[list[str], bool]:
+def lead(text: str, n: int) -> Choice:
     from toolkit.text.sentence_stream import sentences
 
-    chosen = []
+    chosen: list[str] = []
     for sentence in sentences([text], LANGUAGE):
         if len(chosen) == n:
             break
         chosen.append(sentence.text)
-    return chosen, False
+    return Choice(chosen)
 
 
 def toolkit_system(algorithm: str) -> System:
     from toolkit.summary.summarize import Options, summarize_text
 
-    def summarise(text: str, n: int) -> tuple[list[str], bool]:
+    def summarise(text: str, n: int) -> Choice:
         summary = summarize_text("", text, Options(algorithm=algorithm, language=LANGUAGE, count=n))
-        return [s.text for s in summary.selected], summary.ties
+        return Choice([s.text for s in summary.selected], summary.ties, dangling(summary))
 
     return summarise
 
 
+def dangling(summary: Summary) -> int:
+    """The chosen sentences that open with a word leaning on the sentence before them (a stamp
+    set apart skipped), that sentence not chosen; the first sentence leans on nothing."""
+    from toolkit.summary.candidates import DATELINE
+    from toolkit.summary.openings import leans
+
+    count = 0
+    previous: ScoredSentence | None = None
+    for sentence in summary.sentences:  # every sentence: a text ranked whole, all scores kept
+        if sentence.selected and previous is not None and not previous.selected:
+            count += leans(sentence.text, summary.language)
+        if sentence.set_aside != DATELINE:
+            previous = sentence
+    return count
+
+
 def run(name: str, system: System, articles: Sequence[Article], rouge: Rouge) -> Result:
+    zeros = dict.fromkeys(LENGTHS, 0)
     result = Result(
-        name, [a.id for a in articles], {n: [] for n in LENGTHS}, dict.fromkeys(LENGTHS, 0)
+        name, [a.id for a in articles], {n: [] for n in LENGTHS}, zeros, {**zeros}, {**zeros}
     )
     for article in articles:
         for n in LENGTHS:
             started = time.process_time()
-            chosen, tied = system(article.article, n)
+            choice = system(article.article, n)
             result.seconds += time.process_time() - started
             result.calls += 1
-            result.scores[n].append(rouge(article.summary, " ".join(chosen)))
-            result.ties[n] += tied
+            result.scores[n].append(rouge(article.summary, " ".join(choice.sentences)))
+            result.ties[n] += choice.tied
+            result.dangling[n] += choice.dangling
+            result.chosen[n] += len(choice.sentences)
     return result
 
 
@@ -116,6 +152,27 @@ def table(results: Sequence[Result], baseline: Result, default: str) -> str:
             ties = f"{100 * result.ties[n] / len(result.ids):.0f}%"
             ms = 1000 * result.seconds / max(result.calls, 1)
             out.append(f"| {label} | {' | '.join(cells)} | {ties} | {ms:.1f} | {len(result.ids)} |")
+    return "\n".join(out)
+
+
+def openings(results: Sequence[Result], baseline: Result, default: str) -> str:
+    """Per system and N, the share of chosen sentences leaning on a previous one not chosen."""
+    out = [
+        "\nOpenings share: chosen sentences opening with a word that leans on the sentence before"
+        " it, that sentence not chosen (% of chosen sentences)\n",
+        "| system | " + " | ".join(f"N={n}" for n in LENGTHS) + " |",
+        "|---|" + "---|" * len(LENGTHS),
+    ]
+    for result in results:
+        if result is baseline:
+            continue
+        cells = [
+            f"{100 * result.dangling[n] / max(result.chosen[n], 1):.1f}% "
+            f"({result.dangling[n]}/{result.chosen[n]})"
+            for n in LENGTHS
+        ]
+        label = f"{result.system} (default)" if result.system == default else result.system
+        out.append(f"| {label} | {' | '.join(cells)} |")
     return "\n".join(out)
 
 
@@ -182,6 +239,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         results.append(run(name, system, some, rouge))
     print(f"{len(articles)} OrangeSum validation articles ({args.data.name}), language {LANGUAGE}")
     print(table(results, baseline, DEFAULT))
+    print(openings(results, baseline, DEFAULT))
     print(halves(results, baseline, DEFAULT))
 
 

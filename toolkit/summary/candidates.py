@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from toolkit.text.sentence_stream import Sentence
 
@@ -66,9 +67,23 @@ _STAMP_END = re.compile(
     r"(?:\s+[:\-–—]{1,2}|\s*:|\b\d{4}-\d{2}(?:-\d{2})?\b)\s+(?=[«\"“(]?\s*[^\W\d_])"
 )
 
+# A line of a table of contents or of a list of figures: its title, dot leaders, a numbered entry
+# ending in its page, a chapter's label, or mostly digits.
+_CONTENTS = re.compile(
+    r"^(?:sommaire|table des matières|table of contents|contents)\s*:?$", re.IGNORECASE
+)
+_LEADERS = re.compile(r"(?:\.\s?){4,}|…{2,}|_{4,}|·{3,}")
+_NUMBERED_ENTRY = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.|[A-Z]\.)\s+\S.*\s\d+$")
+_PART = re.compile(
+    r"^(?:chapitre|partie|section|annexe|tome|livre|chapter|part|appendix|volume)"
+    r"\s+(?:\d+|[ivxlc]+|[a-z])\b(?!.*[.!?…]$)",
+    re.IGNORECASE,
+)
+
 DATELINE = "dateline"  # or a stamp: a place, a date, an agency; a date header
 HEADING = "heading"
 NO_WORDS = "no words"
+LISTING = "listing"  # a table of contents, a list of figures
 
 
 @dataclass(frozen=True)
@@ -78,6 +93,7 @@ class Language:
     verbs: frozenset[str] | None  # None: no list for this language, headings by form alone
 
 
+@cache
 def language(code: str) -> Language:
     verbs = _VERBS.get(code)
     return Language(
@@ -93,10 +109,12 @@ def reason(text: str, alone: bool, facts: Language) -> str | None:
     if not any(c.isalpha() for c in text):
         return NO_WORDS
     tokens = list(_TOKEN.finditer(text))
+    if len(tokens) <= MAX_WORDS and _is_stamp(text, tokens, facts):
+        return DATELINE
+    if is_listing(text):
+        return LISTING
     if len(tokens) > MAX_WORDS:
         return None
-    if _is_stamp(text, tokens, facts):
-        return DATELINE
     words = [t.group() for t in tokens if not t.group().isdigit()]
     if facts.verbs is not None and any(w.lower() in facts.verbs for w in words):
         return None
@@ -106,6 +124,19 @@ def reason(text: str, alone: bool, facts: Language) -> str | None:
     if alone and not _FINAL.search(text):
         return HEADING
     return None
+
+
+def is_listing(text: str) -> bool:
+    """Whether the sentence is lines of a table of contents or a list (half its lines or more)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return sum(map(_listing_line, lines)) * 2 >= len(lines) > 0
+
+
+def _listing_line(line: str) -> bool:
+    if any(p.search(line) for p in (_CONTENTS, _LEADERS, _NUMBERED_ENTRY, _PART)):
+        return True
+    digits = sum(c.isdigit() for c in line)
+    return digits * 2 >= sum(c.isalnum() for c in line)
 
 
 def _is_stamp(text: str, tokens: Sequence[re.Match[str]], facts: Language) -> bool:
@@ -136,7 +167,7 @@ def split_stamps(sentences: Iterable[Sentence], code: str) -> Iterator[Sentence]
     for sentence in sentences:
         if sentence.paragraph != paragraph:
             paragraph, added_here = sentence.paragraph, 0
-        cut = _stamp_length(sentence.text, facts) if sentence.sentence == 1 else 0
+        cut = stamp_length(sentence.text, facts) if sentence.sentence == 1 else 0
         if not cut:
             yield replace(
                 sentence, index=sentence.index + added, sentence=sentence.sentence + added_here
@@ -156,7 +187,7 @@ def split_stamps(sentences: Iterable[Sentence], code: str) -> Iterator[Sentence]
         )
 
 
-def _stamp_length(text: str, facts: Language) -> int:
+def stamp_length(text: str, facts: Language) -> int:
     """The length of the stamp opening `text` (its spaces included), or 0 if it has none."""
     for end in _STAMP_END.finditer(text):
         if not text[end.end() :].lstrip('«"“( ')[:1].isupper():

@@ -14,7 +14,7 @@ score them all alike and choose at random, where the distinct candidates' links 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from toolkit.summary import select
@@ -109,19 +109,35 @@ def collect(
 
 
 def final_round(
-    candidates: Sequence[Candidate], rank: Rank, count: int, limit: int
+    candidates: Sequence[Candidate],
+    rank: Rank,
+    count: int,
+    limit: int,
+    leaning: Mapping[int, int] | None = None,
 ) -> tuple[list[float], set[int]]:
     """The candidates' scores ranked together, and the indexes of the `count` chosen. Candidates
-    beyond the limit are ranked in groups of at most `limit`, each choosing its share."""
+    beyond the limit are ranked in groups of at most `limit`, each choosing its share. A candidate
+    that leans on the sentence before it (`leaning`: sentence index -> that sentence's index) is
+    chosen only with that sentence, so never when it is no candidate of its group."""
     sentences = [c.sentence for c in candidates]
     groups = [range(i, min(i + limit, len(sentences))) for i in range(0, len(sentences), limit)]
     scores: list[float] = []
     chosen: set[int] = set()
     for group, share in zip(groups, _shares(count, [len(g) for g in groups]), strict=True):
-        group_scores = rank(sentences[group.start : group.stop])
-        chosen.update(group.start + i for i in select.best(group_scores, share))
+        members = sentences[group.start : group.stop]
+        group_scores = rank(members)
+        needs = _needs(members, leaning or {})
+        chosen.update(group.start + i for i in select.best(group_scores, share, None, needs))
         scores += group_scores
     return scores, chosen
+
+
+def _needs(members: Sequence[Sentence], leaning: Mapping[int, int]) -> dict[int, int]:
+    """Within a group: a leaning member's position -> its predecessor's (-1: not in the group)."""
+    position = {s.index: i for i, s in enumerate(members)}
+    return {
+        i: position.get(leaning[s.index], -1) for i, s in enumerate(members) if s.index in leaning
+    }
 
 
 def _shares(count: int, sizes: list[int]) -> list[int]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import heapq
 import math
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from toolkit.errors import UsageError
 
@@ -34,10 +35,41 @@ def requested(total: int, count: int | None = None, ratio: float | None = None) 
     return DEFAULT_COUNT if count is None else count
 
 
-def best(scores: Sequence[float], count: int, eligible: Sequence[bool] | None = None) -> list[int]:
+def best(
+    scores: Sequence[float],
+    count: int,
+    eligible: Sequence[bool] | None = None,
+    leaning_on: Mapping[int, int] | None = None,
+) -> list[int]:
     """Indexes of the `count` best sentences in document order; equal scores favour the earlier
-    sentence (sumy sorts with Python's stable sort, best first). Only `eligible` ones, if given."""
-    return sorted(_order(scores, eligible)[:count])
+    sentence (sumy sorts with Python's stable sort, best first). Only `eligible` ones, if given.
+    A sentence in `leaning_on` (index -> the index of the sentence it leans on) is chosen only
+    once the sentence it leans on is: it waits, and its turn comes back when that one is chosen."""
+    order = _order(scores, eligible)
+    if not leaning_on:
+        return sorted(order[:count])
+    return sorted(_standing(scores, order, count, leaning_on))
+
+
+def _standing(
+    scores: Sequence[float], order: Sequence[int], count: int, leaning_on: Mapping[int, int]
+) -> list[int]:
+    queue = [(-scores[i], i) for i in order]  # the same order: best first, earlier on ties
+    heapq.heapify(queue)
+    chosen: list[int] = []
+    waiting: dict[int, list[int]] = {}  # a sentence not chosen yet -> those leaning on it
+    taken: set[int] = set()
+    while queue and len(chosen) < count:
+        _, i = heapq.heappop(queue)
+        needed = leaning_on.get(i)
+        if needed is not None and needed not in taken:
+            waiting.setdefault(needed, []).append(i)
+            continue
+        chosen.append(i)
+        taken.add(i)
+        for j in waiting.pop(i, []):
+            heapq.heappush(queue, (-scores[j], j))
+    return chosen
 
 
 def ranks(scores: Sequence[float], eligible: Sequence[bool] | None = None) -> list[int]:

@@ -9,11 +9,11 @@ and ranked in chunks (toolkit.summary.chunked), so that memory stays bounded.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from toolkit.summary import candidates, chunked, select
+from toolkit.summary import candidates, chunked, openings, select
 from toolkit.summary.algorithms import ALGORITHMS, DEFAULT
 from toolkit.summary.language_tools import LanguageTools, load_language
 from toolkit.text import languages, sentence_stream
@@ -88,6 +88,9 @@ class Options:
     ratio: float | None = None
     chunk_sentences: int | None = None  # None: the algorithm's own; 0: rank whole
     all_scores: bool = True  # keep every scored sentence (for --explain), not only the selected
+    # Chosen sentences stand alone: none that leans on a previous sentence left out (`Mais…`,
+    # `Il…`: toolkit.summary.openings), no line of a table of contents. False: as sumy chooses.
+    standalone: bool = True
 
 
 Progress = Callable[[int, int], None]  # (sentences read, chunks ranked)
@@ -122,6 +125,9 @@ def summarize_blocks(
     stream = sentences(opening.blocks, code, opening.skipped, long_paragraphs.add)
     if ALGORITHMS[options.algorithm].skips_datelines:
         stream = candidates.split_stamps(stream, code)
+    leaning: dict[int, int] = {}  # filled as the sentences are read
+    if options.standalone:
+        stream = openings.noting_leaning(stream, code, leaning)
     del opening
     limit = chunk_limit(options)
     whole = list(stream) if limit <= 0 else list(itertools.islice(stream, limit + 1))
@@ -137,13 +143,13 @@ def summarize_blocks(
         chunk_sentences=limit,
     )
     rank = _ranker(options.algorithm, tools)
-    judge = _judge(options.algorithm, code)
+    judge = _judge(options.algorithm, code, options.standalone)
     if limit <= 0 or len(whole) <= limit:
-        summary = _exact(summary, whole, rank, judge, options)
+        summary = _exact(summary, whole, rank, judge, options, leaning)
     else:
         parts = chunked.chunks(itertools.chain(whole, stream), limit)
         del whole
-        summary = _chunked(summary, parts, rank, judge, options, progress)
+        summary = _chunked(summary, parts, rank, judge, options, progress, leaning)
     if long_paragraphs:
         numbers = ", ".join(map(str, sorted(long_paragraphs)))
         several = len(long_paragraphs) > 1
@@ -203,10 +209,15 @@ def _ranker(algorithm: str, tools: LanguageTools) -> chunked.Rank:
 Judge = Callable[[Sequence[Sentence]], list[str | None]]  # why each is no candidate, or None
 
 
-def _judge(algorithm: str, code: str) -> Judge:
-    """Which sentences the algorithm may choose: all, or all but datelines and headings."""
+def _judge(algorithm: str, code: str, standalone: bool) -> Judge:
+    """Which sentences the algorithm may choose: all, all but lines of a table of contents
+    (`standalone`), or all but datelines, headings and those lines."""
     if not ALGORITHMS[algorithm].skips_datelines:
-        return lambda sentences: [None] * len(sentences)
+        if not standalone:
+            return lambda sentences: [None] * len(sentences)
+        return lambda sentences: [
+            candidates.LISTING if candidates.is_listing(s.text) else None for s in sentences
+        ]
     facts = candidates.language(code)
 
     def judge(sentences: Sequence[Sentence]) -> list[str | None]:
@@ -224,7 +235,12 @@ def _judge(algorithm: str, code: str) -> Judge:
 
 
 def _exact(
-    summary: Summary, whole: list[Sentence], rank: chunked.Rank, judge: Judge, options: Options
+    summary: Summary,
+    whole: list[Sentence],
+    rank: chunked.Rank,
+    judge: Judge,
+    options: Options,
+    leaning: Mapping[int, int],
 ) -> Summary:
     scores = rank(whole)
     reasons = judge(whole)
@@ -234,7 +250,7 @@ def _exact(
         reasons = [None] * len(whole)
     eligible = [r is None for r in reasons]
     requested = select.requested(len(scores), options.count, options.ratio)
-    chosen = set(select.best(scores, requested, eligible))
+    chosen = set(select.best(scores, requested, eligible, leaning))
     ranks = select.ranks(scores, eligible)
     ties = select.tied_at_cut(scores, chosen, eligible)
     if ties:
@@ -297,6 +313,7 @@ def _chunked(
     judge: Judge,
     options: Options,
     progress: Progress | None,
+    leaning: Mapping[int, int],
 ) -> Summary:
     limit = summary.chunk_sentences
 
@@ -308,7 +325,7 @@ def _chunked(
 
     found = chunked.collect(parts, rank, wanted, limit, progress, eligible)
     requested = wanted(found.total)
-    scores, chosen = chunked.final_round(found.kept, rank, requested, limit)
+    scores, chosen = chunked.final_round(found.kept, rank, requested, limit, leaning)
     ranks = select.ranks(scores)
     ties = select.tied_at_cut(scores, chosen)
     scored = [
