@@ -326,3 +326,51 @@ def test_a_full_disk_in_corpus_mode_is_one_line_and_a_rerun_completes(
     assert rerun.returncode == fresh.returncode == 0, rerun.stderr
     name = "es.jsonl" if command == "translate" else "summaries.jsonl"
     assert (tmp_path / "out" / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes()
+
+
+def _with_stderr(args: list[str], stdin: bytes, stderr: str) -> subprocess.CompletedProcess[bytes]:
+    """The toolkit with stderr closed ("closed") or on /dev/full ("full"), stdout a pipe."""
+    full = os.open("/dev/full", os.O_WRONLY) if stderr == "full" else None
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "toolkit", *args],
+            input=stdin,
+            stdout=subprocess.PIPE,
+            stderr=full,
+            preexec_fn=(lambda: os.close(2)) if stderr == "closed" else None,
+            check=False,
+        )
+    finally:
+        if full is not None:
+            os.close(full)
+
+
+@pytest.mark.parametrize("stderr", ["closed", "full"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["translate", "--to", "es"],
+        ["translate", "--to", "es", "--check"],
+        ["translate", "--to", "es", "-v"],
+        ["summarize", "-v"],
+        ["glossary", "show"],
+    ],
+    ids=" ".join,
+)
+def test_a_stderr_that_cannot_be_written_costs_no_output(args: list[str], stderr: str) -> None:
+    """Diagnostics are not the product: the results are written whole, exit 0, and stdout never
+    receives an error line."""
+    text = RELEASE.read_bytes()
+    expected = subprocess.run(
+        [sys.executable, "-m", "toolkit", *args], input=text, capture_output=True, check=True
+    ).stdout
+    result = _with_stderr(args, text, stderr)
+    assert result.returncode == 0
+    assert result.stdout == expected
+
+
+@pytest.mark.parametrize("stderr", ["closed", "full"])
+def test_an_error_with_stderr_closed_never_reaches_stdout(stderr: str) -> None:
+    result = _with_stderr(["translate", "absent.txt", "--to", "es"], b"", stderr)
+    assert result.returncode == 2
+    assert result.stdout == b""

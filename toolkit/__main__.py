@@ -93,10 +93,11 @@ def signals_end_the_command() -> Iterator[None]:
 
 
 def _fail(message: str, code: int) -> None:
+    from toolkit.output.stderr import write_diagnostic
     from toolkit.output.terminal import escaped_line
 
     # A file name or a word from the input may hold escape sequences: never sent raw.
-    print(f"toolkit: error: {escaped_line(message)}", file=sys.stderr)
+    write_diagnostic(sys.stderr, f"toolkit: error: {escaped_line(message)}\n")
     sys.exit(code)
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 from toolkit.environment import Environment
 from toolkit.errors import UsageError
 from toolkit.glossary.active import load_active
@@ -11,6 +9,7 @@ from toolkit.glossary.model import Glossary
 from toolkit.output import terminal as output
 from toolkit.output import words
 from toolkit.output.glossary import FORMATS, GlossaryView
+from toolkit.output.stderr import write_diagnostic
 from toolkit.text import languages
 
 
@@ -46,6 +45,6 @@ def check(paths: list[str], env: Environment) -> None:
             f"{', forms for ' + ' '.join(codes) if codes else ''}\n"
         )
     for problem in problems[:-1]:
-        print(f"toolkit: error: {output.escaped_line(problem)}", file=sys.stderr)
+        write_diagnostic(env.streams.stderr, f"toolkit: error: {output.escaped_line(problem)}\n")
     if problems:
         raise UsageError(problems[-1])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from toolkit.output import words
+from toolkit.output.stderr import write_diagnostic
 from toolkit.output.terminal import shown
 from toolkit.translation.qa import findings
 
@@ -131,8 +132,7 @@ def print_report(console: Stderr, qa: QaReport) -> None:
     if console.is_terminal:
         print_rich(console, qa)
     else:
-        console.file.write(plain(qa))
-        console.file.flush()
+        write_diagnostic(console.file, plain(qa))  # under -q too: --check asked for it
 
 
 def unknown_line(qa: QaReport) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import suppress
 from functools import cached_property
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
@@ -49,6 +50,17 @@ def rich_console(quiet: bool = False) -> Console:
     return Console(stderr=True, soft_wrap=True, quiet=quiet, emoji=False)
 
 
+def write_diagnostic(stream: IO[str] | None, text: str) -> None:
+    """Write `text` to stderr `stream`, if it can be: diagnostics are not the product, so a
+    stderr closed (`2>&-`), full (`2>/dev/full`) or gone (`2>&1 | head -1`) costs no work and
+    never sends a line elsewhere (print's file=None would be stdout)."""
+    if stream is None:
+        return
+    with suppress(OSError, ValueError):  # ValueError: a stream already closed
+        stream.write(text)
+        stream.flush()
+
+
 class PlainStderr:
     """stderr that is not a terminal: markup written as its text, one call per line."""
 
@@ -75,12 +87,12 @@ class PlainStderr:
         if self.quiet:
             return
         if not all(isinstance(item, str) for item in objects):
-            self._rich.print(*objects, sep=sep, end=end, markup=markup, **options)
+            with suppress(OSError, ValueError):  # as write_diagnostic
+                self._rich.print(*objects, sep=sep, end=end, markup=markup, **options)
             return
         if markup is not False:
             objects = tuple(plain_text(item) for item in objects)
-        self.file.write(sep.join(objects) + end)
-        self.file.flush()
+        write_diagnostic(self.stream, sep.join(objects) + end)
 
     def __getattr__(self, name: str) -> Any:
         # Whatever else a caller asks of a console (its width, a status) is rich's; a private
