@@ -456,3 +456,39 @@ def test_a_closed_stdin_is_one_line(command: tuple[str, ...]) -> None:
     assert result.stderr.decode() == (
         "toolkit: error: standard input is closed; give files, or the text with --text\n"
     )
+
+
+@pytest.mark.parametrize("encoding", ["utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("command", [["translate", "--to", "es"], ["summarize"]])
+def test_utf32_with_its_bom_is_read_as_utf32(
+    tmp_path: Path, encoding: str, command: list[str]
+) -> None:
+    bom = codecs.BOM_UTF32_LE if encoding.endswith("le") else codecs.BOM_UTF32_BE
+    source = tmp_path / "utf32.txt"
+    source.write_bytes(bom + "Le ministre est arrivé à Stepanakert.\n".encode(encoding))
+    result = run_toolkit(*command, str(source), "--from", "fr")
+    assert result.returncode == 0, result.stderr
+    assert "\x00" not in result.stdout and "Stepanakert" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("encoding", "data", "character"),
+    [
+        ("utf-7", b"Le +2AA- ministre.\n", "U+D800"),
+        ("unicode_escape", b"Le \\udc80 ministre.\n", "U+DC80"),
+        ("raw_unicode_escape", b"Le \\udfff ministre.\n", "U+DFFF"),
+    ],
+)
+@pytest.mark.parametrize("command", [["translate", "--to", "es"], ["summarize"]])
+def test_lone_surrogates_from_a_codec_are_one_line(
+    tmp_path: Path, encoding: str, data: bytes, character: str, command: list[str]
+) -> None:
+    source = tmp_path / "odd.txt"
+    source.write_bytes(data)
+    result = run_toolkit(*command, str(source), "--encoding", encoding, "--from", "fr")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"toolkit: error: {source}: unpaired surrogate {character} at character offset 3 "
+        f"(decoded as {codecs.lookup(encoding).name}); the input is not text in that encoding"
+    ]
+    assert result.stdout == ""

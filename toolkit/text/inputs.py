@@ -37,6 +37,9 @@ def _choose_encoding(head: bytes, encoding: str | None) -> str:
                 "use one such as latin-1, cp1252 or utf-16"
             )
         return codec.name
+    # UTF-32's little-endian BOM begins with UTF-16's: it is looked for first.
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
     if head.startswith(codecs.BOM_UTF8):
@@ -54,9 +57,10 @@ def decode_blocks(stream: BinaryIO, name: str, encoding: str | None = None) -> I
     read = stream.read1 if stream.isatty() else stream.read  # type: ignore[attr-defined]
     head = read(BLOCK_BYTES)
     codec = _choose_encoding(head, encoding)
-    refuse_nul = encoding is None and codec != "utf-16"
+    refuse_nul = encoding is None and codec not in ("utf-16", "utf-32")
     decoder = codecs.getincrementaldecoder(codec)()
     consumed = 0  # bytes fed to the decoder before this block
+    characters = 0  # characters decoded before this block
     pending_cr = False
     data = head
     while True:
@@ -78,6 +82,8 @@ def decode_blocks(stream: BinaryIO, name: str, encoding: str | None = None) -> I
                 "convert the file to UTF-8 or pass --encoding"
             ) from None
         consumed += len(data)
+        _refuse_surrogates(text, name, codec, characters)
+        characters += len(text)
         if pending_cr:
             text = "\r" + text
         pending_cr = not final and text.endswith("\r")
@@ -89,6 +95,21 @@ def decode_blocks(stream: BinaryIO, name: str, encoding: str | None = None) -> I
         if final:
             return
         data = read(BLOCK_BYTES)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _refuse_surrogates(text: str, name: str, codec: str, before: int) -> None:
+    """Codecs such as utf-7 and unicode_escape decode to lone surrogates, which are not text and
+    which no engine or file can take: refused, with where."""
+    found = _SURROGATE.search(text)
+    if found:
+        raise ToolkitError(
+            f"{name}: unpaired surrogate U+{ord(found.group()):04X} at character offset "
+            f"{before + found.start()} (decoded as {codec}); the input is not text in that "
+            "encoding"
+        )
 
 
 def split_pieces(
