@@ -437,6 +437,14 @@ BAD_ARCHIVES = {
         "metadata.json has no valid from_code",
     ),
     "zip bomb: declared size": (declared_size_bomb, "over the 4,295.0 MB limit (zip bomb?)"),
+    "a name of 300 bytes": (
+        add_member("translate-fr_en-1_0/" + "n" * 300),
+        "has a name longer than 255 bytes",
+    ),
+    "2,000 folders deep": (
+        add_member("translate-fr_en-1_0/" + "d/" * 2_000 + "f"),
+        "is 2002 folders deep",
+    ),
     "escape in a name": (
         change(rename=("translate-fr_en-1_0", "translate-fr_en-1_0\x1b[2J")),
         "refused: 'translate-fr_en-1_0\\x1b[2J/' holds a control character",
@@ -455,3 +463,90 @@ def test_bad_archives_are_refused(case, env, home, tmp_path, argos_archives):
     assert str(archive) in error
     assert tree(tmp_path) == before  # nothing written anywhere, not even a staging folder
     assert not (Path("/tmp") / "evil.txt").exists()
+
+
+# ---------------------------------------------------------------- a broken neighbour
+
+
+def _package_folder(home: Path, name: str) -> Path:
+    folder = home / "packages" / name
+    (folder / "model").mkdir(parents=True)
+    (folder / "model" / "model.bin").write_bytes(b"")
+    (folder / "sentencepiece.model").write_bytes(b"")
+    return folder
+
+
+def _deep_metadata(folder: Path) -> None:
+    (folder / "metadata.json").write_text("[" * 100_000 + "]" * 100_000)
+
+
+def _fifo_metadata(folder: Path) -> None:
+    os.mkfifo(folder / "metadata.json")
+
+
+@pytest.mark.parametrize("breakage", [_deep_metadata, _fifo_metadata], ids=["deep", "fifo"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["translate", "--text", "Le ministre est venu.", "--to", "es"],
+        ["engines", "--format", "json"],
+        ["models", "list"],
+    ],
+    ids=lambda args: args[0],
+)
+def test_a_package_that_cannot_be_read_is_skipped(env, home, breakage, args) -> None:
+    breakage(_package_folder(home, "broken"))
+    result = subprocess.run(
+        [sys.executable, "-m", "toolkit", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    if args[0] == "translate":
+        assert result.stdout == "El ministro ha venido.\n"
+        [warning] = [line for line in result.stderr.splitlines() if "skipped" in line]
+        assert "broken" in warning
+
+
+def test_a_right_to_left_override_in_a_folder_name_is_shown_as_an_escape(env, home) -> None:
+    folder = _package_folder(home, "evil\u202etxt.exe")
+    (folder / "metadata.json").write_text('{"from_code": "fr", "to_code": "en"}')
+    result = models(env, "list")
+    assert result.returncode == 0, result.stderr
+    assert "\u202e" not in result.stdout + result.stderr
+    assert "evil\\u202etxt.exe" in result.stdout
+
+
+def test_a_zip_of_too_many_entries_is_refused_from_its_end_record(env, tmp_path) -> None:
+    """The end record's count is read before the central directory: a count over the limit is
+    refused even where the directory itself would take long to parse."""
+    archive = tmp_path / "many.argosmodel"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("translate-fr_en-1_0/metadata.json", "{}")
+    data = bytearray(archive.read_bytes())
+    end = data.rindex(b"PK\x05\x06")
+    data[end + 8 : end + 12] = struct.pack("<HH", 60_000, 60_000)  # entries on disk, in all
+    archive.write_bytes(bytes(data))
+    error = one_line_error(models(env, "install", str(archive)))
+    assert "60000 entries, over the 10000 limit" in error
+
+
+def test_threads_beyond_a_few_per_core_are_a_usage_error(argos_env) -> None:
+    result = run_toolkit(
+        "translate",
+        "--text",
+        "Le ministre.",
+        "--to",
+        "en",
+        "--engine",
+        "argos",
+        "--threads",
+        "100000",
+        env=argos_env,
+    )
+    error = one_line_error(result, code=2)
+    assert "--threads 100000 is more than 4 per core" in error

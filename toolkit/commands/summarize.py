@@ -88,7 +88,7 @@ def run(request: SummarizeRequest, env: Environment) -> None:
         from toolkit.engines.routing import candidate_engines
         from toolkit.translation.selections import translate_selections
 
-        engines = candidate_engines(request.engine, progress=env.progress)
+        engines = candidate_engines(request.engine, progress=env.progress, warn=env.note)
         translations, runs = translate_selections(
             summaries, target, request.engine, glossary, engines
         )

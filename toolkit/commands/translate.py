@@ -64,7 +64,10 @@ def run(request: TranslateRequest, env: Environment) -> None:
     progress = env.input_progress(inputs, f"translating into {','.join(targets)}", len(targets))
     # An engine's own progress bar (argos) only when the command draws none.
     engines = routing.candidate_engines(
-        request.engine, progress=None if progress.shown else env.progress, **request.engine_options
+        request.engine,
+        progress=None if progress.shown else env.progress,
+        warn=env.note,
+        **request.engine_options,
     )
     pipeline = Pipeline(
         targets,

@@ -126,7 +126,7 @@ Advance = Callable[[int], None]
 ProgressFactory = Callable[[int, str], AbstractContextManager[Advance | None]]
 
 # Options the program sets for every engine, which an engine may ignore.
-_SHARED_OPTIONS = frozenset({"progress"})
+_SHARED_OPTIONS = frozenset({"progress", "warn"})
 
 
 def load(name: str, strict: bool = False, **options: object) -> Engine:

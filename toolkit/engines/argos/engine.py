@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from functools import cached_property
@@ -47,6 +47,7 @@ MAX_DECODING_LENGTH = 2 * MAX_TOKENS
 # tokens per CPU second than two threads on each batch, benchmarks/argos_speed.py --knobs), so an
 # input is cut into at least a batch per core.
 BATCH_TOKENS = {"cpu": 2048, "cuda": 16384}
+MAX_THREADS_PER_CORE = 4  # CTranslate2 aborts when asked for far more threads than it can make
 PROGRESS_BATCHES = 2  # batches per call when a progress bar is shown
 # Decoding options as argostranslate sets them, for the same translations.
 LENGTH_PENALTY = 0.2
@@ -73,18 +74,26 @@ class ArgosEngine:
         threads: int = 0,
         beam_size: int = DEFAULT_BEAM_SIZE,
         progress: ProgressFactory | None = None,
+        warn: Callable[[str], None] | None = None,
     ) -> None:
         if device not in DEVICES:
             raise UsageError(f"unknown device {device!r}; choose {', '.join(DEVICES)}")
+        cores = len(os.sched_getaffinity(0))
         if threads < 0:
             raise UsageError("--threads must be 0 (every core) or more")
+        if threads > MAX_THREADS_PER_CORE * cores:
+            raise UsageError(
+                f"--threads {threads} is more than {MAX_THREADS_PER_CORE} per core "
+                f"({cores} here); give at most {MAX_THREADS_PER_CORE * cores}, or 0 for every core"
+            )
         if beam_size < 1:
             raise UsageError("--beam-size must be 1 (greedy) or more")
         self.device_choice = device
-        self.threads = threads or len(os.sched_getaffinity(0))
+        self.threads = threads or cores
         self.beam_size = beam_size
         # A bar per call where the caller draws none of its own (not in corpus mode).
         self.progress = progress
+        self.warn = warn  # told of each package folder that cannot be used
         self._models: dict[str, tuple[ctranslate2.Translator, Tokenizer]] = {}
 
     def unavailable_reason(self) -> str | None:
@@ -108,7 +117,7 @@ class ArgosEngine:
         """Installed packages by folder name; the first found for a pair, as argostranslate does."""
         chosen: dict[str, packages.InstalledPackage] = {}
         pairs = set()
-        for package in packages.installed():
+        for package in packages.installed(self.warn):
             if package.pair not in pairs and package.name not in chosen:
                 chosen[package.name] = package
                 pairs.add(package.pair)

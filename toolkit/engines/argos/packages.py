@@ -37,6 +37,8 @@ MAX_ENTRIES = 10_000
 MAX_RATIO = 200
 RATIO_CHECK_BYTES = 1 << 20  # small files (vocabularies, JSON) may compress well
 MAX_METADATA_BYTES = 1 << 20
+MAX_DEPTH = 32  # folders in a member's path: a package needs three or four
+MAX_NAME_BYTES = 255  # a file or folder name, as Linux file systems take it
 DISK_MARGIN_BYTES = 64 << 20
 
 _CODE = re.compile(r"^[a-z]{2,3}$")
@@ -145,9 +147,16 @@ def _xdg(variable: str, fallback: str) -> Path:
 # ---------------------------------------------------------------- installed packages
 
 
-def installed() -> list[InstalledPackage]:
-    """Installed translation packages, in argostranslate's search order; broken ones are skipped."""
-    return [package for package, problem in scan() if package is not None and problem is None]
+def installed(skipped: Callable[[str], None] | None = None) -> list[InstalledPackage]:
+    """Installed translation packages, in argostranslate's search order; broken ones are skipped,
+    each told to `skipped` in one line."""
+    found = []
+    for package, problem in scan():
+        if package is not None and problem is None:
+            found.append(package)
+        elif problem is not None and skipped is not None:
+            skipped(f"skipped an Argos package that cannot be used: {problem}")
+    return found
 
 
 def scan() -> list[tuple[InstalledPackage | None, str | None]]:
@@ -189,6 +198,8 @@ def parse_metadata(data: bytes, where: str) -> Metadata:
         meta = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as err:
         raise PackageError(f"{where}: metadata.json is not valid JSON ({err})") from None
+    except RecursionError:
+        raise PackageError(f"{where}: metadata.json is nested too deeply") from None
     if not isinstance(meta, dict):
         raise PackageError(f"{where}: metadata.json is not a JSON object")
     kind = meta.get("type", "translate")
@@ -215,7 +226,12 @@ def parse_metadata(data: bytes, where: str) -> Metadata:
 
 
 def _read_limited(path: Path) -> bytes:
-    with path.open("rb") as file:
+    # Opened without waiting, then checked: a FIFO or a device named metadata.json would block
+    # every command that lists the packages.
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(descriptor, "rb") as file:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise PackageError(f"{path}: metadata.json is not a regular file")
         data = file.read(MAX_METADATA_BYTES + 1)
     if len(data) > MAX_METADATA_BYTES:
         raise PackageError(f"{path}: metadata.json is larger than {MAX_METADATA_BYTES} bytes")
@@ -334,6 +350,7 @@ def _check_archive(archive: Path) -> _Plan:
             f"{where}: refused: {_mb(size)} is over the {_mb(MAX_ARCHIVE_BYTES)} limit"
         )
     try:
+        _check_entry_count(archive, where)
         with zipfile.ZipFile(archive) as zf:
             members = zf.infolist()
             top, unpacked = _check_members(where, members)
@@ -350,6 +367,20 @@ def _check_archive(archive: Path) -> _Plan:
     except OSError as err:
         raise UsageError(f"{where}: cannot read ({err.strerror})") from None
     return _Plan(top, metadata, members, unpacked)
+
+
+def _check_entry_count(archive: Path, where: str) -> None:
+    """Refuse an archive of more than MAX_ENTRIES members from its end record alone, before
+    zipfile reads (and holds) its whole central directory."""
+    with archive.open("rb") as file:
+        end = zipfile._EndRecData(file)  # type: ignore[attr-defined]
+    if end is None:
+        raise zipfile.BadZipFile("File is not a zip file")
+    entries = end[zipfile._ECD_ENTRIES_TOTAL]  # type: ignore[attr-defined]
+    if entries > MAX_ENTRIES:
+        raise PackageError(
+            f"{where}: refused: {entries} entries, over the {MAX_ENTRIES} limit (zip bomb?)"
+        )
 
 
 def _check_members(where: str, members: list[zipfile.ZipInfo]) -> tuple[str, int]:
@@ -434,6 +465,12 @@ def _member_parts(where: str, member: zipfile.ZipInfo) -> list[str]:
     ):
         raise PackageError(
             f"{where}: refused: {name!r} would be written outside the package folder"
+        )
+    if len(parts) > MAX_DEPTH:
+        raise PackageError(f"{where}: refused: {name[:80]!r}… is {len(parts)} folders deep")
+    if any(len(part.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES for part in parts):
+        raise PackageError(
+            f"{where}: refused: {name[:80]!r}… has a name longer than {MAX_NAME_BYTES} bytes"
         )
     if any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in name):
         # An escape sequence in a folder's name reaches every terminal that lists the folder.
