@@ -40,18 +40,28 @@ class Lowered:
     text: str
     run: str | None = None  # WHOLE, OPENING or None
     end_mark: str = ""  # for an opening run: the mark that ends it
+    written: tuple[tuple[str, str], ...] = ()  # (word as the engine gets it, as the source has it)
+
+    def as_written(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """Words of the engine's input (the unknown ones, say) as the source writes them."""
+        if not self.written:
+            return words
+        source = dict(self.written)
+        return tuple(source.get(word, word) for word in words)
 
 
 def lower(text: str, placeholder_stem: str = "") -> Lowered:
     """The paragraph with its run in capitals, if any, in the case engines understand."""
     if _in_capitals(text, placeholder_stem):
-        return Lowered(_engine_case(text, "", placeholder_stem, dateline=False), WHOLE)
+        run = _engine_case(text, "", placeholder_stem, dateline=False)
+        return Lowered(run, WHOLE, "", _written(run, text))
     end = _OPENING_END.search(text)
     if end is None or not _in_capitals(text[: end.start()], placeholder_stem):
         return Lowered(text)
     rest = text[end.start() :]
     run = _engine_case(text[: end.start()], rest, placeholder_stem, dateline=True)
-    return Lowered(run + rest, OPENING, end.group().strip())
+    written = _written(run, text[: end.start()])
+    return Lowered(run + rest, OPENING, end.group().strip(), written)
 
 
 def restore(lowered: Lowered, output: str) -> str:
@@ -87,6 +97,17 @@ def _engine_case(run: str, context: str, placeholder_stem: str, dateline: bool) 
         return folded
 
     return _WORD.sub(case, run)
+
+
+def _written(run: str, source: str) -> tuple[tuple[str, str], ...]:
+    """Each word the run's case changed, with its source form."""
+    if len(run) != len(source):
+        return ()  # a letter whose lower case is longer (İ): no word-for-word map
+    return tuple(
+        (word.group(), source[word.start() : word.end()])
+        for word in _WORD.finditer(run)
+        if word.group() != source[word.start() : word.end()]
+    )
 
 
 def _placeholder(word: str, stem: str) -> bool:

@@ -134,9 +134,10 @@ def decode_paragraphs(stream: str) -> Decoded:
                 current, length = [], 0
                 unknown.append([])
                 unknown_at.append([])
-            else:
+            else:  # a word an earlier hop did not know counts as a word, as it did there
                 current.append(content)
                 length += len(content)
+                words += len(_WORD.findall(content))
         elif mark is not None:
             if mark == "*" and marked:
                 unknown[-1].append(marked)
