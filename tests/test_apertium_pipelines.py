@@ -28,15 +28,17 @@ class OwnProcessEngine(ApertiumEngine):
 
     def translate(self, paragraphs: list[str], route: Route) -> EngineOutput:
         unknown: list[list[str]] = [[] for _ in paragraphs]
+        stream = apertium_stream.encode(paragraphs)
         for hop in route.hops:
             result = subprocess.run(
                 [APERTIUM, "-f", "none", hop.model],
-                input=apertium_stream.encode(paragraphs).encode(),
+                input=stream.encode(),
                 capture_output=True,
                 check=True,
             )
             decoded = apertium_stream.decode_paragraphs(result.stdout.decode())
             paragraphs = decoded.paragraphs
+            stream = apertium_stream.encode_for_next_hop(decoded)
             for known, new in zip(unknown, decoded.unknown, strict=True):
                 known += (Counter(new) - Counter(known)).elements()
         return EngineOutput(paragraphs, sum(map(len, unknown)), unknown=tuple(map(tuple, unknown)))

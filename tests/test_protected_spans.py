@@ -175,3 +175,18 @@ def test_check_counts_spans_and_json_says_what_cleaning_changed() -> None:
     assert translation["normalized"] == {"composed_paragraphs": 1, "dropped": {}}
     assert translation["qa"]["spans"] == [{"kind": "email", "source": 1, "target": 1}]
     assert translation["qa"]["spans_ok"] is True
+
+
+def test_document_symbols_and_references_come_back_through_a_pivot() -> None:
+    """fr→es→en read `A/77/123` as Spanish `a` (Has/77/123) and `S/RES` as `res` (ANIMAL)."""
+    [route] = find_routes("apertium", ENGINE.hops(), "fr", "en")[:1]
+    assert len(route.hops) == 2
+    text = (
+        "Le rapport (réf. ONU A/77/123) cite la résolution S/RES/2728 (2024), le décret "
+        "n° 2023-456, l’art. 12 et l’article L. 121-1 (ISBN 978-2-07-036822-8, v2.3.1).\n"
+    )
+    translation = translate_documents([("t", segment(text))], ENGINE, route, default())
+    result = translation.documents[0].text
+    for span in spans.find(text):
+        assert span.text in result, (span, result)
+    assert not translation.spans[0].problems

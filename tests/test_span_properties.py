@@ -55,7 +55,24 @@ PATH = st.one_of(
     _joined(st.lists(_SEGMENT, min_size=1, max_size=3), "\\").map(lambda p: "C:\\" + p + ".pdf"),
 )
 GLUED = st.sampled_from(["<b>", "</b>", '<a href="x.html">', "&amp;", "\x00", "\uffff", "\ufdd0"])
-SPACED = st.one_of(EMAIL, URL, PHONE, HANDLE, HASHTAG, PATH)
+SYMBOL = st.builds(
+    lambda organ, parts, year: organ + "/" + "/".join(parts) + year,
+    st.sampled_from(["A", "S", "E", "A/HRC", "E/CN.4"]),
+    st.lists(
+        st.from_regex(r"[0-9]{1,4}|RES|L\.[0-9]{1,2}", fullmatch=True), min_size=2, max_size=3
+    ),
+    st.sampled_from(["", " (2024)"]),
+)
+REFERENCE = st.builds(
+    lambda mark, number: mark + number,
+    st.sampled_from(["n° ", "nº ", "no ", "art. ", "§ "]),
+    st.from_regex(r"[0-9]{1,4}(?:-[0-9]{1,3}|-[A-Z])?", fullmatch=True),
+)
+ISBN = st.sampled_from(["ISBN 978-2-07-036822-8", "ISBN 2-07-036822-X", "ISSN 0395-2037"])
+MODEL = st.from_regex(
+    r"[A-Z][a-z]{0,2}[0-9]{1,4}(?:neo|\.[0-9]){0,2}|v[0-9]\.[0-9]{1,2}\.[0-9]", fullmatch=True
+)
+SPACED = st.one_of(EMAIL, URL, PHONE, HANDLE, HASHTAG, PATH, SYMBOL, REFERENCE, ISBN, MODEL)
 
 
 @st.composite

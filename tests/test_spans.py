@@ -47,6 +47,23 @@ FOUND = [
     ("venu\x00\x01 Il", "character", "\x00\x01"),
     ("venu \u200b Il", "character", "\u200b"),
     (f"Le code {'A1é' * 400}, fin", "word", "A1é" * 400),
+    ("(réf. ONU A/77/123) a", "symbol", "A/77/123"),
+    ("la résolution S/RES/2728 (2024).", "symbol", "S/RES/2728 (2024)"),
+    ("le projet A/HRC/52/L.3, déposé", "symbol", "A/HRC/52/L.3"),
+    ("voir E/CN.4/2005/L.10.", "symbol", "E/CN.4/2005/L.10"),
+    ("Le décret n° 2023-456.", "reference", "n° 2023-456"),
+    ("l’arrêté nº 12-B, pris", "reference", "nº 12-B"),
+    ("le décret no 12 du", "reference", "no 12"),
+    ("l’art. 12 du code", "reference", "art. 12"),
+    ("le § 3 dit", "reference", "§ 3"),
+    ("l’alinéa 2 dit", "reference", "2"),
+    ("l’article L. 121-1 du code", "reference", "L. 121-1"),
+    ("l’article 5 bis.", "reference", "5 bis"),
+    ("Le livre (ISBN 978-2-07-036822-8) paraît", "isbn", "ISBN 978-2-07-036822-8"),
+    ("la revue ISSN 0395-2037.", "isbn", "ISSN 0395-2037"),
+    ("l’A320neo vole", "model", "A320neo"),
+    ("le logiciel v2.3.1.", "model", "v2.3.1"),
+    ("le sommet du G20, à", "model", "G20"),
 ]
 
 
@@ -67,6 +84,7 @@ def test_each_kind_is_found_without_the_punctuation_after_it(
         "Le numéro 3, le #1 du classement, a < b et c > d, l’email n’est pas là.",
         "Le mi\u00adnistre et Art\u200bsakh : des marques invisibles dans des mots.",
         "Elle a dit : @ la fin, rien.",
+        "Le 1er mai, le 2e tour, le XXe siècle, la page 12, trois articles, non 5, A/B/C.",
         f"Un mot de 999 lettres : {'a' * 999}, un de 1 000 coupé : {'a' * 500}_{'a' * 500}.",
     ],
 )

@@ -30,6 +30,9 @@ _PLANE_ENDS = "".join(chr(plane << 16 | end) for plane in range(1, 17) for end i
 _RUN = re.compile(f"([{INVISIBLE}]+)|([{_UNCARRIED}{_PLANE_ENDS}]+)")
 _TRAILING = ".,;:!?'\"’”»…"
 _SEPARATOR = r"[ \u00a0\u202f.\-]"
+_SPACE = "[ \u00a0\u202f]"
+# A legal reference's identifier: `12`, `2023-456`, `12-B`, `L. 121-1`, `5 bis`.
+_IDENTIFIER = rf"(?:[LRDA]\.{_SPACE}?)?\d+(?:[\-./]?[^\W_]+)*(?:{_SPACE}(?:bis|ter|quater)\b)?"
 # Letters and digits with nothing between them, this many or more: no dictionary holds such a word.
 # Apertium would give it back as it is, after a time that grows with the square of its length.
 LONG_WORD = 1000
@@ -94,6 +97,37 @@ SEARCHES = (
             r"|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});",
             re.DOTALL,
         ),
+    ),
+    # UN document symbols: an organ's letters, then two or more parts, one of them with a digit
+    # (`A/77/123`, `S/RES/2728 (2024)`, `E/CN.4/2005/L.10`); dictionaries read `A` or `RES`.
+    _Search(
+        "symbol",
+        re.compile("[A-Z]/"),
+        re.compile(
+            r"(?<![\w/.\-])[A-Z]{1,6}(?=(?:/[\w.\-]*)*?\d)(?:/[A-Za-z0-9][A-Za-z0-9.\-]*){2,}"
+            rf"(?:{_SPACE}\(\d{{4}}\))?"
+        ),
+    ),
+    # Numbers and references: `n° 2023-456`, `art. 12`, `§ 3` whole; after `article`, `alinéa`
+    # or `paragraphe` (which are translated), only the identifier (`L. 121-1`, `5 bis`).
+    _Search(
+        "reference",
+        re.compile(r"[n№][°ºo]|art|§|alin|paragraphe", re.IGNORECASE),
+        re.compile(
+            rf"(?<!\w)(?:[nN](?:°|º|o)|№|art\.|§){_SPACE}?{_IDENTIFIER}"
+            rf"|(?<!\w)(?:[aA]rticles?|[aA]linéas?|[pP]aragraphes?){_SPACE}(?P<keep>{_IDENTIFIER})"
+        ),
+    ),
+    _Search(
+        "isbn",
+        re.compile("IS[BS]N"),
+        re.compile(r"(?<!\w)IS[BS]N(?:-1[03])?:?[ \u00a0]?[\dX](?:-?[\dX]){7,16}(?![\w\-])"),
+    ),
+    # Models and versions: a short word of letters then digits (`A320neo`, `v2.3.1`, `G20`).
+    _Search(
+        "model",
+        re.compile(r"[^\W\d_]\d"),
+        re.compile(r"(?<![\w.\-/])[^\W\d_]{1,8}\d{1,8}(?:[.\-]?[^\W_]{1,12}){0,4}(?![^\W_])"),
     ),
     _Search(WORD, None, re.compile(rf"(?<![^\W_])[^\W_]{{{LONG_WORD},}}"), LONG_WORD),
     _Search("character", None, re.compile(f"[{_UNCARRIED}{INVISIBLE}{_ASTRAL}]+")),
@@ -163,8 +197,8 @@ def _matches(kind: str, pattern: re.Pattern[str], text: str) -> list[Span]:
         return _characters(pattern, text)
     found = _comments(text) if kind == "markup" else []
     for match in pattern.finditer(text):
-        start, end = match.span()
-        if kind in ("url", "path", "email", "handle"):
+        start, end = match.span("keep") if match.groupdict().get("keep") else match.span()
+        if kind in ("url", "path", "email", "handle", "symbol", "reference", "model"):
             end = _trim(text, start, end)
         if kind == "path" and not _LETTER.search(text, start, end):
             continue  # 1/2, /20: numbers, not paths

@@ -1,9 +1,11 @@
 """What travels around the engine with each paragraph.
 
 On the way in: protected spans become placeholders and the text between them is cleaned
-(toolkit.translation.shield), then glossary names become placeholders (toolkit.glossary.enforce).
+(toolkit.translation.shield), a run in capitals takes the case engines understand
+(toolkit.translation.capitals), then glossary names become placeholders (toolkit.glossary.enforce).
 On the way back: the names, the articles before them (toolkit.translation.articles), the target's
-typography (toolkit.translation.typography), and last the spans, byte for byte.
+typography (toolkit.translation.typography), the run in capitals again, and last the spans, byte
+for byte.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from toolkit.engines.base import Route
 from toolkit.glossary import enforce
 from toolkit.glossary.model import Glossary
 from toolkit.text import spans
-from toolkit.translation import articles, typography
+from toolkit.translation import articles, capitals, typography
 from toolkit.translation.shield import Shielded, SpanCheck, shield, unshield
 
 
@@ -25,10 +27,11 @@ class Outbound:
 
     shielded: Shielded
     names: enforce.Protected | None
+    lowered: capitals.Lowered
 
     @property
     def text(self) -> str:
-        return self.names.text if self.names else self.shielded.text
+        return self.names.text if self.names else self.lowered.text
 
     @property
     def stems(self) -> tuple[str, ...]:
@@ -45,8 +48,9 @@ def outbound(
     if glossary.terms and any(span.kind in _NAMED_KINDS for span in found):
         found = [span for span in found if not _a_glossary_name(span, glossary)]
     shielded = shield(paragraph, found)
-    names = enforce.protect(shielded.text, glossary) if glossary.terms else None
-    return Outbound(shielded, names)
+    lowered = capitals.lower(shielded.text, shielded.stem)
+    names = enforce.protect(lowered.text, glossary) if glossary.terms else None
+    return Outbound(shielded, names, lowered)
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,7 @@ def inbound(
         output = articles.adjust(output, route.target, (f.term for f in sent.names.found))
     if target_typography:
         output = typography.apply(output, route.target, apostrophe)
+    output = capitals.restore(sent.lowered, output)
     text, span_check = unshield(sent.shielded, output)
     return Returned(text, check, span_check)
 

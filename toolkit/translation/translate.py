@@ -101,7 +101,8 @@ def translate_documents(
     unknown = output.unknown if output else ()
     if unknown:
         unknown = tuple(
-            _not_placeholders(words, s.stems) for words, s in zip(unknown, sent, strict=True)
+            s.lowered.as_written(_not_placeholders(words, s.stems))
+            for words, s in zip(unknown, sent, strict=True)
         )
     results, position = [], 0
     for name, doc in documents:

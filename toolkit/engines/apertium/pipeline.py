@@ -6,7 +6,7 @@ programs kept loaded translate unit after unit, and a program started for one un
 them (the tagger) reads the output of the one before and writes into the input of the one after
 directly, and is ended once the unit is through. Otherwise programs are started for one unit, which
 ends where their input ends. Between hops, the paragraphs pass through this process, which counts
-the words each hop marks unknown.
+the words each hop marks unknown and hands them to the next hop in superblanks, untouched.
 """
 
 from __future__ import annotations
@@ -158,7 +158,7 @@ def run_route(hops: list[list[Pipeline]], paragraphs: list[str]) -> list[apertiu
                 target.write(chunk)
         else:
             for batch in _paragraphs(source, results[hop]):
-                target.write(apertium_stream.encode(batch).encode())
+                target.write(apertium_stream.encode_for_next_hop(batch).encode())
         target.end_unit()
 
     through = threading.Event()  # the unit is through: the programs started for it may end
@@ -202,7 +202,9 @@ def run_route(hops: list[list[Pipeline]], paragraphs: list[str]) -> list[apertiu
     return results
 
 
-def _paragraphs(pipeline: Pipeline, result: apertium_stream.Decoded) -> Iterator[list[str]]:
+def _paragraphs(
+    pipeline: Pipeline, result: apertium_stream.Decoded
+) -> Iterator[apertium_stream.Decoded]:
     """The pipeline's output paragraphs in batches, as they are complete; each batch is added to
     `result` with the words marked unknown in it."""
     decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
@@ -218,7 +220,7 @@ def _paragraphs(pipeline: Pipeline, result: apertium_stream.Decoded) -> Iterator
         yield _decoded(pending, result)
 
 
-def _decoded(text: str, result: apertium_stream.Decoded) -> list[str]:
+def _decoded(text: str, result: apertium_stream.Decoded) -> apertium_stream.Decoded:
     decoded = apertium_stream.decode_paragraphs(text)
     result.add(decoded)
-    return decoded.paragraphs
+    return decoded

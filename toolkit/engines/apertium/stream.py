@@ -77,11 +77,30 @@ class Decoded:
     paragraphs: list[str] = field(default_factory=list)
     unknown: list[list[str]] = field(default_factory=list)
     words: int = 0
+    # Per paragraph, where its words marked unknown are: (start, end) in the paragraph's text.
+    unknown_at: list[list[tuple[int, int]]] = field(default_factory=list)
 
     def add(self, other: Decoded) -> None:
         self.paragraphs += other.paragraphs
         self.unknown += other.unknown
         self.words += other.words
+        self.unknown_at += other.unknown_at
+
+
+def encode_for_next_hop(decoded: Decoded) -> str:
+    """A hop's paragraphs as the next hop's input, the words it did not know in superblanks.
+
+    The next hop passes them through untouched: a French word unknown to fr→ca is not read as a
+    Catalan word by ca→es (MAI, unknown to fra-cat, is Catalan *mai*, "never").
+    """
+    pieces = []
+    for paragraph, unknown_at in zip(decoded.paragraphs, decoded.unknown_at, strict=True):
+        position = 0
+        for start, end in unknown_at:
+            pieces += [_encode_paragraph(paragraph[position:start]), f"[{paragraph[start:end]}]"]
+            position = end
+        pieces += [_encode_paragraph(paragraph[position:]), PARAGRAPH_END]
+    return "".join(pieces)
 
 
 def decode_paragraphs(stream: str) -> Decoded:
@@ -94,6 +113,8 @@ def decode_paragraphs(stream: str) -> Decoded:
     paragraphs: list[str] = []
     current: list[str] = []
     unknown: list[list[str]] = [[]]
+    unknown_at: list[list[tuple[int, int]]] = [[]]
+    length = 0  # of the current paragraph so far
     words = 0
     for match in _TOKEN.finditer(stream):
         tag, escaped, superblank, mark, marked, text = match.groups()
@@ -101,30 +122,39 @@ def decode_paragraphs(stream: str) -> Decoded:
             continue
         if text is not None:
             current.append(text)
+            length += len(text)
             words += len(_WORD.findall(text))
         elif escaped is not None:
             current.append(escaped)
+            length += len(escaped)
         elif superblank is not None:
             content = _UNESCAPE.sub(r"\1", superblank)
             if content == "\n\n":
                 paragraphs.append(_drop_added_stop("".join(current)))
-                current = []
+                current, length = [], 0
                 unknown.append([])
-            else:
+                unknown_at.append([])
+            else:  # a word an earlier hop did not know counts as a word, as it did there
                 current.append(content)
+                length += len(content)
+                words += len(_WORD.findall(content))
         elif mark is not None:
-            if mark == "*":
+            if mark == "*" and marked:
                 unknown[-1].append(marked)
+                unknown_at[-1].append((length, length + len(marked)))
             current.append(marked)
+            length += len(marked)
             words += 1
         else:
             current.append(match.group())  # a stray backslash or bracket, kept as text
+            length += len(match.group())
     if "".join(current).strip():
         raise ToolkitError(
             "apertium's output stops inside a paragraph, after "
             f"{''.join(current)[-40:]!r}: the rest of its input was lost; please report this input"
         )
-    return Decoded(paragraphs, unknown[: len(paragraphs)], words)
+    count = len(paragraphs)
+    return Decoded(paragraphs, unknown[:count], words, unknown_at[:count])
 
 
 def complete_paragraphs(stream: str) -> int:
