@@ -9,6 +9,7 @@ typography (toolkit.translation.typography), and last the spans, byte for byte.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from toolkit.engines.base import Route
@@ -38,12 +39,18 @@ class Outbound:
 
 
 def outbound(
-    paragraph: str, glossary: Glossary, patterns: tuple[re.Pattern[str], ...] = ()
+    paragraph: str,
+    glossary: Glossary,
+    patterns: tuple[re.Pattern[str], ...] = (),
+    lift: Callable[[list[spans.Span]], list[spans.Span]] | None = None,
 ) -> Outbound:
-    """The paragraph with its spans and names in placeholders, the rest cleaned."""
+    """The paragraph with its spans and names in placeholders, the rest cleaned. `lift` may add
+    spans of its own to those found (toolkit.translation.quotes: quoted segments)."""
     found = spans.find(paragraph, patterns)
     if glossary.terms and any(span.kind in _NAMED_KINDS for span in found):
         found = [span for span in found if not _a_glossary_name(span, glossary)]
+    if lift is not None:
+        found = lift(found)
     shielded = shield(paragraph, found)
     names = enforce.protect(shielded.text, glossary) if glossary.terms else None
     return Outbound(shielded, names)

@@ -74,7 +74,7 @@ def translate_documents(
     (protection.compile_patterns): a run compiles them once for all its calls; without them they
     are compiled here. `target_typography=False` leaves the typography as the engine wrote it.
     """
-    from toolkit.translation import protection
+    from toolkit.translation import protection, quotes
     from toolkit.translation.numbers import missing_numbers
     from toolkit.translation.typography import apostrophe_style
 
@@ -82,26 +82,28 @@ def translate_documents(
     paragraphs = all_paragraphs(documents)
     if patterns is None:
         patterns = protection.compile_patterns(glossary)
-    sent = [protection.outbound(p, glossary, patterns) for p in paragraphs]
-    output = engine.translate([s.text for s in sent], route) if paragraphs else None
-    translated = output.paragraphs if output else []
-    if len(translated) != len(paragraphs):
+    sent = [quotes.outbound(p, glossary, patterns) for p in paragraphs]
+    units = [text for s in sent for text in s.texts]  # a paragraph, then its quotes
+    output = engine.translate(units, route) if paragraphs else None
+    if output and len(output.paragraphs) != len(units):
         raise AssertionError(
-            f"{route.describe()} gave {len(translated)} paragraphs for {len(paragraphs)}"
+            f"{route.describe()} gave {len(output.paragraphs)} paragraphs for {len(units)}"
         )
+    translated_units = list(quotes.regroup(output.paragraphs, sent)) if output else []
     apostrophes = []  # each paragraph's style, else its document's
     for _, doc in documents:
         style_of_document = apostrophe_style(doc.text)
         apostrophes += [apostrophe_style(p.text, style_of_document) for p in doc.paragraphs]
     returned = [
-        protection.inbound(s, t, glossary, route, apostrophe, target_typography)
-        for s, t, apostrophe in zip(sent, translated, apostrophes, strict=True)
+        quotes.inbound(s, t, glossary, route, apostrophe, target_typography)
+        for s, t, apostrophe in zip(sent, translated_units, apostrophes, strict=True)
     ]
     translated = [r.text for r in returned]
     unknown = output.unknown if output else ()
     if unknown:
         unknown = tuple(
-            _not_placeholders(words, s.stems) for words, s in zip(unknown, sent, strict=True)
+            _not_placeholders(tuple(w for unit in words for w in unit), s.stems)
+            for words, s in zip(quotes.regroup(unknown, sent), sent, strict=True)
         )
     results, position = [], 0
     for name, doc in documents:
@@ -110,8 +112,8 @@ def translate_documents(
         results.append(DocumentTranslation(name, text, count))
         position += count
     dropped: Counter[str] = Counter()
-    for s in sent:
-        dropped.update(dict(s.shielded.dropped))
+    for unit in (unit for s in sent for unit in s.units):
+        dropped.update(dict(unit.shielded.dropped))
     return Translation(
         source=route.source,
         target=route.target,
@@ -124,7 +126,7 @@ def translate_documents(
         missing_numbers=missing_numbers(paragraphs, translated),
         unknown=unknown,
         spans=tuple(r.spans for r in returned),
-        composed=sum(s.shielded.composed for s in sent),
+        composed=sum(any(u.shielded.composed for u in s.units) for s in sent),
         dropped=tuple(sorted(dropped.items())),
     )
 
