@@ -73,7 +73,7 @@ def test_keep_typography_leaves_the_engine_output() -> None:
     text = "Il a dit : « Non ! »\n"
     typeset = run_toolkit("translate", "--to", "es", input=text)
     kept = run_toolkit("translate", "--to", "es", "--keep-typography", input=text)
-    assert "«No!»" in typeset.stdout and ": «" in typeset.stdout, typeset.stdout
+    assert "«¡No!»" in typeset.stdout and ": «" in typeset.stdout, typeset.stdout
     assert "« No" in kept.stdout, kept.stdout
 
 

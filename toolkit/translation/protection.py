@@ -16,7 +16,7 @@ from toolkit.engines.base import Route
 from toolkit.glossary import enforce
 from toolkit.glossary.model import Glossary
 from toolkit.text import spans
-from toolkit.translation import articles, typography
+from toolkit.translation import articles, conventions, typography
 from toolkit.translation.shield import Shielded, SpanCheck, shield, unshield
 
 
@@ -80,6 +80,7 @@ def inbound(
         output = articles.adjust(output, route.target, (f.term for f in sent.names.found))
     if target_typography:
         output = typography.apply(output, route.target, apostrophe)
+        output = conventions.apply(output, route.target, sent.shielded.text)
     text, span_check = unshield(sent.shielded, output)
     return Returned(text, check, span_check)
 

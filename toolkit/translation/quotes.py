@@ -11,7 +11,7 @@ words stay quoted. A quote the engine dropped is reported as a protected span of
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
@@ -19,7 +19,7 @@ from toolkit.engines.base import Route
 from toolkit.glossary import enforce
 from toolkit.glossary.model import Glossary
 from toolkit.text.spans import Span
-from toolkit.translation import protection, typography
+from toolkit.translation import conventions, protection, typography
 from toolkit.translation.shield import SpanCheck, SpanNote, joined_span_checks
 
 KIND = "quote"  # the kind of a lifted segment's span
@@ -98,8 +98,11 @@ def _closing(text: str, start: int, opening: str, closing: str) -> int:
     return -1
 
 
-def outbound(paragraph: str, glossary: Glossary, patterns: protection.Patterns = ()) -> Lifted:
-    """The paragraph with each segment in a placeholder, and each segment's inner text a unit."""
+def outbound(
+    paragraph: str, glossary: Glossary, patterns: protection.Patterns = (), target: str = ""
+) -> Lifted:
+    """The paragraph with each segment in a placeholder, and each segment's inner text a unit;
+    honorifics, in all of them, in the `target`'s form (toolkit.translation.conventions)."""
     lifted: list[Segment] = []
 
     def lift(found: list[Span]) -> list[Span]:
@@ -107,14 +110,27 @@ def outbound(paragraph: str, glossary: Glossary, patterns: protection.Patterns =
         lifted.extend(kept)
         outside = [span for span in found if not any(_inside(span, s) for s in kept)]
         quotes = [Span(KIND, s.start, s.end, paragraph[s.start : s.end]) for s in kept]
-        return sorted(outside + quotes, key=lambda span: span.start)
+        return _with_honorifics(paragraph, outside + quotes, target)
 
     sent = protection.outbound(paragraph, glossary, patterns, lift)
-    inner = tuple(
-        protection.outbound(paragraph[s.inner_start : s.inner_end], glossary, patterns)
-        for s in lifted
-    )
-    return Lifted(sent, tuple(lifted), inner)
+    inner = []
+    for segment in lifted:
+        text = paragraph[segment.inner_start : segment.inner_end]
+        inner.append(protection.outbound(text, glossary, patterns, _honorifics_of(text, target)))
+    return Lifted(sent, tuple(lifted), tuple(inner))
+
+
+def _honorifics_of(text: str, target: str) -> Callable[[list[Span]], list[Span]]:
+    return lambda found: _with_honorifics(text, found, target)
+
+
+def _with_honorifics(text: str, found: list[Span], target: str) -> list[Span]:
+    honorifics = [
+        h
+        for h in conventions.honorific_spans(text, target)
+        if not any(h.start < s.end and s.start < h.end for s in found)
+    ]
+    return sorted(found + honorifics, key=lambda span: span.start)
 
 
 def _crosses(segment: Segment, span: Span) -> bool:

@@ -82,7 +82,7 @@ def translate_documents(
     paragraphs = all_paragraphs(documents)
     if patterns is None:
         patterns = protection.compile_patterns(glossary)
-    sent = [quotes.outbound(p, glossary, patterns) for p in paragraphs]
+    sent = [quotes.outbound(p, glossary, patterns, route.target) for p in paragraphs]
     units = [text for s in sent for text in s.texts]  # a paragraph, then its quotes
     output = engine.translate(units, route) if paragraphs else None
     if output and len(output.paragraphs) != len(units):
