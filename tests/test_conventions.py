@@ -52,7 +52,9 @@ def test_a_paragraph_starts_with_a_capital_as_its_source(target: str, expected: 
 
 
 def test_spanish_opens_questions_and_exclamations() -> None:
-    text = _translate("« Nous ne céderons jamais ! », dit-il. Les civils sont-ils en sécurité ?", "es")
+    text = _translate(
+        "« Nous ne céderons jamais ! », dit-il. Les civils sont-ils en sécurité ?", "es"
+    )
     assert "«¡No cederemos nunca!»" in text and "¿Los civiles" in text, text
 
 

@@ -205,7 +205,10 @@ def _render(
     source = _source_text(sent, segment)
     inner_start, inner_end = segment.inner_start - segment.start, segment.inner_end - segment.start
     inner = source[inner_start:inner_end]
-    text = _first_letter_as(inner, translated.strip()) or inner
+    translated = translated.strip()
+    if translated.casefold() == inner.casefold():  # a word left as it is, its capitals lost alone
+        translated = inner
+    text = _first_letter_as(inner, translated) or inner
     rules = typography.rules(target)
     if not target_typography or rules.french or segment.opening in BRACKETS:
         return source[:inner_start] + text + source[inner_end:]
