@@ -154,7 +154,7 @@ BAD = [
     (
         "g.toml",
         '[[term]]\nname = "A"\narticle = { ru = "" }\n',
-        "g.toml:3: no article rules for 'ru'; `article` knows es, ca and it",
+        "g.toml:3: no article rules for 'ru'; `article` knows ca, en, es, it, pt",
     ),
     ("g.toml", '[[term]]\nname = "A"\narticle = "el"\n', "g.toml:3: `article` must be a table"),
     (
@@ -266,7 +266,7 @@ def test_articles_and_patterns_are_read_and_merged(tmp_path: Path) -> None:
     )
     merged = glossaries.load_active([str(first), str(second)])
     [term] = [t for t in merged.terms if t.name == "Artsakh"]
-    assert dict(term.articles) == {"es": "el", "ca": "el"}
+    assert dict(term.articles) == {"es": "el", "ca": "el", "pt": "", "en": ""}
     assert merged.protect == ("REF-\\d+", "N°\\d+")
 
 

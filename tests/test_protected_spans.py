@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import re
 import shutil
+from dataclasses import replace
 
 import pytest
 
@@ -105,10 +106,24 @@ def test_the_target_typography(apertium_translation) -> None:
 def test_catalan_elides_before_names() -> None:
     [route] = find_routes("apertium", ENGINE.hops(), "fr", "ca")
     text = "Le peuple d’Artsakh, le président de l’Artsakh et l’Artsakh lui-même.\n"
-    translation = translate_documents([("t", segment(text))], ENGINE, route, default())
+    # The engine's article kept (the default glossary writes none in Catalan): elided.
+    unstated = tuple(
+        replace(t, articles={k: v for k, v in t.articles.items() if k != "ca"})
+        for t in default().terms
+    )
+    glossary = replace(default(), terms=unstated)
+    translation = translate_documents([("t", segment(text))], ENGINE, route, glossary)
     result = translation.documents[0].text
     assert "d’Artsakh" in result and "de l’Artsakh" in result and "l’Artsakh" in result, result
     assert not re.search(r"\b(de|del|el|la) Artsakh", result), result
+
+
+def test_catalan_writes_the_default_glossarys_none() -> None:
+    [route] = find_routes("apertium", ENGINE.hops(), "fr", "ca")
+    text = "Le président de l’Artsakh et l’Artsakh lui-même.\n"
+    translation = translate_documents([("t", segment(text))], ENGINE, route, default())
+    result = translation.documents[0].text
+    assert "president d’Artsakh" in result and "l’Artsakh" not in result, result
 
 
 def test_spanish_writes_the_glossary_article() -> None:

@@ -73,7 +73,7 @@ def test_keep_typography_leaves_the_engine_output() -> None:
     text = "Il a dit : « Non ! »\n"
     typeset = run_toolkit("translate", "--to", "es", input=text)
     kept = run_toolkit("translate", "--to", "es", "--keep-typography", input=text)
-    assert "«No!»" in typeset.stdout and ": «" in typeset.stdout, typeset.stdout
+    assert "«¡No!»" in typeset.stdout and ": «" in typeset.stdout, typeset.stdout
     assert "« No" in kept.stdout, kept.stdout
 
 
@@ -87,3 +87,16 @@ def test_the_stream_decoder_refuses_a_paragraph_apertium_did_not_finish() -> Non
 def test_the_stream_refuses_what_apertium_cannot_read() -> None:
     with pytest.raises(ToolkitError, match=r"U\+FFFF \(paragraph 2, offset 4\)"):
         stream.encode(["Bonjour.", "Venu\uffff Il a parlé."])
+
+
+@pytest.mark.parametrize(
+    ("target", "expected", "engines_article"),
+    [("en", "of Artsakh", "the Artsakh"), ("pt", "de Artsakh", "do Artsakh")],
+)
+def test_the_default_glossary_writes_artsakh_without_an_article(
+    target: str, expected: str, engines_article: str
+) -> None:
+    done = run_toolkit(
+        "translate", "-", "--from", "fr", "--to", target, input="Le président de l’Artsakh.\n"
+    )
+    assert expected in done.stdout and engines_article not in done.stdout

@@ -14,6 +14,11 @@ def default_path() -> Path:
     """The glossary shipped with the package (glossaries/default.toml, installed as toolkit.glossaries)."""
     from importlib.resources import files
 
+    # A source checkout reads the glossary beside its code: an editable install's mapping of
+    # toolkit.glossaries may point at another checkout (a git worktree).
+    beside = Path(__file__).resolve().parents[2] / "glossaries" / "default.toml"
+    if beside.is_file():
+        return beside
     return Path(str(files("toolkit.glossaries") / "default.toml"))
 
 

@@ -29,6 +29,13 @@ _LETTER = re.compile(r"[^\W\d_]")
 _LETTERS = re.compile(r"[^\W\d_]*")
 
 
+def looks_like_placeholder(word: str, style: PlaceholderStyle | None = None) -> bool:
+    """Whether a word is made as placeholders are (a stem, repeated or not, then index letters)."""
+    style = style or PlaceholderStyle()
+    stems = "|".join(re.escape(stem) for stem in style.stems)
+    return re.fullmatch(f"(?:{stems})+[{style.digits}]+", word, re.IGNORECASE) is not None
+
+
 @dataclass(frozen=True)
 class PlaceholderStyle:
     """What placeholders are made of: a stem, then index letters; both must survive the engine."""

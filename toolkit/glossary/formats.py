@@ -257,7 +257,7 @@ def _toml_patterns(path: Path, line: int, value: object) -> tuple[str, ...]:
 def _toml_articles(path: Path, line: Callable[[], int], value: object) -> dict[str, str]:
     """`article`: the definite article the name takes per language ("" for none); `line` finds
     its line for an error message."""
-    from toolkit.text.article_rules import articles_of
+    from toolkit.text.article_rules import RULES, articles_of
 
     if not isinstance(value, dict):
         raise UsageError(f'{path}:{line()}: `article` must be a table such as {{ es = "el" }}')
@@ -267,7 +267,8 @@ def _toml_articles(path: Path, line: Callable[[], int], value: object) -> dict[s
         known = articles_of(code) if code else None
         if code is None or known is None:
             raise UsageError(
-                f"{path}:{line()}: no article rules for {key!r}; `article` knows es, ca and it"
+                f"{path}:{line()}: no article rules for {key!r}; `article` knows "
+                + ", ".join(sorted(RULES))
             )
         if not isinstance(article, str) or article.strip().lower() not in known | {""}:
             choices = ", ".join(f'"{a}"' for a in sorted(known))

@@ -58,6 +58,22 @@ RULES: dict[str, Articles] = {
     "it": Articles(
         frozenset({"il", "lo", "la"}), _italian(), {"il": "l'", "lo": "l'", "la": "l'"}, True
     ),
+    "pt": Articles(
+        frozenset({"o", "a"}),
+        {
+            ("de", "o"): "do",
+            ("de", "a"): "da",
+            ("em", "o"): "no",
+            ("em", "a"): "na",
+            ("a", "o"): "ao",
+            ("a", "a"): "à",
+            ("por", "o"): "pelo",
+            ("por", "a"): "pela",
+        },
+        {},
+    ),
+    # English has one article and no contraction: the rule serves names that take none (of Artsakh).
+    "en": Articles(frozenset({"the"}), {}, {}),
 }
 
 

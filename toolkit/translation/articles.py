@@ -47,7 +47,7 @@ def _rewrite(text: str, start: int, name: str, rules: Articles, stated: str | No
     article: str | None = None
     if word in rules.split:
         preposition, article = rules.split[word]
-    elif word in rules.articles or word == "l'":
+    elif word in rules.articles or (word == "l'" and rules.elided):
         article = word
         if first and first.lower() in rules.prepositions:
             preposition, begin = first.lower(), found.start(1)

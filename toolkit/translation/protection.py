@@ -11,13 +11,14 @@ for byte.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from toolkit.engines.base import Route
 from toolkit.glossary import enforce
 from toolkit.glossary.model import Glossary
 from toolkit.text import spans
-from toolkit.translation import articles, capitals, typography
+from toolkit.translation import articles, capitals, conventions, typography
 from toolkit.translation.shield import Shielded, SpanCheck, shield, unshield
 
 
@@ -41,12 +42,18 @@ class Outbound:
 
 
 def outbound(
-    paragraph: str, glossary: Glossary, patterns: tuple[re.Pattern[str], ...] = ()
+    paragraph: str,
+    glossary: Glossary,
+    patterns: tuple[re.Pattern[str], ...] = (),
+    lift: Callable[[list[spans.Span]], list[spans.Span]] | None = None,
 ) -> Outbound:
-    """The paragraph with its spans and names in placeholders, the rest cleaned."""
+    """The paragraph with its spans and names in placeholders, the rest cleaned. `lift` may add
+    spans of its own to those found (toolkit.translation.quotes: quoted segments)."""
     found = spans.find(paragraph, patterns)
     if glossary.terms and any(span.kind in _NAMED_KINDS for span in found):
         found = [span for span in found if not _a_glossary_name(span, glossary)]
+    if lift is not None:
+        found = lift(found)
     shielded = shield(paragraph, found)
     lowered = capitals.lower(shielded.text, shielded.stem)
     names = enforce.protect(lowered.text, glossary) if glossary.terms else None
@@ -77,6 +84,7 @@ def inbound(
         output = articles.adjust(output, route.target, (f.term for f in sent.names.found))
     if target_typography:
         output = typography.apply(output, route.target, apostrophe)
+        output = conventions.apply(output, route.target, sent.shielded.text)
     output = capitals.restore(sent.lowered, output)
     text, span_check = unshield(sent.shielded, output)
     return Returned(text, check, span_check)

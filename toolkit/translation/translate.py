@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from toolkit.glossary.enforce import ParagraphCheck
     from toolkit.glossary.model import Glossary
     from toolkit.translation.numbers import MissingNumber
-    from toolkit.translation.protection import Patterns
+    from toolkit.translation.protection import Outbound, Patterns
     from toolkit.translation.shield import SpanCheck
 
 
@@ -74,7 +74,7 @@ def translate_documents(
     (protection.compile_patterns): a run compiles them once for all its calls; without them they
     are compiled here. `target_typography=False` leaves the typography as the engine wrote it.
     """
-    from toolkit.translation import protection
+    from toolkit.translation import protection, quotes
     from toolkit.translation.numbers import missing_numbers
     from toolkit.translation.typography import apostrophe_style
 
@@ -82,27 +82,30 @@ def translate_documents(
     paragraphs = all_paragraphs(documents)
     if patterns is None:
         patterns = protection.compile_patterns(glossary)
-    sent = [protection.outbound(p, glossary, patterns) for p in paragraphs]
-    output = engine.translate([s.text for s in sent], route) if paragraphs else None
-    translated = output.paragraphs if output else []
-    if len(translated) != len(paragraphs):
+    sent = [quotes.outbound(p, glossary, patterns, route.target) for p in paragraphs]
+    units = [text for s in sent for text in s.texts]  # a paragraph, then its quotes
+    output = engine.translate(units, route) if paragraphs else None
+    if output and len(output.paragraphs) != len(units):
         raise AssertionError(
-            f"{route.describe()} gave {len(translated)} paragraphs for {len(paragraphs)}"
+            f"{route.describe()} gave {len(output.paragraphs)} paragraphs for {len(units)}"
         )
+    translated_units = list(quotes.regroup(output.paragraphs, sent)) if output else []
     apostrophes = []  # each paragraph's style, else its document's
     for _, doc in documents:
         style_of_document = apostrophe_style(doc.text)
         apostrophes += [apostrophe_style(p.text, style_of_document) for p in doc.paragraphs]
     returned = [
-        protection.inbound(s, t, glossary, route, apostrophe, target_typography)
-        for s, t, apostrophe in zip(sent, translated, apostrophes, strict=True)
+        quotes.inbound(s, t, glossary, route, apostrophe, target_typography)
+        for s, t, apostrophe in zip(sent, translated_units, apostrophes, strict=True)
     ]
     translated = [r.text for r in returned]
     unknown = output.unknown if output else ()
     if unknown:
         unknown = tuple(
-            s.lowered.as_written(_not_placeholders(words, s.stems))
-            for words, s in zip(unknown, sent, strict=True)
+            _as_written(units, _not_placeholders(tuple(w for unit in words for w in unit), s.stems))
+            for words, s, units in zip(
+                quotes.regroup(unknown, sent), sent, (s.units for s in sent), strict=True
+            )
         )
     results, position = [], 0
     for name, doc in documents:
@@ -111,8 +114,8 @@ def translate_documents(
         results.append(DocumentTranslation(name, text, count))
         position += count
     dropped: Counter[str] = Counter()
-    for s in sent:
-        dropped.update(dict(s.shielded.dropped))
+    for unit in (unit for s in sent for unit in s.units):
+        dropped.update(dict(unit.shielded.dropped))
     return Translation(
         source=route.source,
         target=route.target,
@@ -125,9 +128,17 @@ def translate_documents(
         missing_numbers=missing_numbers(paragraphs, translated),
         unknown=unknown,
         spans=tuple(r.spans for r in returned),
-        composed=sum(s.shielded.composed for s in sent),
+        composed=sum(any(u.shielded.composed for u in s.units) for s in sent),
         dropped=tuple(sorted(dropped.items())),
     )
+
+
+def _as_written(units: list[Outbound], words: tuple[str, ...]) -> tuple[str, ...]:
+    """Unknown words as the source writes them, where a unit's capitals were lowered for the
+    engine."""
+    for unit in units:
+        words = unit.lowered.as_written(words)
+    return words
 
 
 def _not_placeholders(words: tuple[str, ...], stems: tuple[str, ...]) -> tuple[str, ...]:

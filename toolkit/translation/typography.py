@@ -3,7 +3,8 @@
 Engines copy the source's French spacing (a space, no-break or narrow no-break, before : ; ! ? and
 inside « »), its guillemets, and leave double spaces where they dropped a word. Each target gets its
 own usage instead: no space before those marks outside French-speaking typography, its own
-quotation marks where it does not use guillemets (English “ ”). Runs of spaces between words
+quotation marks where it does not use guillemets (English “ ”), no space before a full stop or
+comma and no hyphen left by a French inversion. Runs of spaces between words
 collapse to one, and apostrophes between letters follow the source's style (’ or ').
 """
 
@@ -72,6 +73,10 @@ RULES: dict[str, Typography] = {
 
 _SPACE = "[ \u00a0\u202f]"
 _BEFORE_MARK = re.compile(rf"(?<=\S){_SPACE}+(?=[:;!?])")
+# A space before a full stop or comma (where the engine dropped a word), and the hyphen a French
+# inversion leaves on its verb (`passeront-ils` → `will spend-`).
+_BEFORE_STOP = re.compile(rf"(?<=[^\s.]){_SPACE}+(?=[.,](?:\s|$))")
+_INVERSION_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[\s?!.,;:]|$)")
 _OPENING = re.compile(rf"«{_SPACE}*")
 _CLOSING = re.compile(rf"{_SPACE}*»")
 _SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
@@ -96,6 +101,7 @@ def apply(text: str, language: str, apostrophe: str | None = None) -> str:
     typography = rules(language)
     if not typography.french:
         text = _BEFORE_MARK.sub("", text)
+        text = _BEFORE_STOP.sub("", _INVERSION_HYPHEN.sub("", text))
         opening, closing = typography.quotes
         if "«" in text or "»" in text:
             text = _CLOSING.sub(closing, _OPENING.sub(opening, text))

@@ -93,10 +93,15 @@ def encode_for_next_hop(decoded: Decoded) -> str:
     The next hop passes them through untouched: a French word unknown to fr→ca is not read as a
     Catalan word by ca→es (MAI, unknown to fra-cat, is Catalan *mai*, "never").
     """
+    from toolkit.glossary.enforce import looks_like_placeholder
+
     pieces = []
     for paragraph, unknown_at in zip(decoded.paragraphs, decoded.unknown_at, strict=True):
         position = 0
         for start, end in unknown_at:
+            # A name's placeholder stays a word: the next hop's rules place it as a noun.
+            if looks_like_placeholder(paragraph[start:end]):
+                continue
             pieces += [_encode_paragraph(paragraph[position:start]), f"[{paragraph[start:end]}]"]
             position = end
         pieces += [_encode_paragraph(paragraph[position:]), PARAGRAPH_END]
