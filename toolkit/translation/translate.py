@@ -76,6 +76,7 @@ def translate_documents(
     """
     from toolkit.translation import protection
     from toolkit.translation.numbers import missing_numbers
+    from toolkit.translation.rescue import rescued
     from toolkit.translation.typography import apostrophe_style
 
     started = time.perf_counter()
@@ -84,6 +85,8 @@ def translate_documents(
         patterns = protection.compile_patterns(glossary)
     sent = [protection.outbound(p, glossary, patterns) for p in paragraphs]
     output = engine.translate([s.text for s in sent], route) if paragraphs else None
+    if output is not None:
+        output = rescued([s.text for s in sent], output, engine, route, [s.stems for s in sent])
     translated = output.paragraphs if output else []
     if len(translated) != len(paragraphs):
         raise AssertionError(
