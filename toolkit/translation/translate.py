@@ -76,6 +76,7 @@ def translate_documents(
     """
     from toolkit.translation import protection, quotes
     from toolkit.translation.numbers import missing_numbers
+    from toolkit.translation.rescue import rescued
     from toolkit.translation.typography import apostrophe_style
 
     started = time.perf_counter()
@@ -83,8 +84,11 @@ def translate_documents(
     if patterns is None:
         patterns = protection.compile_patterns(glossary)
     sent = [quotes.outbound(p, glossary, patterns, route.target) for p in paragraphs]
-    units = [text for s in sent for text in s.texts]  # a paragraph, then its quotes
+    outbound_units = [unit for s in sent for unit in s.units]  # a paragraph, then its quotes
+    units = [unit.text for unit in outbound_units]
     output = engine.translate(units, route) if paragraphs else None
+    if output is not None:
+        output = rescued(units, output, engine, route, [unit.stems for unit in outbound_units])
     if output and len(output.paragraphs) != len(units):
         raise AssertionError(
             f"{route.describe()} gave {len(output.paragraphs)} paragraphs for {len(units)}"

@@ -10,7 +10,7 @@ from collections import Counter
 from functools import cached_property
 
 from toolkit.engines import quality
-from toolkit.engines.apertium import modes
+from toolkit.engines.apertium import lexicon, modes
 from toolkit.engines.apertium.pipeline import Pipeline, run_route
 from toolkit.engines.base import EngineOutput, EngineUnavailable, Hop, Route
 from toolkit.errors import ToolkitError
@@ -28,6 +28,7 @@ class ApertiumEngine:
         # Null-flush pipelines by mode, kept for the next call; closed with the engine.
         self._commands: dict[str, list[modes.Command]] = {}
         self._pipelines: dict[tuple[str, int], Pipeline] = {}
+        self._lexicon = lexicon.Lexicon()
         weakref.finalize(self, _close, self._pipelines)
 
     def close(self) -> None:
@@ -94,6 +95,18 @@ class ApertiumEngine:
             words,
             tuple(tuple(found) for found in unknown),
         )
+
+    def look_up(self, words: list[str], route: Route) -> list[str | None]:
+        """Each word alone through the route's dictionaries (1:1), None where one does not know
+        it; nothing is started for no word, and a route whose modes name no dictionaries knows
+        none."""
+        if not words or self.executable is None:
+            return [None for _ in words]
+        folder = modes.data_folder(self.executable) / "modes"
+        hops = [lexicon.dictionaries(folder / f"{hop.model}.mode") for hop in route.hops]
+        if any(hop is None for hop in hops):
+            return [None for _ in words]
+        return self._lexicon.translate([hop for hop in hops if hop is not None], words)
 
     def rank(self, routes: list[Route]) -> list[Route]:
         """By measured quality: the fewest unknown words is not the best translation (fr→ca→en

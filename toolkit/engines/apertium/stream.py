@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from toolkit.engines.apertium import letters
 from toolkit.errors import ToolkitError
 
 # Characters Apertium reads as stream syntax, or mangles when escaped.
@@ -58,6 +59,14 @@ def encode(paragraphs: list[str]) -> str:
 
 
 def _encode_paragraph(text: str) -> str:
+    pieces, position = [], 0
+    for start, end in letters.standing_alone(text):
+        pieces += [_encode_text(text[position:start]), f"[{text[start:end]}]"]
+        position = end
+    return "".join([*pieces, _encode_text(text[position:])])
+
+
+def _encode_text(text: str) -> str:
     return _TO_SUPERBLANK.sub(
         lambda m: "[" + _SUPERBLANK_ESCAPE.sub(r"\\\1", m.group()) + "]", text
     )

@@ -1,0 +1,70 @@
+"""Words left untranslated, per 1,000 French words, per target, on the Debian Reference.
+
+The French prose of Debian's Debian Reference (benchmarks/lib/debian_reference.py), spread over the
+whole book, goes through `toolkit translate --check --format json` once per target as a user runs
+it; the figure is the words its QA report counts unknown per 1,000 French words of the input,
+with the CPU seconds the command took.
+
+    .venv/bin/python -m benchmarks.unknown_words                  # about 3,000 words
+    .venv/bin/python -m benchmarks.unknown_words --words 8000 --to en,es
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+
+from benchmarks.lib import debian_reference
+from benchmarks.lib.quality_runs import ROOT
+
+TARGETS = ("en", "es", "it", "pt", "ca")
+
+
+def french_prose(words: int) -> list[str]:
+    prose = [
+        p.text for p in debian_reference.paragraphs("fr") if debian_reference.is_prose(p, "fr")
+    ]
+    return [source for source, _ in debian_reference.spread([(p, "") for p in prose], words)]
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def unknown_per_thousand(paragraphs: list[str], target: str) -> tuple[float, int, float]:
+    """Unknown words per 1,000 French words, how many, and the command's CPU seconds."""
+    text = "\n\n".join(paragraphs) + "\n"
+    command = [sys.executable, "-m", "toolkit", "translate", "-", "--from", "fr", "--to", target]
+    command += ["--engine", "apertium", "--check", "--format", "json"]
+    cpu = _children_cpu()
+    done = subprocess.run(command, input=text.encode(), capture_output=True, cwd=ROOT, check=False)
+    cpu = _children_cpu() - cpu
+    if done.returncode != 0:
+        raise SystemExit(f"--to {target} failed: {done.stderr.decode(errors='replace').strip()}")
+    [translation] = json.loads(done.stdout)["translations"]
+    unknown = translation["qa"]["unknown_words"]
+    french_words = sum(len(p.split()) for p in paragraphs)
+    return unknown * 1000 / french_words, unknown, cpu
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--words", type=int, default=3000, help="French words (default 3000)")
+    parser.add_argument("--to", default=",".join(TARGETS), help="targets, comma-separated")
+    args = parser.parse_args()
+    paragraphs = french_prose(args.words)
+    words = sum(len(p.split()) for p in paragraphs)
+    print(f"{words:,} French words in {len(paragraphs)} paragraphs of the Debian Reference\n")
+    print("| target | unknown words / 1,000 | unknown words | CPU s |")
+    print("|---|---:|---:|---:|")
+    for target in args.to.split(","):
+        rate, count, cpu = unknown_per_thousand(paragraphs, target)
+        print(f"| {target} | {rate:.1f} | {count} | {cpu:.2f} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,171 @@
+"""Words looked up alone in a route's dictionaries: the analyser of each hop's source language, the
+bilingual dictionary, the generator of its target, without the tagger and transfer around them.
+
+For a word alone this gives what the whole mode gives, for a fraction of the cost: a mode's
+transfer rules and tagger take most of its start-up (fra-cat | cat-eng on two words: ~0.75 CPU s,
+these dictionaries ~0.1 s). The .bin files are read from the mode file, as `apertium` reads them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from toolkit.engines.base import EngineUnavailable
+
+# A lexical unit of lt-proc's output: ^surface/reading/reading$ (a reading: lemma<tag><tag>).
+_UNIT = re.compile(r"\^((?:\\.|[^$\\])*)\$")
+_STREAM_RESERVED = re.compile(r"([\[\]^$@/<>{}*#~\\|+])")
+_TAGS = re.compile(r"<[^>]+>")
+# Tags the bilingual dictionary leaves for transfer to decide, and what generation tries for each:
+# gender and number "to be determined", and the forms that are both.
+_UNDECIDED = {
+    "<GD>": ("<m>", "<f>"),
+    "<ND>": ("<sg>", "<pl>"),
+    "<sp>": ("<sg>", "<pl>"),
+    "<mf>": ("<m>", "<f>"),
+}
+
+
+@dataclass(frozen=True)
+class Dictionaries:
+    """The lt-proc command lines of one mode: analyse, translate lemma and tags, generate."""
+
+    analyser: tuple[str, ...]
+    bilingual: tuple[str, ...]
+    generator: tuple[str, ...]
+
+
+def dictionaries(mode_file: Path) -> Dictionaries | None:
+    """The mode's dictionaries, None when its file does not name all three."""
+    try:
+        programs = [shlex.split(p) for p in mode_file.read_text(encoding="utf-8").split("|")]
+    except (OSError, ValueError):
+        return None
+    analyser = bilingual = generator = None
+    for argv in programs:
+        if not argv or argv[0] != "lt-proc" or not argv[-1].endswith(".bin"):
+            continue
+        flags = [a for a in argv[1:-1] if a.startswith("-") or a.startswith("$")]
+        path = argv[-1]
+        if analyser is None and path.endswith("automorf.bin"):
+            analyser = ("lt-proc", *[f for f in flags if f in ("-w", "-e")], path)
+        elif "-b" in flags and path.endswith("autobil.bin"):
+            bilingual = ("lt-proc", "-b", path)
+        elif "$1" in flags and path.endswith("autogen.bin"):
+            generator = ("lt-proc", "-g", path)
+    if analyser and bilingual and generator:
+        return Dictionaries(analyser, bilingual, generator)
+    return None
+
+
+class Lexicon:
+    """Words looked up alone, each hop's answers kept: routes that share a hop look a word up in
+    it once."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[Dictionaries, str, str], tuple[str, str] | None] = {}
+
+    def translate(self, hops: list[Dictionaries], words: list[str]) -> list[str | None]:
+        """Each word alone through the hops (1:1): its translation, None where a dictionary of a
+        hop does not know it. One run of each dictionary per hop for the words not seen there."""
+        current: list[tuple[str, str] | None] = [(w, "") if w else None for w in words]
+        for hop in hops:
+            asked = list(dict.fromkeys(c for c in current if c is not None and self._new(hop, c)))
+            if asked:
+                for key, found in zip(asked, _look_up(hop, asked), strict=True):
+                    self._known[hop, *key] = found
+            current = [self._known[hop, *c] if c is not None else None for c in current]
+        return [c[0] if c is not None else None for c in current]
+
+    def _new(self, hop: Dictionaries, word: tuple[str, str]) -> bool:
+        return (hop, *word) not in self._known
+
+
+def _look_up(hop: Dictionaries, words: list[tuple[str, str]]) -> list[tuple[str, str] | None]:
+    """Each (word, tags of its reading in the hop before) through one hop."""
+    readings = _analyse(hop, [word for word, _ in words])
+    choices = [_ordered(r, tags) for r, (_, tags) in zip(readings, words, strict=True)]
+    return _translate_readings(hop, choices)
+
+
+def _analyse(hop: Dictionaries, words: list[str]) -> list[list[str]]:
+    """Each word's readings (lemma and tags), none for a word unknown or cut in several units."""
+    lines = _run(hop.analyser, [_escape(w) for w in words])
+    readings = []
+    for line in lines:
+        units = _UNIT.findall(line)
+        parts = _split_unit(units[0]) if len(units) == 1 else []
+        known = [r for r in parts[1:] if r and not r.startswith("*")]
+        readings.append(known)
+    return readings
+
+
+def _ordered(readings: list[str], tags: str) -> list[str]:
+    """Readings of the same part of speech as the previous hop's first, those first."""
+    first = _TAGS.search(tags)
+    if not first:
+        return readings
+    return sorted(readings, key=lambda r: first.group() not in r)
+
+
+def _translate_readings(
+    hop: Dictionaries, choices: list[list[str]]
+) -> list[tuple[str, str] | None]:
+    """For each word, the first of its readings that the bilingual dictionary and the generator
+    both know, as (surface, target tags)."""
+    flat = [(w, r) for w, readings in enumerate(choices) for r in readings]
+    bilingual = _run(hop.bilingual, [f"^{r}$" for _, r in flat])
+    candidates: list[tuple[int, str]] = []  # (word, target lexical form), in order of preference
+    for (word, _), line in zip(flat, bilingual, strict=True):
+        units = _UNIT.findall(line)
+        parts = _split_unit(units[0]) if len(units) == 1 else []
+        targets = [t for t in parts[1:] if t and not t.startswith("@")]
+        if targets and _TAGS.sub("", targets[0]).strip():
+            candidates += [(word, form) for form in _decided(targets[0])]
+    generated = _run(hop.generator, [f"^{form}$" for _, form in candidates])
+    results: list[tuple[str, str] | None] = [None for _ in choices]
+    for (word, form), surface in zip(candidates, generated, strict=True):
+        surface = surface.strip()
+        if results[word] is None and surface and not surface.startswith(("#", "@", "*")):
+            results[word] = (surface, "".join(_TAGS.findall(form)))
+    return results
+
+
+def _decided(form: str) -> list[str]:
+    """The lexical form as the generator may take it: undecided tags as each of their values."""
+    forms = [form]
+    for tag, values in _UNDECIDED.items():
+        if tag in form:
+            forms = [f.replace(tag, value) for f in forms for value in values]
+    return forms if forms == [form] else [form, *forms]
+
+
+def _split_unit(unit: str) -> list[str]:
+    return [part.replace("\\", "") for part in re.split(r"(?<!\\)/", unit)]
+
+
+def _escape(word: str) -> str:
+    return _STREAM_RESERVED.sub(r"\\\1", word)
+
+
+def _run(argv: tuple[str, ...], lines: list[str]) -> list[str]:
+    """lt-proc over the lines, one output line per input line."""
+    if not lines:
+        return []
+    text = "".join(line.replace("\n", " ") + "\n" for line in lines)
+    try:
+        done = subprocess.run(argv, input=text.encode(), capture_output=True, check=False, env=_ENV)
+    except OSError as err:
+        raise EngineUnavailable(f"cannot run lt-proc: {err.strerror}") from None
+    output = done.stdout.decode(errors="replace").split("\n")
+    if done.returncode != 0 or len(output) < len(lines):
+        return ["" for _ in lines]
+    return output[: len(lines)]
+
+
+_ENV = dict(os.environ, LC_CTYPE="C.UTF-8")
