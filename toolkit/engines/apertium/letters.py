@@ -18,7 +18,7 @@ _LETTER = re.compile(_LONE)
 
 
 def standing_alone(text: str) -> list[tuple[int, int]]:
-    """Where the letters of the text that stand for themselves are, in order."""
+    """Where the letters of the (French) text that stand for themselves are, in order."""
     found: set[tuple[int, int]] = set()
     alone = _ALONE.match(text)
     if alone:

@@ -37,6 +37,7 @@ _UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
 # "x2y" or "a_b" in parts).
 _WORD = re.compile(r"[^\W_]+")
 # Apertium stops reading at these, in a superblank or not, and drops the rest of its input.
+_LETTERS = re.compile(r"[^\W\d_]+")
 _UNREADABLE = re.compile("[\x00\uffff]")
 
 
@@ -58,7 +59,11 @@ def encode(paragraphs: list[str]) -> str:
     return stream
 
 
-def _encode_paragraph(text: str) -> str:
+def _encode_paragraph(text: str, source: bool = True) -> str:
+    """A paragraph of the `source` text, its letters standing for themselves in superblanks;
+    a later hop's text is encoded as it is (those letters come marked by the hop before)."""
+    if not source:
+        return _encode_text(text)
     pieces, position = [], 0
     for start, end in letters.standing_alone(text):
         pieces += [_encode_text(text[position:start]), f"[{text[start:end]}]"]
@@ -86,7 +91,8 @@ class Decoded:
     paragraphs: list[str] = field(default_factory=list)
     unknown: list[list[str]] = field(default_factory=list)
     words: int = 0
-    # Per paragraph, where its words marked unknown are: (start, end) in the paragraph's text.
+    # Per paragraph, where the words the next hop must pass through are, (start, end) in the
+    # paragraph's text: those marked unknown, and letters that went through as themselves.
     unknown_at: list[list[tuple[int, int]]] = field(default_factory=list)
 
     def add(self, other: Decoded) -> None:
@@ -111,9 +117,10 @@ def encode_for_next_hop(decoded: Decoded) -> str:
             # A name's placeholder stays a word: the next hop's rules place it as a noun.
             if looks_like_placeholder(paragraph[start:end]):
                 continue
-            pieces += [_encode_paragraph(paragraph[position:start]), f"[{paragraph[start:end]}]"]
+            before = _encode_paragraph(paragraph[position:start], source=False)
+            pieces += [before, f"[{paragraph[start:end]}]"]
             position = end
-        pieces += [_encode_paragraph(paragraph[position:]), PARAGRAPH_END]
+        pieces += [_encode_paragraph(paragraph[position:], source=False), PARAGRAPH_END]
     return "".join(pieces)
 
 
@@ -149,6 +156,8 @@ def decode_paragraphs(stream: str) -> Decoded:
                 unknown.append([])
                 unknown_at.append([])
             else:  # a word an earlier hop did not know counts as a word, as it did there
+                if _LETTERS.fullmatch(content):  # passed through by this hop: by the next too
+                    unknown_at[-1].append((length, length + len(content)))
                 current.append(content)
                 length += len(content)
                 words += len(_WORD.findall(content))
