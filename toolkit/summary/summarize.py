@@ -91,6 +91,7 @@ class Options:
     # Chosen sentences stand alone: none that leans on a previous sentence left out (`Mais…`,
     # `Il…`: toolkit.summary.openings), no line of a table of contents. False: as sumy chooses.
     standalone: bool = True
+    force: bool = False  # a text in another language than the one given is summarised all the same
 
 
 Progress = Callable[[int, int], None]  # (sentences read, chunks ranked)
@@ -118,7 +119,7 @@ def summarize_blocks(
             chunk_sentences=chunk_limit(options),
         )
     notes: list[str] = []
-    code, detected = _language(opening.sample, options.language, notes)
+    code, detected = _language(opening.sample, options, notes)
     tools = load_language(code)
     notes += tools.notes
     long_paragraphs: set[int] = set()
@@ -375,9 +376,11 @@ def _scored(
     )
 
 
-def _language(text: str, choice: str, notes: list[str]) -> tuple[str, bool]:
-    if choice != AUTO:
-        return choice, False
+def _language(text: str, options: Options, notes: list[str]) -> tuple[str, bool]:
+    """The language of the text: the one given, checked (refused when most of the text is surely
+    in another, unless --force), or the one detected."""
+    if options.language != AUTO:
+        return _checked(text, options.language, options.force, notes), False
     from toolkit.text.language_guess import language_of
 
     guess = language_of(text)
@@ -392,3 +395,15 @@ def _language(text: str, choice: str, notes: list[str]) -> tuple[str, bool]:
         )
         return FALLBACK_LANGUAGE, False
     return guess.code, True
+
+
+def _checked(text: str, declared: str, force: bool, notes: list[str]) -> str:
+    """The language given, if the text is not mostly in another (toolkit.text.language_check);
+    a note for each paragraph that looks like another."""
+    from toolkit.text.document import segment
+    from toolkit.translation.source_language import checked, foreign_warning
+
+    paragraphs = [p.text for p in segment(text).paragraphs]
+    check = checked(paragraphs, declared, force, "summarize")
+    notes += [foreign_warning(p.first, p.last, p.language, declared) for p in check.foreign]
+    return declared
