@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from toolkit.errors import ToolkitError
+from toolkit.text import languages
 from toolkit.translation.translate import Translation
 
 
@@ -139,6 +140,15 @@ class ForeignParagraphs:
     place: Place
     last: int
     language: str
+
+    @property
+    def where(self) -> str:
+        last = f"–{self.last}" if self.last != self.place.paragraph else ""
+        return f"{self.place}{last}"
+
+    @property
+    def looks_like(self) -> str:
+        return f"looks like {languages.name(self.language)} ({self.language})"
 
     def to_data(self) -> dict[str, Any]:
         return self.place.to_data() | {"last": self.last, "language": self.language}
