@@ -37,6 +37,8 @@ SURE_PROBABILITY = 0.9
 REFUSE_SHARE = 0.5
 # How many of the likeliest other languages langdetect weighs against the declared one.
 CANDIDATES = 3
+# A longer text is judged on paragraphs spread evenly through it, about this many characters.
+BUDGET = 40_000
 
 
 @dataclass(frozen=True)
@@ -77,13 +79,22 @@ def check_language(paragraphs: Sequence[str], declared: str) -> LanguageCheck:
     """Whether the text made of `paragraphs` is in `declared`, and where it looks foreign."""
     foreign: list[Passage] = []
     weights: Counter[str] = Counter()
+    undecided: list[_Block] = []
     total = 0
     for block in _blocks(paragraphs):
         total += block.weight
         language = block_language(block.words, declared)
-        if language is not None and language != declared:
+        if language is None:
+            undecided.append(block)
+        elif language != declared:
             foreign.append(Passage(block.first, block.last, language))
             weights[language] += block.weight
+    if undecided and sum(weights.values()) <= REFUSE_SHARE * total:
+        # Paragraphs too short to tell one by one may tell together: judged as one, they count
+        # towards the refusal, not as passages to warn of.
+        language = block_language([w for block in undecided for w in block.words], declared)
+        if language is not None and language != declared:
+            weights[language] += sum(block.weight for block in undecided)
     looks_like = None
     if total and sum(weights.values()) > REFUSE_SHARE * total:
         looks_like = weights.most_common(1)[0][0]
@@ -95,8 +106,9 @@ def _blocks(paragraphs: Sequence[str]) -> list[_Block]:
     one-line items is judged as a whole."""
     blocks: list[_Block] = []
     pending: _Block | None = None
+    stride = max(1, -(-sum(map(len, paragraphs)) // BUDGET))  # 1: every paragraph
     for number, paragraph in enumerate(paragraphs, 1):
-        if not paragraph.strip():
+        if not paragraph.strip() or (number - 1) % stride:
             continue
         words, weight = evidence_words(paragraph), len(paragraph)
         if len(words) >= MIN_WORDS:
