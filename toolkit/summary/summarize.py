@@ -119,8 +119,10 @@ def summarize_blocks(
             chunk_sentences=chunk_limit(options),
         )
     notes: list[str] = []
-    code, detected = _language(opening.sample, options, notes)
-    tools = load_language(code)
+    code, detected = _language(opening.sample, options.language, notes)
+    tools = load_language(code)  # a language without summaries is a usage error before the check
+    if options.language != AUTO:
+        _check(opening.sample, code, options.force, notes)
     notes += tools.notes
     long_paragraphs: set[int] = set()
     stream = sentences(opening.blocks, code, opening.skipped, long_paragraphs.add)
@@ -376,11 +378,9 @@ def _scored(
     )
 
 
-def _language(text: str, options: Options, notes: list[str]) -> tuple[str, bool]:
-    """The language of the text: the one given, checked (refused when most of the text is surely
-    in another, unless --force), or the one detected."""
-    if options.language != AUTO:
-        return _checked(text, options.language, options.force, notes), False
+def _language(text: str, choice: str, notes: list[str]) -> tuple[str, bool]:
+    if choice != AUTO:
+        return choice, False
     from toolkit.text.language_guess import language_of
 
     guess = language_of(text)
@@ -397,13 +397,12 @@ def _language(text: str, options: Options, notes: list[str]) -> tuple[str, bool]
     return guess.code, True
 
 
-def _checked(text: str, declared: str, force: bool, notes: list[str]) -> str:
-    """The language given, if the text is not mostly in another (toolkit.text.language_check);
-    a note for each paragraph that looks like another."""
+def _check(text: str, declared: str, force: bool, notes: list[str]) -> None:
+    """Refuse a text mostly in another language than the one given (toolkit.text.language_check),
+    unless `force`; a note for each paragraph that looks like another."""
     from toolkit.text.document import segment
     from toolkit.translation.source_language import checked, foreign_warning
 
     paragraphs = [p.text for p in segment(text).paragraphs]
     check = checked(paragraphs, declared, force, "summarize")
     notes += [foreign_warning(p.first, p.last, p.language, declared) for p in check.foreign]
-    return declared
