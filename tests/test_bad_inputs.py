@@ -140,7 +140,8 @@ CASES = [
             "ambassadeurs des pays membres pour leur demander d’agir sans délai contre le blocus."
         ).encode(),
         1,
-        "the input looks like French (fr), not English (en); give --from fr, or --from auto",
+        "the input looks like French (fr), not English (en); give --from fr, or --force to "
+        "translate it as English",
     ),
     Case(
         "invalid --protect",

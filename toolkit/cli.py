@@ -64,6 +64,13 @@ TranslateSource = Annotated[
         "language is refused.",
     ),
 ]
+Force = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Take the input as written in --from even where it looks like another language.",
+    ),
+]
 Targets = Annotated[
     str,
     typer.Option(
@@ -290,6 +297,7 @@ def translate(
         ),
     ] = False,
     strict: Strict = False,
+    force: Force = False,
     protect: Protect = None,
     keep_typography: KeepTypography = False,
     device: Device = None,
@@ -322,6 +330,7 @@ def translate(
             strict=strict,
             protect=tuple(protect or ()),
             target_typography=not keep_typography,
+            force=force,
             engine_options=given(device=device, threads=threads, beam_size=beam_size),
         ),
         _environment(quiet, verbose),
@@ -343,6 +352,7 @@ def summarize(
     ratio: Ratio = None,
     algorithm: Algorithm = algorithms.DEFAULT,
     language: Language = "auto",
+    force: Force = False,
     to: SummaryTarget = None,
     engine: SummaryEngine = "auto",
     format: SummaryFormat = "text",
@@ -389,6 +399,7 @@ def summarize(
             glossaries=tuple(glossary or ()),
             use_glossary=not no_glossary,
             chunk_sentences=chunk_sentences,
+            force=force,
         ),
         _environment(quiet, verbose),
     )
@@ -640,6 +651,7 @@ def corpus_translate(
         bool,
         typer.Option("--strict", help="A document with a glossary name missing is a failure."),
     ] = False,
+    force: Force = False,
     protect: Protect = None,
     keep_typography: KeepTypography = False,
     device: Device = None,
@@ -682,6 +694,7 @@ def corpus_translate(
         protect=tuple(protect or ()),
         target_typography=not keep_typography,
         engine_options=given(device=device, threads=threads, beam_size=beam_size),
+        force=force,
     )
     command.translate(run, options, _environment(quiet, verbose))
 
@@ -701,6 +714,7 @@ def corpus_summarize(
     ratio: Ratio = None,
     algorithm: Algorithm = algorithms.DEFAULT,
     language: Language = "auto",
+    force: Force = False,
     to: SummaryTarget = None,
     engine: SummaryEngine = "auto",
     explain: Annotated[
@@ -737,5 +751,6 @@ def corpus_summarize(
         explain,
         glossaries=tuple(glossary or ()),
         use_glossary=not no_glossary,
+        force=force,
     )
     command.summarize(run, options, _environment(quiet, verbose))

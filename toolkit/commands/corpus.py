@@ -80,6 +80,7 @@ class TranslateOptions:
     protect: tuple[str, ...] = ()
     target_typography: bool = True
     engine_options: dict[str, Any] = field(default_factory=dict)  # --device, --threads, ...
+    force: bool = False  # --force: no document refused by the language check
 
 
 def translate(run: RunOptions, options: TranslateOptions, env: Environment) -> None:
@@ -99,7 +100,13 @@ def translate(run: RunOptions, options: TranslateOptions, env: Environment) -> N
 
     def make_task() -> Task:
         return TranslateTask(
-            source, routes, glossary, engine_options, options.strict, options.target_typography
+            source,
+            routes,
+            glossary,
+            engine_options,
+            options.strict,
+            options.target_typography,
+            options.force,
         )
 
     with FolderLock(folder):
@@ -117,6 +124,7 @@ class SummarizeOptions:
     explain: bool = False
     glossaries: tuple[str, ...] = ()
     use_glossary: bool = True
+    force: bool = False  # --force: no document refused by the language check
 
 
 def summarize(run: RunOptions, options: SummarizeOptions, env: Environment) -> None:
@@ -133,7 +141,9 @@ def summarize(run: RunOptions, options: SummarizeOptions, env: Environment) -> N
     if target is not None and target == language:
         raise UsageError(f"--to {target} is the language of the text")
     glossary = load_active(list(options.glossaries), options.use_glossary)
-    summary_options = Options(algorithm, language, options.sentences, options.ratio)
+    summary_options = Options(
+        algorithm, language, options.sentences, options.ratio, force=options.force
+    )
     corpus = open_corpus(run.input, run.encoding)
     folder = files.output_folder(run.output)
 

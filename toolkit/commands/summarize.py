@@ -44,6 +44,7 @@ class SummarizeRequest:
     glossaries: tuple[str, ...] = ()
     use_glossary: bool = True
     chunk_sentences: int | None = None  # None: the algorithm's own limit
+    force: bool = False  # --force: summarise as --from says whatever the language check says
 
 
 def run(request: SummarizeRequest, env: Environment) -> None:
@@ -127,4 +128,5 @@ def _options(request: SummarizeRequest) -> Options:
         request.ratio,
         chunk_sentences=request.chunk_sentences,
         all_scores=request.explain,
+        force=request.force,
     )

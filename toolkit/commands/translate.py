@@ -28,6 +28,7 @@ from toolkit.text import languages
 from toolkit.text.inputs import Input
 from toolkit.translation import qa
 from toolkit.translation.pipeline import BatchTranslation, Pipeline, Translated
+from toolkit.translation.source_language import foreign_warning
 
 AUTO = "auto"  # --from auto: the input's language is detected
 
@@ -49,6 +50,7 @@ class TranslateRequest:
     strict: bool = False
     protect: tuple[str, ...] = ()  # --protect: regular expressions of spans to keep as they are
     target_typography: bool = True
+    force: bool = False  # --force: translate from --from whatever the language check says
     engine_options: dict[str, object] = field(default_factory=dict)  # --device, --threads, ...
 
 
@@ -74,6 +76,7 @@ def run(request: TranslateRequest, env: Environment) -> None:
         glossary,
         lambda language, target: routing.resolve(engines, language, target, via, env.detail),
         request.target_typography,
+        request.force,
     )
     if declared is not None:
         pipeline.routes(declared)  # before any input is read: a missing route fails first
@@ -148,6 +151,14 @@ def _notes(env: Environment, request: TranslateRequest, translated: Translated) 
     """On stderr: what was changed before the engine, the weak cuts, and each target's summary
     line and QA (the report with --check, else what it found)."""
     console = env.stderr
+    for passage in translated.foreign:
+        place = passage.place
+        warning = foreign_warning(
+            place.paragraph, passage.last, passage.language, translated.source
+        )
+        console.print(
+            f"[yellow]warning: {output.shown(f'{place.document} {warning}')}[/]", highlight=False
+        )
     normalization_note(console, translated.translations[0])
     for cut in translated.weak_cuts:
         weak_cut_note(console, cut.name, cut.paragraph, cut.limit, cut.boundaries)

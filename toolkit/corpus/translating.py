@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from toolkit.glossary.model import Glossary
     from toolkit.text.document import Document
     from toolkit.translation.protection import Patterns
-    from toolkit.translation.qa import QaReport
+    from toolkit.translation.qa import ForeignParagraphs, QaReport
     from toolkit.translation.translate import Translation
 
 _log = logging.getLogger(__name__)
@@ -32,6 +32,7 @@ class TranslateTask:
     engine_options: dict[str, Any] = field(default_factory=dict)
     strict: bool = False  # a document with a glossary name missing is a failure
     target_typography: bool = True  # False: --keep-typography
+    force: bool = False  # translate from `source` whatever the language check says
 
     @property
     def outputs(self) -> tuple[str, ...]:
@@ -55,8 +56,18 @@ class TranslateTask:
     def _run(self, unit: Unit, engines: dict[str, Any], patterns: Patterns) -> list[Result]:
         from toolkit.text.document import segment
 
-        documents = [(i, d) for i, d in enumerate(unit.documents) if d.error is None]
-        segmented = [(d.key, segment(d.text)) for _, d in documents]
+        documents, segmented, refused, foreign = [], [], {}, {}
+        for i, document in enumerate(unit.documents):
+            if document.error is not None:
+                continue
+            segments = segment(document.text)
+            check = self._check(document.key, segments)
+            if isinstance(check, str):
+                refused[i] = check
+                continue
+            documents.append((i, document))
+            segmented.append((document.key, segments))
+            foreign[i] = check
         results = []
         for target, positions in unit.pending.items():
             route = self.routes[target]
@@ -65,9 +76,11 @@ class TranslateTask:
             )
             for position in positions:
                 document = unit.documents[position]
-                outcome = outcomes.get(position, document.error or "not translated")
+                outcome = outcomes.get(
+                    position, refused.get(position) or document.error or "not translated"
+                )
                 line = (
-                    self._record(document, target, route, *outcome)
+                    self._record(document, target, route, *outcome, foreign.get(position, ()))
                     if isinstance(outcome, tuple)
                     else outcome
                 )
@@ -78,6 +91,24 @@ class TranslateTask:
                 else:
                     results.append(Result(target, position, dumps_line(line), False))
         return results
+
+    def _check(self, key: str, document: Document) -> tuple[ForeignParagraphs, ...] | str:
+        """The paragraphs of a document that look like another language than the source, or why
+        the document is refused: most of it does (unless --force)."""
+        from toolkit.errors import ToolkitError
+        from toolkit.translation.qa import ForeignParagraphs, Place
+        from toolkit.translation.source_language import checked
+
+        try:
+            check = checked(
+                [p.text for p in document.paragraphs], self.source, self.force, "translate"
+            )
+        except ToolkitError as err:
+            return str(err)
+        return tuple(
+            ForeignParagraphs(Place(key, passage.first), passage.last, passage.language)
+            for passage in check.foreign
+        )
 
     def _translate(
         self,
@@ -118,13 +149,19 @@ class TranslateTask:
         return outcomes
 
     def _record(
-        self, document: CorpusDocument, target: str, route: Route, translation: Translation, k: int
+        self,
+        document: CorpusDocument,
+        target: str,
+        route: Route,
+        translation: Translation,
+        k: int,
+        foreign: tuple[ForeignParagraphs, ...],
     ) -> dict[str, Any] | str:
         """The line of one translated document, or the error under --strict when a name is missing."""
         from toolkit.output.translations import route_data
 
         translated = translation.documents[k]
-        report = document_report(translation, k)
+        report = document_report(translation, k, foreign)
         if self.strict and report.missing_terms:
             first = report.missing_terms[0]
             return (
@@ -144,7 +181,9 @@ class TranslateTask:
         }
 
 
-def document_report(translation: Translation, k: int) -> QaReport:
+def document_report(
+    translation: Translation, k: int, foreign: tuple[ForeignParagraphs, ...] = ()
+) -> QaReport:
     """The QA report of the k-th document of a translation: its terms, repairs, numbers and the
     words unknown to the engine in its paragraphs, none of another document's (a line depends on
     its document alone, so that a rerun writes what a fresh run writes)."""
@@ -167,7 +206,7 @@ def document_report(translation: Translation, k: int) -> QaReport:
         unknown_words=0,
         unknown=translation.unknown[start:end],
     )
-    return qa.report(alone)
+    return qa.report(alone, foreign)
 
 
 def document_qa_data(report: QaReport, paragraphs: int) -> dict[str, Any]:
@@ -183,6 +222,7 @@ def document_qa_data(report: QaReport, paragraphs: int) -> dict[str, Any]:
         "unknown",
         "span_problems",
         "span_repairs",
+        "foreign_paragraphs",
     ):
         for item in data[key]:
             del item["document"]

@@ -49,6 +49,8 @@ def plain(qa: QaReport) -> str:
         lines.append(f"{head}: {span.place}: {span.kind or 'span'} {span.text!r} {span.what}")
     for span in qa.span_repairs:
         lines.append(f"{head}: {span.place}: repaired: {span.kind} {span.text!r}: {span.what}")
+    for passage in qa.foreign:
+        lines.append(f"{head}: {passage.where}: {passage.looks_like}, translated as {qa.source}")
     lines.append(f"{head}: {unknown_line(qa)}")
     return "\n".join(lines) + "\n"
 
@@ -112,6 +114,8 @@ def print_rich(console: Stderr, qa: QaReport) -> None:
         notes.add_row(
             shown(str(span.place)), "[yellow]repaired span[/]", shown(f"{span.text!r}: {span.what}")
         )
+    for passage in qa.foreign:
+        notes.add_row(shown(passage.where), "[yellow]another language[/]", passage.looks_like)
     if notes.row_count:
         console.print(notes)
     console.print(unknown_line(qa), highlight=False)

@@ -91,6 +91,7 @@ class Options:
     # Chosen sentences stand alone: none that leans on a previous sentence left out (`Mais…`,
     # `Il…`: toolkit.summary.openings), no line of a table of contents. False: as sumy chooses.
     standalone: bool = True
+    force: bool = False  # a text in another language than the one given is summarised all the same
 
 
 Progress = Callable[[int, int], None]  # (sentences read, chunks ranked)
@@ -119,7 +120,9 @@ def summarize_blocks(
         )
     notes: list[str] = []
     code, detected = _language(opening.sample, options.language, notes)
-    tools = load_language(code)
+    tools = load_language(code)  # a language without summaries is a usage error before the check
+    if options.language != AUTO:
+        _check(opening.sample, code, options.force, notes)
     notes += tools.notes
     long_paragraphs: set[int] = set()
     stream = sentences(opening.blocks, code, opening.skipped, long_paragraphs.add)
@@ -392,3 +395,14 @@ def _language(text: str, choice: str, notes: list[str]) -> tuple[str, bool]:
         )
         return FALLBACK_LANGUAGE, False
     return guess.code, True
+
+
+def _check(text: str, declared: str, force: bool, notes: list[str]) -> None:
+    """Refuse a text mostly in another language than the one given (toolkit.text.language_check),
+    unless `force`; a note for each paragraph that looks like another."""
+    from toolkit.text.document import segment
+    from toolkit.translation.source_language import checked, foreign_warning
+
+    paragraphs = [p.text for p in segment(text).paragraphs]
+    check = checked(paragraphs, declared, force, "summarize")
+    notes += [foreign_warning(p.first, p.last, p.language, declared) for p in check.foreign]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from toolkit.text.detection import Guess
 from toolkit.text.stop_words import SUMY_LANGUAGES, sumy_stop_words
@@ -43,15 +44,22 @@ def stop_word_guess(text: str) -> str | None:
     total = sum(counts.values())
     if total < MIN_WORDS:
         return None
-    found = set(counts)
-    hits = sorted(
-        (
-            (sum(counts[word] for word in found & sumy_stop_words(code)), code)
-            for code in sorted(set(SUMY_LANGUAGES))
-        ),
-        reverse=True,
-    )
+    hits = stop_word_hits(counts)
     (best, code), (rival, _) = hits[0], hits[1]
     if code in QUICK and best >= MIN_SHARE * total and rival <= MAX_RIVAL * best:
         return code
     return None
+
+
+def stop_word_hits(
+    counts: Counter[str], lists: Callable[[str], frozenset[str]] = sumy_stop_words
+) -> list[tuple[int, str]]:
+    """How many of the counted words are in each language's stop-word list, most first."""
+    found = set(counts)
+    return sorted(
+        (
+            (sum(counts[word] for word in found & lists(code)), code)
+            for code in sorted(set(SUMY_LANGUAGES))
+        ),
+        reverse=True,
+    )

@@ -4,6 +4,8 @@ with toolkit's additions. Language guessing (language_guess) counts them; the su
 
 from __future__ import annotations
 
+import functools
+
 # sumy's names for the languages it has a stemmer or a stop-word list for.
 SUMY_LANGUAGES = {
     "ar": "arabic",
@@ -36,7 +38,23 @@ EXTRA_STOP_WORDS = {
     "it": "all c d dall dell l nell quell quest sull un",
 }
 
+# Words the language check (toolkit.text.language_check) counts too, kept apart so that the
+# summarizers' terms do not change: French "a" (has) is as common as "le", and Italian's list has
+# both; sumy's Spanish list lacks its commonest words ("de", "que", "y"), which French and
+# Portuguese have, so that Spanish passed for French.
+CHECK_STOP_WORDS = {
+    "fr": "a",
+    "es": "de del que y a se al lo su sus o e u ni",
+}
 
+
+@functools.cache
+def check_stop_words(code: str) -> frozenset[str]:
+    """The words the language check counts as a language's stop words."""
+    return sumy_stop_words(code) | frozenset(CHECK_STOP_WORDS.get(code, "").split())
+
+
+@functools.cache
 def sumy_stop_words(code: str) -> frozenset[str]:
     """A language's stop words, lower case: sumy's list with toolkit's additions (or none)."""
     return _sumy_list(SUMY_LANGUAGES.get(code)) | frozenset(EXTRA_STOP_WORDS.get(code, "").split())

@@ -22,7 +22,6 @@ from toolkit.translation.source_language import source_language
 from toolkit.translation.translate import (
     Origin,
     Translation,
-    all_paragraphs,
     concatenate,
     translate_documents,
 )
@@ -30,6 +29,7 @@ from toolkit.translation.translate import (
 if TYPE_CHECKING:
     from toolkit.engines.base import Engine, Route
     from toolkit.glossary.model import Glossary
+    from toolkit.text.document import Document
     from toolkit.text.inputs import Input
 
 # The engine and route that take the source to a target.
@@ -59,6 +59,7 @@ class Translated:
     translations: list[Translation]  # one per target, in the order asked
     reports: list[qa.QaReport]  # the QA of each translation, in the same order
     weak_cuts: list[WeakCut]  # paragraphs cut elsewhere than at sentence ends, for a note
+    foreign: tuple[qa.ForeignParagraphs, ...] = ()  # paragraphs that look like another language
 
 
 class Pipeline:
@@ -70,8 +71,10 @@ class Pipeline:
         glossary: Glossary,
         resolve: Resolve,
         target_typography: bool = True,
+        force: bool = False,
     ) -> None:
         self.targets = list(targets)
+        self.force = force  # translate from the declared language whatever the check says
         self.glossary = glossary
         self.patterns = compile_patterns(glossary)
         self.target_typography = target_typography
@@ -99,11 +102,12 @@ class Pipeline:
         parts: dict[str, list[tuple[list[Origin], Translation]]] = {t: [] for t in self.targets}
         cuts = WeakCuts()
         source = None
+        foreign: tuple[qa.ForeignParagraphs, ...] = ()
         for batch in batches(inputs, encoding, self.glossary, self.patterns):
             cuts.add(batch)
             documents = [(piece.name, piece.document) for piece in batch]
             if source is None:  # the language of the input, on its first batch
-                source = self._source(all_paragraphs(documents), declared)
+                source, foreign = self._source(documents, declared)
             for target, (engine, route) in self.routes(source).items():
                 translation = translate_documents(
                     documents, engine, route, self.glossary, self.target_typography, self.patterns
@@ -117,11 +121,13 @@ class Pipeline:
                 parts[target].append((origins, translation))
         assert source is not None  # every input, even an empty one, is in a batch
         translations = [concatenate(parts[target]) for target in self.targets]
-        reports = [qa.report(translation) for translation in translations]
-        return Translated(source, translations, reports, cuts.found())
+        reports = [qa.report(translation, foreign) for translation in translations]
+        return Translated(source, translations, reports, cuts.found(), foreign)
 
-    def _source(self, paragraphs: list[str], declared: str | None) -> str:
-        source = source_language(paragraphs, declared)
+    def _source(
+        self, documents: list[tuple[str, Document]], declared: str | None
+    ) -> tuple[str, tuple[qa.ForeignParagraphs, ...]]:
+        source, foreign = source_language(documents, declared, self.force)
         if declared is None and source in self.targets:
             raise UsageError(f"--to includes the source language {source}")
-        return source
+        return source, foreign

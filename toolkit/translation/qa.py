@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from toolkit.errors import ToolkitError
+from toolkit.text import languages
 from toolkit.translation.translate import Translation
 
 
@@ -132,6 +133,28 @@ class SpanNote:
 
 
 @dataclass(frozen=True)
+class ForeignParagraphs:
+    """Source paragraphs (from `place` to `last`) that look like another language than the one
+    translated from: translated as that one all the same (toolkit.text.language_check)."""
+
+    place: Place
+    last: int
+    language: str
+
+    @property
+    def where(self) -> str:
+        last = f"–{self.last}" if self.last != self.place.paragraph else ""
+        return f"{self.place}{last}"
+
+    @property
+    def looks_like(self) -> str:
+        return f"looks like {languages.name(self.language)} ({self.language})"
+
+    def to_data(self) -> dict[str, Any]:
+        return self.place.to_data() | {"last": self.last, "language": self.language}
+
+
+@dataclass(frozen=True)
 class QaReport:
     """What the QA found in one translation, computed once (`report`)."""
 
@@ -148,6 +171,7 @@ class QaReport:
     words: int
     unknown_words: int
     unknown: tuple[UnknownWords, ...]  # the words the engine did not know, per paragraph
+    foreign: tuple[ForeignParagraphs, ...] = ()  # paragraphs that look like another language
 
     @property
     def names_missing(self) -> int:
@@ -181,13 +205,14 @@ class QaReport:
             "unknown_words": self.unknown_words,
             "unknown_share": round(self.unknown_share, 4),
             "unknown": [item.to_data() for item in self.unknown],
+            "foreign_paragraphs": [item.to_data() for item in self.foreign],
             "terms_ok": self.terms_ok,
             "spans_ok": self.spans_ok,
         }
 
 
-def report(translation: Translation) -> QaReport:
-    """The QA report of a translation."""
+def report(translation: Translation, foreign: tuple[ForeignParagraphs, ...] = ()) -> QaReport:
+    """The QA report of a translation; `foreign`: what the language check found in its source."""
     totals: dict[str, TermTotal] = {}
     missing_terms: list[MissingTerm] = []
     repairs: list[TermNote] = []
@@ -225,6 +250,7 @@ def report(translation: Translation) -> QaReport:
             for index, words in enumerate(translation.unknown)
             if words
         ),
+        foreign=foreign,
     )
 
 
