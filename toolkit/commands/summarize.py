@@ -54,7 +54,7 @@ def run(request: SummarizeRequest, env: Environment) -> None:
     # The whole glossary is read, and refused with file:line, before any input is touched.
     glossary = load_active(list(request.glossaries), request.use_glossary)
     language = None if options.language == AUTO else options.language
-    inputs = reading.open_inputs(env, request.files, request.text, language)
+    inputs = reading.open_inputs(env, request.files, request.text, language, "summarize")
     summaries = []
     bar = env.input_progress(inputs, "summarizing")
     spinning = nullcontext() if bar.shown else env.status("Scoring sentences…")
@@ -77,6 +77,7 @@ def run(request: SummarizeRequest, env: Environment) -> None:
                 f"{summary.name}: {summary.algorithm} ranked {words.count(summary.total, 'sentence')} "
                 f"({summary.mode}) in {time.perf_counter() - started:.2f} s"
             )
+    reading.empty_notes(env, [s.name for s in summaries if s.total == 0], "summarize")
     for summary in summaries:  # env.stderr, and rich with it, only when there is a note
         for note in summary.notes:
             env.stderr.print(

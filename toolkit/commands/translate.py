@@ -77,8 +77,10 @@ def run(request: TranslateRequest, env: Environment) -> None:
     headers = _headers(targets, len(inputs), request.output is None)
     streaming = request.format == "text" and not request.strict
     streams = _Streams(folder, path, headers)
+    with_text: set[int] = set()  # the inputs that held some text
 
     def batch_done(batch: BatchTranslation) -> None:
+        with_text.update(p.input for p in batch.pieces if p.document.text.strip())
         if streaming:
             streams.write(batch)
         progress.advance(batch.source_bytes * progress.shown)
@@ -92,7 +94,10 @@ def run(request: TranslateRequest, env: Environment) -> None:
     except BaseException:
         streams.discard()
         raise
-    _notes(env, request, translated)
+    empty = [source.name for i, source in enumerate(inputs) if i not in with_text]
+    reading.empty_notes(env, empty, "translate")
+    if len(empty) < len(inputs):  # else the notes would only count zeros
+        _notes(env, request, translated)
     if request.strict:
         qa.enforce_strict(translated.reports)
     if not streaming:
