@@ -5,7 +5,7 @@ once the whole input is translated and checked.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from toolkit.commands import reading
@@ -54,6 +54,8 @@ class TranslateRequest:
 
 def run(request: TranslateRequest, env: Environment) -> None:
     FORMATS.check(request.format)
+    if request.output == files.STDOUT:
+        request = replace(request, output=None)
     declared, targets = _direction(request)
     source = declared or languages.DEFAULT_SOURCE  # with --from auto, until the input tells
     inputs = reading.open_inputs(env, request.files, request.text, source)
@@ -123,7 +125,12 @@ def _destinations(
         raise UsageError(f"{destination.path}: is a folder; --format json writes one file")
     files_read = [source.path for source in inputs if source.text is None]
     several_outputs = len(targets) > 1 and request.format == "text"
-    if not (several_outputs or destination.folder):
+    if several_outputs and not destination.folder:
+        raise UsageError(
+            f"{request.output}: {len(targets)} languages give a file each; for a folder of them, "
+            f"end it with /: -o {request.output}/"
+        )
+    if not destination.folder:
         files.check_writable(destination.path)
         files.check_not_input(destination.path, files_read)
         return None, destination.path
