@@ -129,7 +129,7 @@ def summarize(run: RunOptions, options: SummarizeOptions, env: Environment) -> N
     algorithm, language = parse_choices(
         options.algorithm, options.language, options.sentences, options.ratio
     )
-    target = languages.parse(options.to, "target language") if options.to else None
+    target = _summary_target(options.to)
     if target is not None and target == language:
         raise UsageError(f"--to {target} is the language of the text")
     glossary = load_active(list(options.glossaries), options.use_glossary)
@@ -213,3 +213,16 @@ def _runner(
     if run.workers and run.workers > 1:
         return in_processes(task, units, run.workers)
     return in_process(task, units)
+
+
+def _summary_target(to: str | None) -> str | None:
+    """The one language summaries.jsonl holds translations in."""
+    if not to:
+        return None
+    targets = languages.parse_list(to, "target language")
+    if len(targets) > 1:
+        raise UsageError(
+            f"corpus summarize translates into one language, not {len(targets)}; "
+            "run it once per --to, each with its own -o"
+        )
+    return targets[0]
