@@ -159,3 +159,39 @@ def test_a_user_row_keyed_by_a_spelling_adds_to_the_default_term(tmp_path: Path)
     assert term["forms"]["es"] == "Lachín" and term["forms"]["ru"] == "Лачин"
     assert term["from"]["es"] == f"{glossary}:2"
     assert term["from"]["ru"].endswith("default.toml:" + term["origin"].rsplit(":", 1)[1])
+
+
+def _releases(tmp_path: Path) -> Path:
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    (folder / "a.txt").write_text(SENTENCE + "\n", encoding="utf-8")
+    return folder
+
+
+def test_corpus_says_its_route_removes_its_lock_and_skips_no_zero(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run_toolkit("corpus", "translate", str(_releases(tmp_path)), "-o", str(out), "-v")
+    assert result.returncode == 0, result.stderr
+    assert "fr→es via apertium" in result.stderr
+    assert "0 documents already done" not in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["es.jsonl"]
+
+
+def test_corpus_given_a_text_file_says_what_input_it_takes(tmp_path: Path) -> None:
+    release = tmp_path / "release.txt"
+    release.write_text(SENTENCE + "\n", encoding="utf-8")
+    result = run_toolkit("corpus", "translate", str(release), "-o", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert "give a folder of .txt files or a .jsonl file" in result.stderr
+
+
+def test_corpus_interrupted_says_a_rerun_resumes(tmp_path: Path, monkeypatch) -> None:
+    from toolkit.commands import corpus
+
+    def interrupted(*_: object) -> None:
+        raise KeyboardInterrupt  # Ctrl-C while the documents are worked on
+
+    monkeypatch.setattr(corpus, "record", interrupted)
+    result = run_toolkit("corpus", "translate", str(_releases(tmp_path)), "-o", str(tmp_path / "o"))
+    assert result.returncode == 130
+    assert "run the same command again to resume" in result.stderr

@@ -94,6 +94,8 @@ def translate(run: RunOptions, options: TranslateOptions, env: Environment) -> N
     engines = routing.candidate_engines(options.engine, **engine_options)
     via = routing.parse_via(options.via)
     routes = {t: routing.resolve(engines, source, t, via)[1] for t in targets}
+    for target, route in routes.items():
+        env.note(f"{source}→{target} via {route.describe()}")
     corpus = open_corpus(run.input, run.encoding)
     folder = files.output_folder(run.output)
 
@@ -179,7 +181,8 @@ def _execute(
         skipped = stats.outputs[name].skipped = resume.resume(
             store, hashes, run.retry_failed, console
         )
-        env.detail(f"{store.path}: {words.count(skipped, 'document')} already done, skipped")
+        if skipped:
+            env.detail(f"{store.path}: {words.count(skipped, 'document')} already done, skipped")
     pending = resume.pending(hashes, stores.values())
     with appending(stores.values()):
         if pending:
@@ -188,11 +191,18 @@ def _execute(
                 corpus.documents(), {n: s.done for n, s in stores.items()}, max_documents=run.batch
             )
             started = time.perf_counter()
-            with (
-                Progress(console, pending, label) as progress,
-                closing(_runner(task, units, run)) as outcomes,
-            ):
-                record(outcomes, stores, stats, progress, started)
+            try:
+                with (
+                    Progress(console, pending, label) as progress,
+                    closing(_runner(task, units, run)) as outcomes,
+                ):
+                    record(outcomes, stores, stats, progress, started)
+            except KeyboardInterrupt:
+                env.note(
+                    f"interrupted; the documents done are kept in {folder}: "
+                    "run the same command again to resume"
+                )
+                raise
     for store in stores.values():
         store.put_in_order(hashes)
     final_table(console, stats)
