@@ -95,7 +95,7 @@ def translate(run: RunOptions, options: TranslateOptions, env: Environment) -> N
     via = routing.parse_via(options.via)
     routes = {t: routing.resolve(engines, source, t, via)[1] for t in targets}
     for target, route in routes.items():
-        env.note(f"{source}→{target} via {route.describe()}")
+        env.detail(f"{source}→{target} via {route.describe()}")
     corpus = open_corpus(run.input, run.encoding)
     folder = files.output_folder(run.output)
 
