@@ -29,7 +29,7 @@ def test_several_targets_write_one_file_each(toolkit, release_text: str, tmp_pat
     path = tmp_path / "release.txt"
     path.write_text(release_text, encoding="utf-8")
     out = tmp_path / "out"
-    result = toolkit("translate", str(path), "--to", "es,ca", "-o", str(out))
+    result = toolkit("translate", str(path), "--to", "es,ca", "-o", f"{out}/")
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in out.iterdir()) == ["release.ca.txt", "release.es.txt"]
 

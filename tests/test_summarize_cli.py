@@ -171,7 +171,9 @@ def test_several_files_give_one_summary_each(release_text: str, tmp_path) -> Non
     text = summarize(str(first), str(second), "-n", "2").stdout
     blocks = text.split("\n\n")
     assert len(blocks) == 2
-    assert all(len(block.strip().splitlines()) == 2 for block in blocks)
+    # Each under its header, as translate heads several files.
+    assert [block.splitlines()[0] for block in blocks] == [f"==> {first} <==", f"==> {second} <=="]
+    assert all(len(block.strip().splitlines()) == 3 for block in blocks)
 
 
 def test_markdown(release_text: str) -> None:

@@ -80,7 +80,11 @@ def test_translation_is_shown_beside_the_source(summary: Summary, names) -> None
     )
     console = record(width=160)
     summary_panel.print_summary(
-        console, summary, translated, source_names=names, target_names=Matcher([("Artsakh", 0)])
+        console,
+        summary,
+        [translated],
+        source_names=names,
+        target_names={"es": Matcher([("Artsakh", 0)])},
     )
     lines = console.export_text().splitlines()
     header = next(line for line in lines if "sentence" in line)

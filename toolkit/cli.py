@@ -3,6 +3,7 @@
 # No `from __future__ import annotations` here: typer reads these annotations on every run to
 # build the commands, and as strings it would have to evaluate each one (5 of its 10 ms).
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -18,6 +19,17 @@ if TYPE_CHECKING:
     from toolkit.environment import Environment
     from toolkit.output.formats import FormatTable
 
+DEFAULT_TARGET = "es"
+
+
+class Command(typer.core.TyperCommand):
+    """A command whose usage line writes its arguments as `FILE...`, the way man pages and
+    click do, not `{FILE}`."""
+
+    def collect_usage_pieces(self, ctx: "typer.core._click.Context") -> list[str]:
+        return [re.sub(r"^\{(.+)\}$", r"\1", piece) for piece in super().collect_usage_pieces(ctx)]
+
+
 app = typer.Typer(
     name="toolkit",
     help="Translate and summarise French press releases offline, with proper names kept as the glossary says.",
@@ -31,7 +43,7 @@ Files = Annotated[
     list[str] | None,
     typer.Argument(
         hidden=True,
-        metavar="FILE",
+        metavar="[FILE]...",
         help="Text files to read; none or '-' reads stdin.",
         show_default=False,
     ),
@@ -72,9 +84,14 @@ Force = Annotated[
     ),
 ]
 Targets = Annotated[
-    str,
+    list[str] | None,
     typer.Option(
-        "--to", "-t", metavar="LANGS", help="Target languages, comma-separated: es,ca,en."
+        "--to",
+        "-t",
+        metavar="LANGS",
+        help="Target languages, comma-separated or repeated: es,ca,en; codes (pt-BR is pt) or "
+        "names (Spanish, español). Default: es.",
+        show_default=False,
     ),
 ]
 EngineChoice = Annotated[
@@ -115,13 +132,19 @@ KeepTypography = Annotated[
 Device = Annotated[
     str | None,
     typer.Option(
-        "--device", metavar="DEVICE", help="argos: auto, cpu or cuda.", show_default="auto"
+        "--device",
+        metavar="DEVICE",
+        help="argos: auto, cpu or cuda; auto unless given.",
+        show_default=False,
     ),
 ]
 Threads = Annotated[
     int | None,
     typer.Option(
-        "--threads", metavar="N", help="argos: CPU threads; 0 uses every core.", show_default="0"
+        "--threads",
+        metavar="N",
+        help="argos: CPU threads; 0 (the default) uses every core.",
+        show_default=False,
     ),
 ]
 BeamSize = Annotated[
@@ -129,8 +152,8 @@ BeamSize = Annotated[
     typer.Option(
         "--beam-size",
         metavar="N",
-        help="argos: beam width; 1 is greedy and fastest.",
-        show_default="4",
+        help="argos: beam width, 4 unless given; 1 is greedy and fastest.",
+        show_default=False,
     ),
 ]
 Sentences = Annotated[
@@ -169,9 +192,13 @@ Language = Annotated[
     ),
 ]
 SummaryTarget = Annotated[
-    str | None,
+    list[str] | None,
     typer.Option(
-        "--to", "-t", metavar="LANG", help="Also translate the summary into this language."
+        "--to",
+        "-t",
+        metavar="LANGS",
+        help="Also translate the summary into these languages, comma-separated or repeated.",
+        show_default=False,
     ),
 ]
 SummaryEngine = Annotated[
@@ -242,6 +269,11 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def joined(languages: list[str] | None) -> str | None:
+    """--to given once as a list, or repeated (-t es -t en), as one comma-separated list."""
+    return ",".join(languages) if languages else None
+
+
 def given(**options: object) -> dict[str, object]:
     """The engine options the user gave; an engine that does not take one refuses it."""
     return {name: value for name, value in options.items() if value is not None}
@@ -262,18 +294,19 @@ def main_options(
 
 
 @app.command(
+    cls=Command,
     epilog=examples(
         "toolkit translate release.txt --to es",
         "toolkit translate release.txt --to es,ca,en",
         'toolkit translate --text "Le ministre a reçu les ambassadeurs." --to en',
         "toolkit translate *.txt --to es,ca -o out/",
-    )
+    ),
 )
 def translate(
     files: Files = None,
     text: Text = None,
     source: TranslateSource = "fr",
-    to: Targets = "es",
+    to: Targets = None,
     engine: EngineChoice = "auto",
     via: Via = None,
     output: Annotated[
@@ -318,7 +351,7 @@ def translate(
             files=files or [],
             text=text,
             source=source,
-            targets=to,
+            targets=joined(to) or DEFAULT_TARGET,
             engine=engine,
             via=via,
             output=output,
@@ -338,12 +371,13 @@ def translate(
 
 
 @app.command(
+    cls=Command,
     epilog=examples(
         "toolkit summarize release.txt",
         "toolkit summarize release.txt -n 5 --to en",
         "cat release.txt | toolkit summarize --ratio 0.2 -a textrank",
         'toolkit summarize --text "$(xclip -o)" -n 1',
-    )
+    ),
 )
 def summarize(
     files: Files = None,
@@ -391,7 +425,7 @@ def summarize(
             ratio=ratio,
             algorithm=algorithm,
             language=language,
-            to=to,
+            to=joined(to),
             engine=engine,
             format=format,
             explain=explain,
@@ -406,7 +440,10 @@ def summarize(
 
 
 @app.command(
-    epilog=examples("toolkit engines", "toolkit engines --from en", "toolkit engines --format json")
+    cls=Command,
+    epilog=examples(
+        "toolkit engines", "toolkit engines --from en", "toolkit engines --format json"
+    ),
 )
 def engines(
     source: Annotated[
@@ -437,6 +474,7 @@ app.add_typer(glossary_app, name="glossary")
 
 @glossary_app.command(
     "show",
+    cls=Command,
     epilog=examples(
         "toolkit glossary show",
         "toolkit glossary show --lang ru,hy",
@@ -478,11 +516,13 @@ def glossary_show(
 
 @glossary_app.command(
     "check",
+    cls=Command,
     epilog=examples("toolkit glossary check names.csv", "toolkit glossary check glossaries/*.toml"),
 )
 def glossary_check(
     files: Annotated[
-        list[str], typer.Argument(hidden=True, metavar="FILE", help="Glossary files to validate.")
+        list[str],
+        typer.Argument(hidden=True, metavar="FILE...", help="Glossary files to validate."),
     ],
     quiet: Quiet = False,
     verbose: Verbose = False,
@@ -504,7 +544,9 @@ models = typer.Typer(
 app.add_typer(models, name="models")
 
 
-@models.command("list", epilog=examples("toolkit models list", "toolkit models list --format json"))
+@models.command(
+    "list", cls=Command, epilog=examples("toolkit models list", "toolkit models list --format json")
+)
 def models_list(
     format: InstalledModelsFormat = "text",
     json: JsonAlias = False,
@@ -519,6 +561,7 @@ def models_list(
 
 @models.command(
     "available",
+    cls=Command,
     epilog=examples("toolkit models available", "toolkit models available --format json"),
 )
 def models_available(
@@ -535,6 +578,7 @@ def models_available(
 
 @models.command(
     "install",
+    cls=Command,
     epilog=examples(
         "toolkit models install translate-fr_en-1_9.argosmodel",
         "toolkit models install downloads/",
@@ -546,7 +590,7 @@ def models_install(
         list[str],
         typer.Argument(
             hidden=True,
-            metavar="PACKAGE",
+            metavar="PACKAGE...",
             help="A .argosmodel file, a folder of them, or a pair such as fr-en from the index.",
             show_default=False,
         ),
@@ -565,13 +609,18 @@ def models_install(
 
 
 @models.command(
-    "remove", epilog=examples("toolkit models remove fr-en", "toolkit models remove fr-en en-de")
+    "remove",
+    cls=Command,
+    epilog=examples("toolkit models remove fr-en", "toolkit models remove fr-en en-de"),
 )
 def models_remove(
     pairs: Annotated[
         list[str],
         typer.Argument(
-            hidden=True, metavar="PAIR", help="Pairs to remove, such as fr-en.", show_default=False
+            hidden=True,
+            metavar="PAIR...",
+            help="Pairs to remove, such as fr-en.",
+            show_default=False,
         ),
     ],
     quiet: Quiet = False,
@@ -632,6 +681,7 @@ RetryFailed = Annotated[
 
 @corpus.command(
     "translate",
+    cls=Command,
     epilog=examples(
         "toolkit corpus translate releases.jsonl --to es,en -o out/",
         "toolkit corpus translate releases/ --to es -o out/ --workers 4",
@@ -642,7 +692,7 @@ def corpus_translate(
     input: CorpusInput,
     output: OutputFolder,
     source: Source = "fr",
-    to: Targets = "es",
+    to: Targets = None,
     engine: EngineChoice = "auto",
     via: Via = None,
     glossary: Glossaries = None,
@@ -660,8 +710,8 @@ def corpus_translate(
         typer.Option(
             "--threads",
             metavar="N",
-            help="argos: CPU threads per worker; 0 shares the cores out.",
-            show_default="0",
+            help="argos: CPU threads per worker; 0 (the default) shares the cores out.",
+            show_default=False,
         ),
     ] = None,
     beam_size: BeamSize = None,
@@ -685,7 +735,7 @@ def corpus_translate(
     )
     options = command.TranslateOptions(
         source,
-        to,
+        joined(to) or DEFAULT_TARGET,
         engine,
         via=via,
         glossaries=tuple(glossary or ()),
@@ -701,6 +751,7 @@ def corpus_translate(
 
 @corpus.command(
     "summarize",
+    cls=Command,
     epilog=examples(
         "toolkit corpus summarize releases.jsonl -o out/",
         "toolkit corpus summarize releases.jsonl -n 3 --to en -o out/",
@@ -746,7 +797,7 @@ def corpus_summarize(
         ratio,
         algorithm,
         language,
-        to,
+        joined(to),
         engine,
         explain,
         glossaries=tuple(glossary or ()),

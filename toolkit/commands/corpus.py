@@ -95,6 +95,8 @@ def translate(run: RunOptions, options: TranslateOptions, env: Environment) -> N
     engines = routing.candidate_engines(options.engine, **engine_options)
     via = routing.parse_via(options.via)
     routes = {t: routing.resolve(engines, source, t, via)[1] for t in targets}
+    for target, route in routes.items():
+        env.detail(f"{source}→{target} via {route.describe()}")
     corpus = open_corpus(run.input, run.encoding)
     folder = files.output_folder(run.output)
 
@@ -137,7 +139,7 @@ def summarize(run: RunOptions, options: SummarizeOptions, env: Environment) -> N
     algorithm, language = parse_choices(
         options.algorithm, options.language, options.sentences, options.ratio
     )
-    target = languages.parse(options.to, "target language") if options.to else None
+    target = _summary_target(options.to)
     if target is not None and target == language:
         raise UsageError(f"--to {target} is the language of the text")
     glossary = load_active(list(options.glossaries), options.use_glossary)
@@ -189,7 +191,8 @@ def _execute(
         skipped = stats.outputs[name].skipped = resume.resume(
             store, hashes, run.retry_failed, console
         )
-        env.detail(f"{store.path}: {words.count(skipped, 'document')} already done, skipped")
+        if skipped:
+            env.detail(f"{store.path}: {words.count(skipped, 'document')} already done, skipped")
     pending = resume.pending(hashes, stores.values())
     with appending(stores.values()):
         if pending:
@@ -198,11 +201,18 @@ def _execute(
                 corpus.documents(), {n: s.done for n, s in stores.items()}, max_documents=run.batch
             )
             started = time.perf_counter()
-            with (
-                Progress(console, pending, label) as progress,
-                closing(_runner(task, units, run)) as outcomes,
-            ):
-                record(outcomes, stores, stats, progress, started)
+            try:
+                with (
+                    Progress(console, pending, label) as progress,
+                    closing(_runner(task, units, run)) as outcomes,
+                ):
+                    record(outcomes, stores, stats, progress, started)
+            except KeyboardInterrupt:
+                env.note(
+                    f"interrupted; the documents done are kept in {folder}: "
+                    "run the same command again to resume"
+                )
+                raise
     for store in stores.values():
         store.put_in_order(hashes)
     final_table(console, stats)
@@ -223,3 +233,16 @@ def _runner(
     if run.workers and run.workers > 1:
         return in_processes(task, units, run.workers)
     return in_process(task, units)
+
+
+def _summary_target(to: str | None) -> str | None:
+    """The one language summaries.jsonl holds translations in."""
+    if not to:
+        return None
+    targets = languages.parse_list(to, "target language")
+    if len(targets) > 1:
+        raise UsageError(
+            f"corpus summarize translates into one language, not {len(targets)}; "
+            "run it once per --to, each with its own -o"
+        )
+    return targets[0]

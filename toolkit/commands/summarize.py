@@ -49,13 +49,13 @@ class SummarizeRequest:
 
 def run(request: SummarizeRequest, env: Environment) -> None:
     options = _options(request)
-    target = languages.parse(request.to, "target language") if request.to else None
-    if target is not None and target == options.language:
-        raise UsageError(f"--to {target} is the language of the text")
+    targets = languages.parse_list(request.to, "target language") if request.to else []
+    if options.language in targets:
+        raise UsageError(f"--to {options.language} is the language of the text")
     # The whole glossary is read, and refused with file:line, before any input is touched.
     glossary = load_active(list(request.glossaries), request.use_glossary)
     language = None if options.language == AUTO else options.language
-    inputs = reading.open_inputs(env, request.files, request.text, language)
+    inputs = reading.open_inputs(env, request.files, request.text, language, "summarize")
     summaries = []
     bar = env.input_progress(inputs, "summarizing")
     spinning = nullcontext() if bar.shown else env.status("Scoring sentences…")
@@ -78,25 +78,28 @@ def run(request: SummarizeRequest, env: Environment) -> None:
                 f"{summary.name}: {summary.algorithm} ranked {words.count(summary.total, 'sentence')} "
                 f"({summary.mode}) in {time.perf_counter() - started:.2f} s"
             )
+    reading.empty_notes(env, [s.name for s in summaries if s.total == 0], "summarize")
     for summary in summaries:  # env.stderr, and rich with it, only when there is a note
         for note in summary.notes:
             env.stderr.print(
                 f"[yellow]{output.shown(f'{summary.name}: {note}')}[/]", highlight=False
             )
 
-    translations: list[SelectionTranslation | None] | None = None
-    if target is not None:
+    translations: list[list[SelectionTranslation | None]] = []
+    if targets:
         from toolkit.engines.routing import candidate_engines
         from toolkit.translation.selections import translate_selections
 
         engines = candidate_engines(request.engine, progress=env.progress, warn=env.note)
-        translations, runs = translate_selections(
-            summaries, target, request.engine, glossary, engines
-        )
-        for translation in runs:
-            translation_summary(env.stderr, translation)
+        for target in targets:
+            per_summary, runs = translate_selections(
+                summaries, target, request.engine, glossary, engines
+            )
+            translations.append(per_summary)
+            for translation in runs:
+                translation_summary(env.stderr, translation)
 
-    result = SummaryResult(summaries, translations, request.explain, glossary, target)
+    result = SummaryResult(summaries, translations, request.explain, glossary, targets)
     FORMATS.renderer(request.format)(result, env)
 
 

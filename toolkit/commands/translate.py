@@ -5,7 +5,7 @@ once the whole input is translated and checked.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from toolkit.commands import reading
@@ -56,6 +56,8 @@ class TranslateRequest:
 
 def run(request: TranslateRequest, env: Environment) -> None:
     FORMATS.check(request.format)
+    if request.output == files.STDOUT:
+        request = replace(request, output=None)
     declared, targets = _direction(request)
     source = declared or languages.DEFAULT_SOURCE  # with --from auto, until the input tells
     inputs = reading.open_inputs(env, request.files, request.text, source)
@@ -83,8 +85,10 @@ def run(request: TranslateRequest, env: Environment) -> None:
     headers = _headers(targets, len(inputs), request.output is None)
     streaming = request.format == "text" and not request.strict
     streams = _Streams(folder, path, headers)
+    with_text: set[int] = set()  # the inputs that held some text
 
     def batch_done(batch: BatchTranslation) -> None:
+        with_text.update(p.input for p in batch.pieces if p.document.text.strip())
         if streaming:
             streams.write(batch)
         progress.advance(batch.source_bytes * progress.shown)
@@ -98,7 +102,10 @@ def run(request: TranslateRequest, env: Environment) -> None:
     except BaseException:
         streams.discard()
         raise
-    _notes(env, request, translated)
+    empty = [source.name for i, source in enumerate(inputs) if i not in with_text]
+    reading.empty_notes(env, empty, "translate")
+    if len(empty) < len(inputs):  # else the notes would only count zeros
+        _notes(env, request, translated)
     if request.strict:
         qa.enforce_strict(translated.reports)
     if not streaming:
@@ -124,7 +131,12 @@ def _destinations(
         raise UsageError(f"{destination.path}: is a folder; --format json writes one file")
     files_read = [source.path for source in inputs if source.text is None]
     several_outputs = len(targets) > 1 and request.format == "text"
-    if not (several_outputs or destination.folder):
+    if several_outputs and not destination.folder:
+        raise UsageError(
+            f"{request.output}: {len(targets)} languages give a file each; for a folder of them, "
+            f"end it with /: -o {request.output}/"
+        )
+    if not destination.folder:
         files.check_writable(destination.path)
         files.check_not_input(destination.path, files_read)
         return None, destination.path

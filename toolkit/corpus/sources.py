@@ -64,6 +64,10 @@ def text_problem(text: str) -> str | None:
     return None
 
 
+# A first line that is not JSON in a file named so is a broken line; in another, a wrong input.
+_JSON_SUFFIXES = (".jsonl", ".json", ".ndjson")
+
+
 def open_corpus(path: Path, encoding: str | None = None) -> JsonlCorpus | FolderCorpus:
     """The corpus at `path`: a folder of .txt files, or a JSONL file."""
     if path.is_dir():
@@ -88,7 +92,15 @@ class JsonlCorpus:
             where = f"{self.path}:{number}"
             if not raw.strip():
                 continue
-            item = self._parse(raw, where)
+            try:
+                item = self._parse(raw, where)
+            except UsageError:
+                if number == 1 and self.path.suffix.lower() not in _JSON_SUFFIXES:
+                    raise UsageError(
+                        f"{self.path}: not a JSONL file (line 1 is not JSON); give a folder "
+                        "of .txt files or a .jsonl file"
+                    ) from None
+                raise
             ident, text = item.pop("id"), item.pop("text")
             key = str(ident)
             if key in seen:

@@ -202,4 +202,6 @@ class FolderLock:
 
     def __exit__(self, *exc: object) -> None:
         if self._file is not None:
+            # Removed while still held, so that the folder holds only the outputs after a run.
+            self.path.unlink(missing_ok=True)
             self._file.close()

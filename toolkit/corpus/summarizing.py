@@ -108,7 +108,7 @@ class SummarizeTask:
     ) -> str:
         from toolkit.output.summaries import summary_data
 
-        data = summary_data(summary, translation, self.explain)
+        data = summary_data(summary, () if translation is None else (translation,), self.explain)
         del data["name"]
         record = {"id": document.id, "sha256": document.sha256, **data}
         record |= {"notes": summary.notes, "extra": document.extra, "error": None}

@@ -17,11 +17,16 @@ DEBIAN_PACKAGES = {
 }
 
 
-def install_hint(source: str, target: str) -> str:
-    """The Debian packages (from French) or the argos model to install for source→target."""
+def install_hint(
+    source: str, target: str, engines: frozenset[str] = frozenset({"apertium", "argos"})
+) -> str:
+    """The Debian packages (from French) or the argos model to install for source→target, for
+    the `engines` asked for (an --engine argos run is not told to install Apertium pairs)."""
     hints = []
-    if source == "fr" and target in DEBIAN_PACKAGES:
+    if "apertium" in engines and source == "fr" and target in DEBIAN_PACKAGES:
         hints.append("apt-get install " + " ".join(DEBIAN_PACKAGES[target]))
+    if "argos" not in engines:
+        return " or ".join(hints) or "`toolkit engines` lists the routes installed"
     pivot = "" if "en" in (source, target) else f" (or {source}-en and en-{target})"
     hints.append(f"toolkit models install {source}-{target}{pivot}")
     return " or ".join(hints)

@@ -75,9 +75,10 @@ def resolve(
         )
     # An engine the user chose says why it cannot; of several, each reason is for -v or --debug.
     why = f" ({reasons[0]})" if len(reasons) == 1 else ""
+    names = frozenset(engine.name for engine in engines)
     error = UsageError(
         f"no engine translates {languages.name(source)} to {languages.name(target)} here{why}; "
-        f"install one: {install_hint(source, target)}"
+        f"install one: {install_hint(source, target, names)}"
     )
     for reason in reasons:  # shown by --debug and -v; `toolkit engines` tells the whole story
         error.add_note(reason)

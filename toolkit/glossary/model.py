@@ -27,10 +27,16 @@ class Term:
     origin: str = ""  # file:line it was read from
     # The definite article the name takes in a language ("" for none), where the entry gives one.
     articles: Mapping[str, str] = field(default_factory=dict)
+    # file:line of each form that came from another entry than `origin` (a user's file on top).
+    form_origins: Mapping[str, str] = field(default_factory=dict)
 
     def form(self, language: str) -> str:
         """The form of this name in a language: its own where the glossary gives one, else canonical."""
         return self.forms.get(language, self.name)
+
+    def form_origin(self, language: str) -> str:
+        """file:line of the entry that gave the form in `language` (the name's own, if none did)."""
+        return self.form_origins.get(language, self.origin)
 
 
 @dataclass(frozen=True)
@@ -56,9 +62,11 @@ class Glossary:
     def merge(self, later: Glossary) -> Glossary:
         """This glossary with `later` on top.
 
-        A later term that shares its name or a source spelling with earlier ones replaces them,
-        keeping the spellings, forms and variants it does not give itself: a file that adds a
-        Russian form keeps the default Armenian one.
+        A later term that shares its name or a source spelling with earlier ones is merged into
+        them, language by language: its forms override theirs, and the spellings, forms and
+        variants it does not give itself are kept: a file that adds a Russian form keeps the
+        default Armenian one. The name stays the earlier one's: a row keyed by a spelling
+        (Latchine) must not turn every language without a form of its own to that spelling.
         """
         terms = _TermIndex(self.terms)
         held = terms.keys()
@@ -77,20 +85,24 @@ class Glossary:
                 continue
             forms: dict[str, str] = {}
             articles: dict[str, str] = {}
+            origins: dict[str, str] = {}
             for old in earlier:
                 forms |= old.forms
                 articles |= old.articles
-            matches = _union(term.matches, *(old.matches for old in earlier))
-            variants = _union(term.variants, *(old.variants for old in earlier))
-            terms.put(
-                replace(
-                    term,
-                    matches=matches,
-                    forms=forms | dict(term.forms),
-                    variants=variants,
-                    articles=articles | dict(term.articles),
-                )
+                origins |= {language: old.form_origin(language) for language in old.forms}
+            origins |= {language: term.origin for language in term.forms}
+            # Keyed by a spelling of an earlier name, the term keeps that name and where it is from.
+            keep = earlier[0] if term.name.casefold() != earlier[0].name.casefold() else term
+            merged = replace(
+                term,
+                name=keep.name,
+                matches=_union(term.matches, *(old.matches for old in earlier)),
+                forms=forms | dict(term.forms),
+                variants=_union(term.variants, *(old.variants for old in earlier)),
+                origin=keep.origin,
+                articles=articles | dict(term.articles),
             )
+            terms.put(replace(merged, form_origins=origins))
         return Glossary(
             later.source if later.terms else self.source,
             terms.ordered(),

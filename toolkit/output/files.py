@@ -22,6 +22,8 @@ from toolkit.errors import ToolkitError, UsageError
 # still leaves room for the rest.
 _NAME_IN_TEMPORARY = 32
 _NAME_MAX = 255
+# `-o -`: stdout, as `-` is stdin among the inputs.
+STDOUT = "-"
 
 
 @dataclass(frozen=True)

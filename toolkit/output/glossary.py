@@ -35,6 +35,7 @@ def show_data(view: GlossaryView) -> dict[str, Any]:
                 "variants": list(term.variants),
                 "forms": {code: term.form(code) for code in view.codes},
                 "origin": term.origin,
+                "from": {code: term.form_origin(code) for code in view.codes},
             }
             for term in glossary.terms
         ],
@@ -78,13 +79,24 @@ def print_glossary(view: GlossaryView) -> None:
         table.add_column(style="dim", no_wrap=True)
         table.add_column(no_wrap=True)
         table.add_column()
-        table.add_row(glossary.source, "matched", terminal.shown(", ".join(term.matches)))
+        table.add_column(style="dim", no_wrap=True)  # from: the file:line that gave the form
+        table.add_row(glossary.source, "matched", terminal.shown(", ".join(term.matches)), "")
         for code in view.codes:
-            table.add_row(code, languages.name(code), terminal.shown(term.form(code)))
+            origin = terminal.shown(_short(term.form_origin(code)))
+            table.add_row(code, languages.name(code), terminal.shown(term.form(code)), origin)
         if term.variants:
-            table.add_row("", "repaired", terminal.shown(", ".join(term.variants)))
+            table.add_row("", "repaired", terminal.shown(", ".join(term.variants)), "")
         console.print(table)
-    console.print("Languages without a form of their own keep the name as it is.", highlight=False)
+    console.print(
+        "Languages without a form of their own keep the name as it is; on the right, the "
+        "file:line each form comes from.",
+        highlight=False,
+    )
+
+
+def _short(origin: str) -> str:
+    """file:line with the file's name only: the folders are in the title line."""
+    return origin.rsplit("/", 1)[-1]
 
 
 FORMATS: FormatTable[Callable[[GlossaryView, Run], None]] = FormatTable(

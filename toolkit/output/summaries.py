@@ -10,11 +10,12 @@ from toolkit.output import terminal
 from toolkit.output.formats import Format, FormatTable
 from toolkit.output.json_text import to_json
 from toolkit.output.sentences import one_line, score_text, shown_ranks
+from toolkit.output.sinks import Headers
 from toolkit.summary.select import TIE_BREAK
 from toolkit.text import languages
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from rich.console import Console
 
@@ -28,39 +29,57 @@ OFFSETS = "characters"
 
 
 class SummaryResult(NamedTuple):
-    """What `toolkit summarize` shows: the summaries, their translations (one per summary) with
-    --to, every sentence's score with --explain, and the glossary whose names are highlighted."""
+    """What `toolkit summarize` shows: the summaries, their translations with --to (a list per
+    target language, an item per summary), every sentence's score with --explain, and the
+    glossary whose names are highlighted."""
 
     summaries: list[Summary]
-    translations: list[SelectionTranslation | None] | None
+    translations: list[list[SelectionTranslation | None]]
     explain: bool
     glossary: Glossary
-    target: str | None
+    targets: list[str]
 
-    def translation(self, i: int) -> SelectionTranslation | None:
-        return self.translations[i] if self.translations else None
+    def translations_of(self, i: int) -> list[SelectionTranslation]:
+        """The translations of the i-th summary, in the order of the targets."""
+        found = (each[i] for each in self.translations)
+        return [translation for translation in found if translation is not None]
 
 
 def summary_text(
-    summaries: list[Summary], translations: list[SelectionTranslation | None] | None = None
+    summaries: list[Summary],
+    translations: Sequence[list[SelectionTranslation | None]] = (),
 ) -> str:
     """For pipes: each summary's sentences in document order, one a line, verbatim; then their
-    translations, if any; a blank line between blocks."""
+    translations, if any; a blank line between blocks. Under a header line, as translate writes
+    them, where several texts or languages share the output: `==> a.txt <==`, `==> a.txt (en) <==`."""
+    several_texts = len(summaries) > 1
+    several_languages = len(translations) > 1
     blocks = []
     for i, summary in enumerate(summaries):
-        if summary.selected:
-            blocks.append("".join(one_line(s.text) + "\n" for s in summary.selected))
-        translation = translations[i] if translations else None
-        if translation is not None:
-            blocks.append("".join(one_line(t) + "\n" for t in translation.sentences))
+        source = "".join(one_line(s.text) + "\n" for s in summary.selected)
+        if several_texts:
+            source = Headers(None, True, i == 0).line(summary.name) + source
+        if source:
+            blocks.append(source)
+        for each in translations:
+            translation = each[i]
+            if translation is None:
+                continue
+            block = "".join(one_line(t) + "\n" for t in translation.sentences)
+            if several_languages:
+                header = Headers(translation.target, several_texts, False)
+                block = header.line(summary.name) + block
+            blocks.append(block)
     return "\n".join(blocks)
 
 
 def summary_data(
-    summary: Summary, translation: SelectionTranslation | None = None, explain: bool = False
+    summary: Summary, translations: Sequence[SelectionTranslation] = (), explain: bool = False
 ) -> dict[str, Any]:
     """One summary for JSON: the selected sentences with their offsets and scores, the algorithm
-    and its parameters; every sentence's score with `explain`."""
+    and its parameters; every sentence's score with `explain`. One translation is under
+    "translation"; several (several --to) under "translations", keyed by language."""
+    translation = translations[0] if len(translations) == 1 else None
     selected = []
     for k, s in enumerate(summary.selected):
         item: dict[str, Any] = {
@@ -77,6 +96,8 @@ def summary_data(
             item["chunk"] = s.chunk
         if translation is not None:
             item["translation"] = translation.sentences[k]
+        elif translations:
+            item["translations"] = {t.target: t.sentences[k] for t in translations}
         selected.append(item)
     data: dict[str, Any] = {
         "name": summary.name,
@@ -99,6 +120,8 @@ def summary_data(
         data["candidates"] = summary.chunking.candidates
     if translation is not None:
         data["translation"] = {"target": translation.target, "route": translation.route}
+    elif translations:
+        data["translations"] = [{"target": t.target, "route": t.route} for t in translations]
     if explain:
         data["scores"] = [
             {
@@ -119,7 +142,7 @@ def summary_data(
 
 def summary_markdown(
     summaries: list[Summary],
-    translations: list[SelectionTranslation | None] | None = None,
+    translations: Sequence[list[SelectionTranslation | None]] = (),
     explain: bool = False,
 ) -> str:
     """Markdown: a list of the selected sentences per text (a heading each when there are several),
@@ -132,8 +155,9 @@ def summary_markdown(
         if len(summaries) > 1:
             lines += [f"## {_markdown_escape(summary.name)}", ""]
         lines += [f"- {_markdown_escape(one_line(s.text))}" for s in summary.selected]
-        translation = translations[i] if translations else None
-        if translation is not None:
+        for translation in (each[i] for each in translations):
+            if translation is None:
+                continue
             lines += ["", f"**{languages.name(translation.target)}** ({translation.route}):", ""]
             lines += [f"- {_markdown_escape(one_line(t))}" for t in translation.sentences]
         if explain:
@@ -160,15 +184,21 @@ def print_summaries(console: Console, result: SummaryResult) -> None:
     """Each summary as a panel (print_summary), the glossary's names highlighted on both sides."""
     from toolkit.output.summary_panel import print_summary
 
-    source_names = target_names = None
+    source_names = None
+    target_names = {}
     if result.glossary.terms:
         source_names = result.glossary.names_matcher
-        if result.target is not None:
-            whole_words = result.target not in languages.UNSPACED
-            target_names = result.glossary.target_matcher(result.target, False, whole_words)
+        for target in result.targets:
+            whole_words = target not in languages.UNSPACED
+            target_names[target] = result.glossary.target_matcher(target, False, whole_words)
     for i, summary in enumerate(result.summaries):
         print_summary(
-            console, summary, result.translation(i), result.explain, source_names, target_names
+            console,
+            summary,
+            result.translations_of(i),
+            result.explain,
+            source_names,
+            target_names,
         )
 
 
@@ -190,7 +220,7 @@ def write_text(result: SummaryResult, env: Run) -> None:
 def write_json(result: SummaryResult, env: Run) -> None:
     data = {
         "summaries": [
-            summary_data(s, result.translation(i), result.explain)
+            summary_data(s, result.translations_of(i), result.explain)
             for i, s in enumerate(result.summaries)
         ]
     }

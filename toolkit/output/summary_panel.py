@@ -12,6 +12,8 @@ from toolkit.summary.select import TIE_BREAK
 from toolkit.text import languages
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
     from rich.console import Console
     from rich.text import Text
 
@@ -25,10 +27,10 @@ WIDE = 120  # columns from which a translation goes beside its sentence, and bar
 def print_summary(
     console: Console,
     summary: Summary,
-    translation: SelectionTranslation | None = None,
+    translations: Sequence[SelectionTranslation] = (),
     explain: bool = False,
     source_names: Matcher | None = None,
-    target_names: Matcher | None = None,
+    target_names: Mapping[str, Matcher] | None = None,
 ) -> None:
     """For terminals: a panel titled by the text's name with the selected sentences in document
     order, each with its rank, score and position (paragraph·sentence), glossary names
@@ -45,23 +47,27 @@ def print_summary(
     table.add_column("¶·s", justify="right", style="dim", no_wrap=True)
     # Side by side the two columns of a translation are too narrow to read below 120 columns:
     # there the translation goes under its sentence.
-    beside = translation is not None and console.width >= WIDE
+    beside = len(translations) == 1 and console.width >= WIDE
     table.add_column("sentence", ratio=1)
     if beside:
-        assert translation is not None
-        table.add_column(languages.name(translation.target), ratio=1)
+        table.add_column(languages.name(translations[0].target), ratio=1)
+    names = target_names or {}
     shown = shown_ranks(summary)
     for k, s in enumerate(summary.selected):
         row: list[str | Text] = [shown[s.index], score_text(s.score), f"{s.paragraph}·{s.sentence}"]
         sentence = highlighted(one_line(s.text), source_names)
-        if translation is not None:
-            translated = highlighted(one_line(translation.sentences[k]), target_names)
+        for translation in translations:
+            translated = highlighted(
+                one_line(translation.sentences[k]), names.get(translation.target)
+            )
             if beside:
                 row.append(sentence)
                 sentence = translated
             else:
                 translated.stylize("italic")
                 sentence.append("\n")
+                if len(translations) > 1:
+                    sentence.append(f"{translation.target}: ", style="dim")
                 sentence.append_text(translated)
         row.append(sentence)
         table.add_row(*row)
@@ -74,7 +80,7 @@ def print_summary(
         subtitle += f" · ranked in {words.count(summary.chunking.chunks, 'chunk')}"
     if summary.ties:
         subtitle += f" · equal scores: {TIE_BREAK} chose"
-    if translation is not None:
+    for translation in translations:
         subtitle += f" · {terminal.shown(translation.route)}"
     # A footer longer than the panel's border goes under the table, wrapped, instead of cut.
     fits = len(subtitle) + 6 <= console.width

@@ -84,6 +84,34 @@ ELIDING = frozenset({"ca", "fr", "frp", "it", "oc"})
 DEFAULT_SOURCE = "fr"
 
 _CODE = re.compile(r"^[a-z]{2,3}$")
+# A language with a region or script, as in BCP 47 and locales: pt-BR, es_ES, zh-Hant.
+_REGIONAL = re.compile(r"^([a-z]{2,3})[-_][a-z0-9]{2,8}$")
+# Names in the language itself, for the languages a desk is likeliest to type so.
+_NATIVE_NAMES = {
+    "català": "ca",
+    "deutsch": "de",
+    "english": "en",
+    "español": "es",
+    "espanol": "es",
+    "castellano": "es",
+    "esperanto": "eo",
+    "français": "fr",
+    "francais": "fr",
+    "galego": "gl",
+    "italiano": "it",
+    "nederlands": "nl",
+    "occitan": "oc",
+    "polski": "pl",
+    "português": "pt",
+    "portugues": "pt",
+    "русский": "ru",
+    "հայերեն": "hy",
+    "euskara": "eu",
+    "svenska": "sv",
+    "türkçe": "tr",
+    "українська": "uk",
+}
+_BY_NAME = {english.lower(): code for code, (english, _) in LANGUAGES.items()} | _NATIVE_NAMES
 
 
 def normalize(code: str) -> str | None:
@@ -95,19 +123,49 @@ def normalize(code: str) -> str | None:
 
 
 def parse(code: str, option: str = "language") -> str:
-    """Validate a language code given by a user; unknown codes are a usage error."""
-    normalized = normalize(code) if _CODE.match(code.strip().lower()) else None
+    """A language given by a user: an ISO 639 code, a code with a region (pt-BR is pt), or a
+    name in English or in the language itself (Spanish, español); anything else is a usage
+    error that names the likeliest language meant."""
+    normalized = recognize(code)
     if normalized is None:
+        meant = _likeliest(code)
+        hint = (
+            f"did you mean {meant} ({name(meant)})?"
+            if meant
+            else "use an ISO 639 code such as fr, es, ca, en, eo"
+        )
         raise UsageError(
-            f"unknown {option} {code!r}; use an ISO 639 code such as fr, es, ca, en, eo "
-            "(`toolkit engines` lists what is installed)"
+            f"unknown {option} {code!r}; {hint} (`toolkit engines` lists what is installed)"
         )
     return normalized
 
 
-def parse_list(codes: str, option: str = "language") -> list[str]:
-    """A comma-separated list of codes, validated, duplicates removed, order kept."""
-    parsed = [parse(c, option) for c in codes.split(",") if c.strip()]
+def recognize(given: str) -> str | None:
+    """The project's code for a code, a regional code or a language name; None if none fits."""
+    text = given.strip().lower()
+    regional = _REGIONAL.match(text)
+    if regional and text not in _BY_NAME:
+        text = regional[1]
+    if _CODE.match(text):
+        return normalize(text)
+    return _BY_NAME.get(text)
+
+
+def _likeliest(given: str) -> str | None:
+    from difflib import get_close_matches
+
+    text = given.strip().lower()
+    found = get_close_matches(text, list(_BY_NAME), n=1, cutoff=0.75)
+    if found:
+        return _BY_NAME[found[0]]
+    return None
+
+
+def parse_list(codes: str | list[str], option: str = "language") -> list[str]:
+    """Languages given as a comma-separated list, or as several such (a repeated option),
+    validated, duplicates removed, order kept."""
+    joined = codes if isinstance(codes, str) else ",".join(codes)
+    parsed = [parse(c, option) for c in joined.split(",") if c.strip()]
     if not parsed:
         raise UsageError(f"no {option} given")
     return list(dict.fromkeys(parsed))
@@ -117,7 +175,7 @@ def name(code: str) -> str:
     return LANGUAGES.get(code, (code, code))[0]
 
 
-def parse_direction(source: str, targets: str) -> tuple[str, list[str]]:
+def parse_direction(source: str, targets: str | list[str]) -> tuple[str, list[str]]:
     """--from and --to of a translation: a source language and the targets, which exclude it."""
     parsed_source = parse(source, "source language")
     parsed_targets = parse_list(targets, "target language")
