@@ -80,7 +80,7 @@ def test_several_files_in_one_run(argos_env, tmp_path, release_text):
     second.write_text(SENTENCES.read_text("utf-8"), "utf-8")
     out = tmp_path / "out"
     result = translate(
-        argos_env, "-f", "fr", "-t", "en,de", "-o", str(out), str(first), str(second)
+        argos_env, "-f", "fr", "-t", "en,de", "-o", f"{out}/", str(first), str(second)
     )
     assert result.returncode == 0, result.stderr
     for target in ("en", "de"):

@@ -83,7 +83,8 @@ def translate_documents(
     paragraphs = all_paragraphs(documents)
     if patterns is None:
         patterns = protection.compile_patterns(glossary)
-    sent = [quotes.outbound(p, glossary, patterns, route.target) for p in paragraphs]
+    conventions_of = route.target if target_typography else ""  # --keep-typography: none
+    sent = [quotes.outbound(p, glossary, patterns, conventions_of) for p in paragraphs]
     outbound_units = [unit for s in sent for unit in s.units]  # a paragraph, then its quotes
     units = [unit.text for unit in outbound_units]
     output = engine.translate(units, route) if paragraphs else None
