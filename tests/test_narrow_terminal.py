@@ -19,8 +19,13 @@ def test_glossary_show_is_one_block_per_name() -> None:
     assert all(len(line) <= 80 for line in lines)
     assert "…" not in screen.text  # no cell cut short
     assert {"Artsakh", "Stepanakert", "Lachin"} <= set(lines)  # each name heads its block
-    assert any(re.fullmatch(r"\s*hy\s+Armenian\s+Արցախ", line) for line in lines)
-    assert any(re.fullmatch(r"\s*ru\s+Russian\s+Степанакерт", line) for line in lines)
+    # Each form, then the file and line it comes from.
+    assert any(
+        re.fullmatch(r"\s*hy\s+Armenian\s+Արցախ\s+default\.toml:\d+", line) for line in lines
+    )
+    assert any(
+        re.fullmatch(r"\s*ru\s+Russian\s+Степанакерт\s+default\.toml:\d+", line) for line in lines
+    )
 
 
 def test_a_summary_panel_at_80_columns(release_text: str) -> None:

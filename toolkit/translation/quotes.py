@@ -106,7 +106,12 @@ def outbound(
     lifted: list[Segment] = []
 
     def lift(found: list[Span]) -> list[Span]:
-        kept = [s for s in segments(paragraph) if not any(_crosses(s, span) for span in found)]
+        # A quotation inside a protected span (an attribute of markup, a URL's) is the span's.
+        kept = [
+            s
+            for s in segments(paragraph)
+            if not any(_crosses(s, span) or _around(span, s) for span in found)
+        ]
         lifted.extend(kept)
         outside = [span for span in found if not any(_inside(span, s) for s in kept)]
         quotes = [Span(KIND, s.start, s.end, paragraph[s.start : s.end]) for s in kept]
