@@ -2,8 +2,8 @@
 
 Each case is a command line run from the repository root with an empty home (no Argos package),
 stdout in a pipe or on a terminal of a given width. Timings (the route line's seconds, JSON's
-"seconds") and the home folder are the only parts replaced before comparing: they change from
-run to run and from machine to machine. The Debian packages the outputs were made with are
+"seconds"), the home folder and the repository's folder are the only parts replaced before
+comparing: they change from run to run and from checkout to checkout. The Debian packages the outputs were made with are
 recorded beside them (versions.txt); another version of a pair may translate otherwise.
 
 Re-record after a change that is meant to alter the output:
@@ -150,7 +150,8 @@ def _on_terminal(command: list[str], environment: dict[str, str]) -> tuple[str, 
 
 
 def _normalized(text: str, home: Path) -> str:
-    text = text.replace(str(home), "$HOME")
+    # The repository's own folder (where the default glossary is read) differs by checkout.
+    text = text.replace(str(home), "$HOME").replace(str(ROOT), "<repository>")
     text = _SECONDS.sub("<seconds> s", text)
     return _JSON_SECONDS.sub('"seconds": "<seconds>"', text)
 

@@ -62,7 +62,6 @@ def test_a_cut_paragraph_is_one_paragraph_with_every_name(monkeypatch, capsys, t
     assert {(t["kind"], t["source"], t["target"]) for t in qa["spans"]} == {
         ("markup", 120, 120),
         ("url", 60, 60),
-        ("quote", 60, 60),  # each quotation, translated on its own and put back
     }
     keys = ("missing_terms", "missing_numbers", "unknown", "span_problems")
     places = [item["paragraph"] for key in keys for item in qa.get(key, [])]
