@@ -31,14 +31,16 @@ as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-# Runs a command with its output in the log; on failure, shows the log's last 20 lines and stops.
+# quietly STEP COMMAND...: runs COMMAND with its output in the log; on failure, says which STEP
+# failed, shows the log's last 20 lines and stops with COMMAND's exit status.
 quietly() {
-  local status=0
+  local step=$1 status=0
+  shift
   printf '$ %s\n' "$*" >>"$log"
   "$@" >>"$log" 2>&1 || status=$?
   if [ "$status" -ne 0 ]; then
     {
-      echo "Failed (exit status $status): $*"
+      echo "Failed: $step (exit status $status)"
       echo "Last 20 lines of $log:"
       tail -n 20 "$log" | sed 's/^/  /'
     } >&2
@@ -58,8 +60,8 @@ done
 python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing Debian packages: $(comma_list "${missing[@]}") (log: $log)" >&2
-  quietly as_root apt-get update -qq
-  quietly as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  quietly "apt-get update" as_root apt-get update -qq
+  quietly "apt-get install" as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 else
   echo "Debian packages: all ${#APT_PACKAGES[@]} already installed" >&2
 fi
@@ -73,7 +75,7 @@ else
   action="Creating .venv/ and installing toolkit"
 fi
 echo "$action${extras:+ with extras $extras} (log: $log)" >&2
-[ -x .venv/bin/python ] || quietly python3 -m venv .venv
-quietly .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-quietly .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".${extras:+[$extras]}"
+[ -x .venv/bin/python ] || quietly "python3 -m venv .venv" python3 -m venv .venv
+quietly "pip install --upgrade pip" .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+quietly "pip install -e ." .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".${extras:+[$extras]}"
 echo "Done: .venv/bin/toolkit" >&2
