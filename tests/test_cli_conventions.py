@@ -191,10 +191,10 @@ def test_the_listing_gives_each_command_a_whole_sentence(toolkit) -> None:
         "translate",
         "summarize",
         "engines",
+        "config",
         "glossary",
         "models",
         "corpus",
-        "config",
     ]
 
 
