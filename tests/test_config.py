@@ -178,3 +178,18 @@ def test_config_on_a_terminal_is_a_table() -> None:
     assert f"Config file: {path}" in text
     for row in (("engine", "apertium", ":1"), ("to", "ca", "environment TOOLKIT_TO")):
         assert any(all(cell in line for cell in row) for line in text.splitlines()), text
+
+
+def test_the_corpus_commands_take_the_file_too(toolkit, tmp_path: Path) -> None:
+    from tests.corpus_helpers import read_lines, write_jsonl
+
+    config_file('to = "ca"\nengine = "apertium"\nsentences = 1\nalgorithm = "lead"\n')
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", [{"id": "a", "text": TEXT}])
+    result = toolkit("corpus", "translate", str(corpus), "-o", str(tmp_path / "t"))
+    assert result.returncode == 0, result.stderr
+    assert [line["id"] for line in read_lines(tmp_path / "t" / "ca.jsonl")] == ["a"]
+    result = toolkit("corpus", "summarize", str(corpus), "-o", str(tmp_path / "s"))
+    assert result.returncode == 0, result.stderr
+    [line] = read_lines(tmp_path / "s" / "summaries.jsonl")
+    assert [s["text"] for s in line["summary"]] == [TEXT.split(". ")[0] + "."]  # type: ignore[index]
+    assert all(s["translation"] for s in line["summary"])  # type: ignore[index]
