@@ -76,6 +76,7 @@ def test_a_bad_file_is_one_line_with_its_place(toolkit) -> None:
         '\n\nengine = "deepl"\n': ":3: unknown engine 'deepl'; choose auto, argos, apertium",
         'to = ["es", "xx"]\n': ":1: unknown target language 'xx'",
         "[summarize]\nsentences = 2\n": ":1: unknown setting 'summarize'",
+        'engines = "apertium"\n': ":1: unknown setting 'engines'; did you mean 'engine'?",
         'to = "es"\nengine = \n': ":2: not valid TOML: ",
     }
     for text, wanted in cases.items():

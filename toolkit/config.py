@@ -211,7 +211,11 @@ def _read_file(path: Path) -> dict[str, Setting]:
         line = _line_of(lines, name)
         key = KEYS.get(name)
         if key is None:
-            raise UsageError(f"{path}:{line}: unknown setting {name!r}; known: {', '.join(KEYS)}")
+            from difflib import get_close_matches
+
+            meant = get_close_matches(name, list(KEYS), n=1)
+            hint = f"did you mean {meant[0]!r}?" if meant else f"known: {', '.join(KEYS)}"
+            raise UsageError(f"{path}:{line}: unknown setting {name!r}; {hint}")
         try:
             checked = key.check(value, name)
         except UsageError as err:
