@@ -1,5 +1,6 @@
 """The shape of the code: no import cycles among toolkit's modules, imports only down the rooms
-(text < glossary < engines < translation < summary < output < corpus < commands < cli), counting
+(text < glossary < engines < translation < summary < output < corpus < commands < cli;
+config, the settings of the config file, sits beside output, under commands), counting
 imports inside functions and under TYPE_CHECKING, and no module state that a run changes."""
 
 from __future__ import annotations
@@ -98,12 +99,17 @@ ALLOWED: dict[str, set[str]] = {
     # values and callbacks (an engine gets a progress factory, never the Environment).
     "environment": _BOTTOM | _BELOW_OUTPUT | {"output"},
     "corpus": _BOTTOM | _BELOW_OUTPUT | {"output", "environment"},
-    "commands": _BOTTOM | _BELOW_OUTPUT | {"output", "environment", "corpus"},
+    # The settings of the config file and the environment, checked with the rooms' own names
+    # (languages, engines, algorithms); read by the CLI and `toolkit config`, rendered by output.
+    "config": _BOTTOM | {"text", "engines", "summary"},
+    "commands": _BOTTOM | _BELOW_OUTPUT | {"output", "environment", "corpus", "config"},
     "usage": _BOTTOM,  # typer's usage errors as one line: the CLI's, imports none of toolkit
-    "cli": _BOTTOM | _BELOW_OUTPUT | {"output", "environment", "corpus", "commands", "usage"},
+    "cli": _BOTTOM
+    | _BELOW_OUTPUT
+    | {"output", "environment", "corpus", "config", "commands", "usage"},
     "__main__": _BOTTOM
     | _BELOW_OUTPUT
-    | {"output", "environment", "corpus", "commands", "usage", "cli"},
+    | {"output", "environment", "corpus", "config", "commands", "usage", "cli"},
 }
 
 # Imports up the rooms that are known and to be removed, each with why it is still there:

@@ -25,6 +25,7 @@ COMMANDS = [
     ("models", "remove"),
     ("corpus", "translate"),
     ("corpus", "summarize"),
+    ("config",),
 ]
 
 
@@ -186,7 +187,15 @@ def test_the_listing_gives_each_command_a_whole_sentence(toolkit) -> None:
     names = [
         line.split()[0] for line in toolkit("--help").stdout.split("Commands:\n")[1].splitlines()
     ]
-    assert names == ["translate", "summarize", "engines", "glossary", "models", "corpus"]
+    assert names == [
+        "translate",
+        "summarize",
+        "engines",
+        "config",
+        "glossary",
+        "models",
+        "corpus",
+    ]
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from toolkit.output import config as config_output
 from toolkit.output import engines as engine_output
 from toolkit.output import glossary as glossary_output
 from toolkit.output import models as model_output
@@ -239,6 +240,7 @@ def format_option(table: "FormatTable") -> typer.models.OptionInfo:
 TranslationFormat = Annotated[str, format_option(translations.FORMATS)]
 SummaryFormat = Annotated[str, format_option(summaries.FORMATS)]
 EngineFormat = Annotated[str, format_option(engine_output.FORMATS)]
+ConfigFormat = Annotated[str, format_option(config_output.FORMATS)]
 GlossaryFormat = Annotated[str, format_option(glossary_output.FORMATS)]
 InstalledModelsFormat = Annotated[str, format_option(model_output.INSTALLED_FORMATS)]
 IndexModelsFormat = Annotated[str, format_option(model_output.INDEX_FORMATS)]
@@ -274,6 +276,57 @@ def joined(languages: list[str] | None) -> str | None:
     return ",".join(languages) if languages else None
 
 
+# The config file's name of each option a setting there (or in the environment) stands for.
+_SETTINGS = {
+    "source": "from",
+    "language": "from",
+    "to": "to",
+    "engine": "engine",
+    "via": "via",
+    "glossary": "glossaries",
+    "algorithm": "algorithm",
+    "sentences": "sentences",
+}
+
+
+def configured(context: typer.Context, *options: str) -> dict[str, object]:
+    """For each of the command's `options` not given on the command line, the value set in the
+    config file or the environment (toolkit.config), where one is: options override both. The
+    glossaries always: the config's files come before those of -g. --to's as a comma list."""
+
+    def default(option: str) -> bool:
+        source = context.get_parameter_source(option)
+        return source is None or source.name == "DEFAULT"
+
+    open_ = [option for option in options if option == "glossary" or default(option)]
+    if not open_:
+        return {}
+    from toolkit.config import load
+
+    settings = load()
+    found = {}
+    for option in open_:
+        value = settings.configured(_SETTINGS[option])
+        if value is not None:
+            found[option] = (
+                ",".join(map(str, value)) if isinstance(value, list) and option == "to" else value
+            )
+    return found
+
+
+def _glossaries(settings: dict[str, object], given: list[str] | None) -> tuple[str, ...]:
+    configured = settings.get("glossary", [])
+    return (*(map(str, configured) if isinstance(configured, list) else ()), *(given or ()))
+
+
+def _count(value: object) -> int | None:
+    return value if isinstance(value, int) else None
+
+
+def _optional(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
 def given(**options: object) -> dict[str, object]:
     """The engine options the user gave; an engine that does not take one refuses it."""
     return {name: value for name, value in options.items() if value is not None}
@@ -303,6 +356,7 @@ def main_options(
     ),
 )
 def translate(
+    context: typer.Context,
     files: Files = None,
     text: Text = None,
     source: TranslateSource = "fr",
@@ -346,18 +400,19 @@ def translate(
     """
     from toolkit.commands.translate import TranslateRequest, run
 
+    settings = configured(context, "source", "to", "engine", "via", "glossary")
     run(
         TranslateRequest(
             files=files or [],
             text=text,
-            source=source,
-            targets=joined(to) or DEFAULT_TARGET,
-            engine=engine,
-            via=via,
+            source=str(settings.get("source", source)),
+            targets=joined(to) or str(settings.get("to", DEFAULT_TARGET)),
+            engine=str(settings.get("engine", engine)),
+            via=_optional(settings.get("via", via)),
             output=output,
             format=format,
             encoding=encoding,
-            glossaries=tuple(glossary or ()),
+            glossaries=_glossaries(settings, glossary),
             use_glossary=not no_glossary,
             check=check,
             strict=strict,
@@ -380,6 +435,7 @@ def translate(
     ),
 )
 def summarize(
+    context: typer.Context,
     files: Files = None,
     text: Text = None,
     sentences: Sentences = None,
@@ -417,20 +473,23 @@ def summarize(
     """
     from toolkit.commands.summarize import SummarizeRequest, run
 
+    # A configured number of sentences only where --ratio does not choose the length.
+    length = ("sentences",) if ratio is None else ()
+    settings = configured(context, "language", "to", "engine", "glossary", "algorithm", *length)
     run(
         SummarizeRequest(
             files=files or [],
             text=text,
-            sentences=sentences,
+            sentences=_count(settings.get("sentences", sentences)),
             ratio=ratio,
-            algorithm=algorithm,
-            language=language,
-            to=joined(to),
-            engine=engine,
+            algorithm=str(settings.get("algorithm", algorithm)),
+            language=str(settings.get("language", language)),
+            to=joined(to) or _optional(settings.get("to")),
+            engine=str(settings.get("engine", engine)),
             format=format,
             explain=explain,
             encoding=encoding,
-            glossaries=tuple(glossary or ()),
+            glossaries=_glossaries(settings, glossary),
             use_glossary=not no_glossary,
             chunk_sentences=chunk_sentences,
             force=force,
@@ -483,6 +542,7 @@ app.add_typer(glossary_app, name="glossary")
     ),
 )
 def glossary_show(
+    context: typer.Context,
     glossary: Glossaries = None,
     no_default: Annotated[
         bool, typer.Option("--no-default", help="Leave out the default glossary.")
@@ -506,7 +566,7 @@ def glossary_show(
     from toolkit.commands.glossary import show
 
     show(
-        list(glossary or ()),
+        list(_glossaries(configured(context, "glossary"), glossary)),
         not no_default,
         lang,
         _format(format, json),
@@ -689,6 +749,7 @@ RetryFailed = Annotated[
     ),
 )
 def corpus_translate(
+    context: typer.Context,
     input: CorpusInput,
     output: OutputFolder,
     source: Source = "fr",
@@ -733,12 +794,13 @@ def corpus_translate(
     run = command.RunOptions(
         input, command.output_argument(output), encoding, workers, ray, batch, retry_failed
     )
+    settings = configured(context, "source", "to", "engine", "via", "glossary")
     options = command.TranslateOptions(
-        source,
-        joined(to) or DEFAULT_TARGET,
-        engine,
-        via=via,
-        glossaries=tuple(glossary or ()),
+        str(settings.get("source", source)),
+        joined(to) or str(settings.get("to", DEFAULT_TARGET)),
+        str(settings.get("engine", engine)),
+        via=_optional(settings.get("via", via)),
+        glossaries=_glossaries(settings, glossary),
         use_glossary=not no_glossary,
         strict=strict,
         protect=tuple(protect or ()),
@@ -759,6 +821,7 @@ def corpus_translate(
     ),
 )
 def corpus_summarize(
+    context: typer.Context,
     input: CorpusInput,
     output: OutputFolder,
     sentences: Sentences = None,
@@ -792,16 +855,49 @@ def corpus_summarize(
     run = command.RunOptions(
         input, command.output_argument(output), encoding, workers, ray, batch, retry_failed
     )
+    length = ("sentences",) if ratio is None else ()
+    settings = configured(context, "language", "to", "engine", "glossary", "algorithm", *length)
     options = command.SummarizeOptions(
-        sentences,
+        _count(settings.get("sentences", sentences)),
         ratio,
-        algorithm,
-        language,
-        joined(to),
-        engine,
+        str(settings.get("algorithm", algorithm)),
+        str(settings.get("language", language)),
+        joined(to) or _optional(settings.get("to")),
+        str(settings.get("engine", engine)),
         explain,
-        glossaries=tuple(glossary or ()),
+        glossaries=_glossaries(settings, glossary),
         use_glossary=not no_glossary,
         force=force,
     )
     command.summarize(run, options, _environment(quiet, verbose))
+
+
+@app.command(
+    "config",
+    cls=Command,
+    epilog=examples(
+        "toolkit config",
+        "toolkit config --format json",
+        '$EDITOR "$(toolkit config --path)"',
+    ),
+)
+def config(
+    path: Annotated[
+        bool, typer.Option("--path", help="Print the config file's path, whether it exists or not.")
+    ] = False,
+    format: ConfigFormat = "text",
+    quiet: Quiet = False,
+    verbose: Verbose = False,
+) -> None:
+    """Show the settings that apply and where each comes from.
+
+    Defaults set once in a TOML file ($XDG_CONFIG_HOME/toolkit/config.toml: to, from, engine,
+    glossaries, via, algorithm, sentences); the variables TOOLKIT_TO, TOOLKIT_FROM, TOOLKIT_ENGINE
+    and TOOLKIT_GLOSSARY override the file, and options override both.
+    """
+    from toolkit.commands import config as command
+
+    if path:
+        command.path()
+        return
+    command.show(format, _environment(quiet, verbose))
