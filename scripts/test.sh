@@ -7,4 +7,5 @@ scripts/setup.sh dev cluster
 .venv/bin/ruff check toolkit tests benchmarks support
 .venv/bin/ruff format --check toolkit tests benchmarks support
 .venv/bin/mypy
-.venv/bin/python -m pytest -q "$@"
+# One worker per core; a test file stays on one worker (its module fixtures, a local Ray).
+.venv/bin/python -m pytest -q -n auto --dist loadfile "$@"
