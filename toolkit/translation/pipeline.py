@@ -107,7 +107,7 @@ class Pipeline:
             documents = [(piece.name, piece.document) for piece in batch]
             if source is None:  # the language of the input, on its first batch
                 source, foreign = self._source(documents, declared)
-            size = sum(len(piece.document.text.encode("utf-8")) for piece in batch)
+            size = 0 if advance is None else sum(len(p.document.text.encode()) for p in batch)
             for target, (engine, route) in self.routes(source).items():
                 moved = _Moved(advance, size)
                 translation = translate_documents(
