@@ -14,7 +14,7 @@ from toolkit.engines import routing
 from toolkit.engines.apertium import modes
 from toolkit.engines.apertium import stream as apertium_stream
 from toolkit.engines.apertium.engine import ApertiumEngine
-from toolkit.engines.base import EngineOutput, Route, find_routes
+from toolkit.engines.base import EngineOutput, Route, Share, find_routes
 from toolkit.errors import ToolkitError
 from toolkit.glossary.active import default
 from toolkit.text.document import segment
@@ -26,7 +26,9 @@ APERTIUM = shutil.which("apertium") or "apertium"
 class OwnProcessEngine(ApertiumEngine):
     """The reference: each call and each hop in an `apertium -f none` process of its own."""
 
-    def translate(self, paragraphs: list[str], route: Route) -> EngineOutput:
+    def translate(
+        self, paragraphs: list[str], route: Route, done: Share | None = None
+    ) -> EngineOutput:
         unknown: list[list[str]] = [[] for _ in paragraphs]
         stream = apertium_stream.encode(paragraphs)
         for hop in route.hops:

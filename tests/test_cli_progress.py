@@ -3,6 +3,8 @@ and stderr is a terminal; nothing of it in pipes or for small inputs."""
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -47,6 +49,50 @@ def test_translate_shows_a_bar_on_a_terminal(tmp_path, release_text: str) -> Non
     assert "translating into ca" in screen.text and "kB" in screen.text and "ETA" in screen.text
     assert stdout.count("\n\n") == text.count("\n\n")  # the layout of the input, kept
     assert "\x1b" not in stdout
+
+
+def shown_counts(screen: str, pattern: str) -> set[float]:
+    """Every count a bar showed, as `pattern` (one group: the count) finds them."""
+    return {float(found) for found in re.findall(pattern, screen)}
+
+
+def test_the_translate_bar_moves_within_a_batch(tmp_path, release_text: str) -> None:
+    """300 kB is one batch, one engine call: the bar follows the engine's output through it,
+    not standing at 0 until the call ends."""
+    source = tmp_path / "large.txt"
+    text = large_text(release_text, 300_000)
+    source.write_text(text, encoding="utf-8")
+    total = len(text.encode("utf-8")) / 1000
+    screen, stdout = run_in_terminal(
+        "translate", str(source), "--to", "ca", "--engine", "apertium", stdout_to_pipe=True
+    )
+    assert screen.returncode == 0
+    counts = shown_counts(screen.text, rf"(\d+\.\d)/{total:.1f} kB")
+    assert len({count for count in counts if 0 < count < round(total, 1)}) >= 2, counts
+    assert stdout.count("\n\n") == text.count("\n\n")
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_the_corpus_bar_moves_before_a_unit_is_written(
+    tmp_path, release_text: str, workers: str
+) -> None:
+    """One unit of 32 documents: the bar counts documents as the engine works through them,
+    in this process or in a worker's, not 0 until the unit's lines are written."""
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(
+        "".join(
+            json.dumps({"id": f"release-{i}", "text": release_text}, ensure_ascii=False) + "\n"
+            for i in range(32)
+        ),
+        encoding="utf-8",
+    )
+    screen, _ = run_in_terminal(
+        "corpus", "translate", str(corpus), "--to", "ca", "-o", str(tmp_path / "out"),
+        "--engine", "apertium", "--batch", "32", "--workers", workers,
+    )  # fmt: skip
+    assert screen.returncode == 0, screen.text
+    counts = shown_counts(screen.text, r"\b(\d+)/32\b")
+    assert 32 in counts and any(0 < count < 32 for count in counts), counts
 
 
 def test_no_bar_for_a_small_input_or_under_quiet(large_file: Path) -> None:

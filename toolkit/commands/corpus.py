@@ -204,7 +204,7 @@ def _execute(
             try:
                 with (
                     Progress(console, pending, label) as progress,
-                    closing(_runner(task, units, run)) as outcomes,
+                    closing(_runner(task, units, run, progress)) as outcomes,
                 ):
                     record(outcomes, stores, stats, progress, started)
             except KeyboardInterrupt:
@@ -224,15 +224,18 @@ def _execute(
 
 
 def _runner(
-    task: Task, units: Iterator[plan.Unit], run: RunOptions
+    task: Task, units: Iterator[plan.Unit], run: RunOptions, progress: Progress
 ) -> Generator[Outcome, None, None]:
+    """The runner of the run's units; the bar hears of each unit's share done as it goes
+    (on Ray, of each unit once its lines are back)."""
+    partly = progress.partly if progress.shows else None
     if run.ray is not None:
         from toolkit.corpus.ray_runner import on_ray
 
         return on_ray(task, units, run.ray, run.workers)
     if run.workers and run.workers > 1:
-        return in_processes(task, units, run.workers)
-    return in_process(task, units)
+        return in_processes(task, units, run.workers, partly)
+    return in_process(task, units, partly)
 
 
 def _summary_target(to: str | None) -> str | None:

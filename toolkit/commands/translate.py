@@ -91,12 +91,16 @@ def run(request: TranslateRequest, env: Environment) -> None:
         with_text.update(p.input for p in batch.pieces if p.document.text.strip())
         if streaming:
             streams.write(batch)
-        progress.advance(batch.source_bytes * progress.shown)
 
     try:
         with progress:
             translated = pipeline.translate_inputs(
-                inputs, request.encoding, declared, batch_done, keep_text=not streaming
+                inputs,
+                request.encoding,
+                declared,
+                batch_done,
+                keep_text=not streaming,
+                advance=progress.advance if progress.shown else None,
             )
         streams.close()
     except BaseException:

@@ -48,7 +48,7 @@ def record(
         stats.documents += len(documents)
         stats.words += sum(d.words for d in documents)
         stats.seconds = time.perf_counter() - started
-        progress.advance(len(documents), stats.seconds, stats.documents)
+        progress.advance(unit, stats.seconds, stats.documents)
 
 
 def failed_lines(stats: RunStats, folder: Path) -> str:

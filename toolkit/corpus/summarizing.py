@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from toolkit.corpus.plan import Unit
 from toolkit.corpus.tasks import Result, Work, describe_error, dumps_line, failure
-from toolkit.engines.base import EngineUnavailable
+from toolkit.engines.base import EngineUnavailable, Share
 
 if TYPE_CHECKING:
     from toolkit.engines.base import Engine
@@ -39,9 +39,15 @@ class SummarizeTask:
         from toolkit.engines import routing
 
         engines = routing.candidate_engines(self.engine, progress=None) if self.target else None
-        return lambda unit: self._run(unit, engines)
 
-    def _run(self, unit: Unit, engines: list[Engine] | None) -> list[Result]:
+        def work(unit: Unit, done: Share | None = None) -> list[Result]:
+            return self._run(unit, engines, done)
+
+        return work
+
+    def _run(
+        self, unit: Unit, engines: list[Engine] | None, done: Share | None = None
+    ) -> list[Result]:
         from toolkit.summary.summarize import summarize_text
 
         pending = unit.pending.get(OUTPUT, ())
@@ -54,6 +60,8 @@ class SummarizeTask:
                 summaries[position] = summarize_text(document.key, document.text, self.options)
             except Exception as err:
                 summaries[position] = describe_error(err)
+            if done is not None:  # the selections' translation, if any, is the small part
+                done((position + 1) / len(unit.documents))
         translations = self._translate(summaries, set(pending), engines) if self.target else {}
         results = []
         for position in pending:

@@ -7,12 +7,12 @@ A task (translating.py, summarizing.py) is plain, picklable settings; `start()` 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from toolkit.corpus.plan import Unit
 from toolkit.corpus.sources import CorpusDocument
+from toolkit.engines.base import Share
 from toolkit.errors import ToolkitError
 
 
@@ -26,7 +26,11 @@ class Result:
     failed: bool
 
 
-Work = Callable[[Unit], list[Result]]
+class Work(Protocol):
+    def __call__(self, unit: Unit, done: Share | None = None) -> list[Result]:
+        """The unit's output lines; `done`, when given, is told the share of the unit's work
+        done as it goes (for a progress bar): it changes nothing in the lines."""
+        ...
 
 
 class Task(Protocol):

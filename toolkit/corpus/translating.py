@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from toolkit.corpus.plan import Unit
 from toolkit.corpus.sources import CorpusDocument
 from toolkit.corpus.tasks import Result, Work, describe_error, dumps_line, failure
-from toolkit.engines.base import EngineUnavailable, Route
+from toolkit.engines.base import EngineUnavailable, Route, Share
 
 if TYPE_CHECKING:
     from toolkit.engines.base import Engine
@@ -51,9 +52,15 @@ class TranslateTask:
             if reason:
                 raise EngineUnavailable(reason)
         patterns = compile_patterns(self.glossary)  # once for the worker's run
-        return lambda unit: self._run(unit, engines, patterns)
 
-    def _run(self, unit: Unit, engines: dict[str, Any], patterns: Patterns) -> list[Result]:
+        def work(unit: Unit, done: Share | None = None) -> list[Result]:
+            return self._run(unit, engines, patterns, done)
+
+        return work
+
+    def _run(
+        self, unit: Unit, engines: dict[str, Any], patterns: Patterns, done: Share | None = None
+    ) -> list[Result]:
         from toolkit.text.document import segment
 
         documents, segmented, refused, foreign = [], [], {}, {}
@@ -69,10 +76,13 @@ class TranslateTask:
             segmented.append((document.key, segments))
             foreign[i] = check
         results = []
-        for target, positions in unit.pending.items():
+        for number, (target, positions) in enumerate(unit.pending.items()):
             route = self.routes[target]
+            share = (
+                None if done is None else partial(_target_share, done, number, len(unit.pending))
+            )
             outcomes = self._translate(
-                segmented, engines[route.engine], route, patterns, set(positions), documents
+                segmented, engines[route.engine], route, patterns, set(positions), documents, share
             )
             for position in positions:
                 document = unit.documents[position]
@@ -118,6 +128,7 @@ class TranslateTask:
         patterns: Patterns,
         wanted: set[int],
         documents: list[tuple[int, CorpusDocument]],
+        done: Share | None = None,
     ) -> dict[int, tuple[Translation, int] | str]:
         """Position → (translation, index of the document in it), or the error of a document that failed."""
         from toolkit.translation.translate import translate_documents
@@ -125,7 +136,7 @@ class TranslateTask:
         positions = [i for i, _ in documents]
         try:
             translation = translate_documents(
-                segmented, engine, route, self.glossary, self.target_typography, patterns
+                segmented, engine, route, self.glossary, self.target_typography, patterns, done
             )
             return {position: (translation, k) for k, position in enumerate(positions)}
         except EngineUnavailable:
@@ -179,6 +190,11 @@ class TranslateTask:
             "extra": document.extra,
             "error": None,
         }
+
+
+def _target_share(done: Share, target: int, targets: int, share: float) -> None:
+    """The share of a unit done, from the share of one of its targets."""
+    done((target + share) / targets)
 
 
 def document_report(

@@ -73,8 +73,12 @@ class Engine(Protocol):
     def hops(self) -> list[Hop]:
         """Every language pair installed for this engine."""
 
-    def translate(self, paragraphs: list[str], route: Route) -> EngineOutput:
-        """Translate every paragraph along the route, in one batch, 1:1."""
+    def translate(
+        self, paragraphs: list[str], route: Route, done: Share | None = None
+    ) -> EngineOutput:
+        """Translate every paragraph along the route, in one batch, 1:1; `done`, when given, is
+        told the share of the call's work done as the engine goes (at its own pace: it may be
+        told little, or nothing before the end)."""
 
     def rank(self, routes: list[Route]) -> list[Route]:
         """Routes to the same target in this engine's order of preference, the best first."""
@@ -122,6 +126,8 @@ _IMPLEMENTATIONS = {
 
 # Moves a progress bar on by n units of work.
 Advance = Callable[[int], None]
+# Told the share of a piece of work done so far, from 0 to 1, never less than it was told before.
+Share = Callable[[float], None]
 # Shows a bar of `total` units labelled `label` while the work runs; None where none shows.
 ProgressFactory = Callable[[int, str], AbstractContextManager[Advance | None]]
 

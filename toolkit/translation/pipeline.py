@@ -27,7 +27,7 @@ from toolkit.translation.translate import (
 )
 
 if TYPE_CHECKING:
-    from toolkit.engines.base import Engine, Route
+    from toolkit.engines.base import Advance, Engine, Route
     from toolkit.glossary.model import Glossary
     from toolkit.text.document import Document
     from toolkit.text.inputs import Input
@@ -45,10 +45,6 @@ class BatchTranslation:
     target: str
     pieces: list[Piece]
     translation: Translation  # one document per piece, in order
-
-    @property
-    def source_bytes(self) -> int:
-        return sum(len(piece.document.text.encode("utf-8")) for piece in self.pieces)
 
 
 @dataclass(frozen=True)
@@ -95,10 +91,13 @@ class Pipeline:
         declared: str | None,
         on_batch: Callable[[BatchTranslation], None] | None = None,
         keep_text: bool = True,
+        advance: Advance | None = None,
     ) -> Translated:
         """Translate `inputs` from the `declared` language (None: the one found in the first
         batch). `on_batch` hears of each batch and target as it is done; with `keep_text` False
-        the result holds no translated text (it went to `on_batch`), so memory stays bounded."""
+        the result holds no translated text (it went to `on_batch`), so memory stays bounded.
+        `advance` is told of the bytes of input translated (UTF-8, once per target) as the
+        engine works through each batch, all of them by the time `on_batch` hears of it."""
         parts: dict[str, list[tuple[list[Origin], Translation]]] = {t: [] for t in self.targets}
         cuts = WeakCuts()
         source = None
@@ -108,10 +107,19 @@ class Pipeline:
             documents = [(piece.name, piece.document) for piece in batch]
             if source is None:  # the language of the input, on its first batch
                 source, foreign = self._source(documents, declared)
+            size = 0 if advance is None else sum(len(p.document.text.encode()) for p in batch)
             for target, (engine, route) in self.routes(source).items():
+                moved = _Moved(advance, size)
                 translation = translate_documents(
-                    documents, engine, route, self.glossary, self.target_typography, self.patterns
+                    documents,
+                    engine,
+                    route,
+                    self.glossary,
+                    self.target_typography,
+                    self.patterns,
+                    moved.to if advance is not None else None,
                 )
+                moved.to(1.0)
                 if on_batch is not None:
                     on_batch(BatchTranslation(target, batch, translation))
                 if not keep_text:
@@ -131,3 +139,16 @@ class Pipeline:
         if declared is None and source in self.targets:
             raise UsageError(f"--to includes the source language {source}")
         return source, foreign
+
+
+class _Moved:
+    """A share of a batch's bytes, told to `advance` as what was not told yet."""
+
+    def __init__(self, advance: Advance | None, size: int) -> None:
+        self.advance, self.size, self.told = advance, size, 0
+
+    def to(self, share: float) -> None:
+        done = int(self.size * min(max(share, 0.0), 1.0))
+        if self.advance is not None and done > self.told:
+            self.advance(done - self.told)
+            self.told = done

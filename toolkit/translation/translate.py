@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from toolkit.engines.base import Engine, Route
+from toolkit.engines.base import Engine, Route, Share
 from toolkit.text.document import Document
 
 if TYPE_CHECKING:
@@ -64,6 +64,7 @@ def translate_documents(
     glossary: Glossary,
     target_typography: bool = True,
     patterns: Patterns | None = None,
+    done: Share | None = None,
 ) -> Translation:
     """Translate the paragraphs of every document in one engine call, then rebuild each document.
 
@@ -73,6 +74,8 @@ def translate_documents(
     a glossary. `patterns` are the glossary's --protect patterns compiled
     (protection.compile_patterns): a run compiles them once for all its calls; without them they
     are compiled here. `target_typography=False` leaves the typography as the engine wrote it.
+    `done` is told the share of the engine's work done as it goes (for a progress bar); it
+    changes nothing in the result.
     """
     from toolkit.translation import protection, quotes
     from toolkit.translation.numbers import missing_numbers
@@ -87,7 +90,7 @@ def translate_documents(
     sent = [quotes.outbound(p, glossary, patterns, conventions_of) for p in paragraphs]
     outbound_units = [unit for s in sent for unit in s.units]  # a paragraph, then its quotes
     units = [unit.text for unit in outbound_units]
-    output = engine.translate(units, route) if paragraphs else None
+    output = engine.translate(units, route, done) if paragraphs else None
     if output is not None:
         output = rescued(units, output, engine, route, [unit.stems for unit in outbound_units])
     if output and len(output.paragraphs) != len(units):

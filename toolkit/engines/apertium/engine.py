@@ -12,7 +12,7 @@ from functools import cached_property
 from toolkit.engines import quality
 from toolkit.engines.apertium import lexicon, modes
 from toolkit.engines.apertium.pipeline import Pipeline, run_route
-from toolkit.engines.base import EngineOutput, EngineUnavailable, Hop, Route
+from toolkit.engines.base import EngineOutput, EngineUnavailable, Hop, Route, Share
 from toolkit.errors import ToolkitError
 from toolkit.text import languages
 
@@ -61,13 +61,15 @@ class ApertiumEngine:
                     hops.append(Hop(source, target, mode))
         return hops
 
-    def translate(self, paragraphs: list[str], route: Route) -> EngineOutput:
+    def translate(
+        self, paragraphs: list[str], route: Route, done: Share | None = None
+    ) -> EngineOutput:
         if self.executable is None:
             raise EngineUnavailable(self.unavailable_reason() or "apertium is not available")
         started: list[Pipeline] = []
         try:
             hops = [self._pipelines_of(hop.model, started) for hop in route.hops]
-            results = run_route(hops, paragraphs)
+            results = run_route(hops, paragraphs, done)
         except BaseException:
             self._drop(started)  # in an unknown state: read and started afresh next time
             for hop in route.hops:

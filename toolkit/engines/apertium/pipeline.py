@@ -20,10 +20,11 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from functools import partial
+from itertools import accumulate
 
 from toolkit.engines.apertium import stream as apertium_stream
 from toolkit.engines.apertium.modes import Command
-from toolkit.engines.base import EngineUnavailable
+from toolkit.engines.base import EngineUnavailable, Share
 from toolkit.errors import ToolkitError
 
 _CHUNK = 1 << 16
@@ -126,9 +127,13 @@ class Pipeline:
         return lines[-1] if lines else f"exit status {self._process.returncode}"
 
 
-def run_route(hops: list[list[Pipeline]], paragraphs: list[str]) -> list[apertium_stream.Decoded]:
+def run_route(
+    hops: list[list[Pipeline]], paragraphs: list[str], done: Share | None = None
+) -> list[apertium_stream.Decoded]:
     """Each hop's paragraphs, for each the words it marked unknown, and its words, every program
-    running at once: a hop gets the previous hop's paragraphs as soon as they are complete."""
+    running at once: a hop gets the previous hop's paragraphs as soon as they are complete.
+    `done` is told the share of the input (in characters) whose last hop is through, as its
+    paragraphs come out."""
     results = [apertium_stream.Decoded() for _ in hops]
     stages = [(hop, pipeline) for hop, pipelines in enumerate(hops) for pipeline in pipelines]
     errors: list[BaseException] = []
@@ -185,7 +190,15 @@ def run_route(hops: list[list[Pipeline]], paragraphs: list[str]) -> list[apertiu
     ]
     for thread in threads + watchers:
         thread.start()
-    guarded(lambda: list(_paragraphs(stages[-1][1], results[-1])))()
+    sizes = list(accumulate(len(paragraph) + 1 for paragraph in paragraphs))
+
+    def collect() -> None:
+        for _ in _paragraphs(stages[-1][1], results[-1]):
+            count = min(len(results[-1].paragraphs), len(sizes))
+            if done is not None and count:
+                done(sizes[count - 1] / sizes[-1])
+
+    guarded(collect)()
     for thread in threads:
         thread.join()
     through.set()

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from typing import TYPE_CHECKING
 
 from toolkit.engines import quality
@@ -27,6 +27,7 @@ from toolkit.engines.base import (
     Hop,
     ProgressFactory,
     Route,
+    Share,
 )
 from toolkit.errors import ToolkitError, UsageError
 from toolkit.text.document import split_sentences
@@ -128,13 +129,22 @@ class ArgosEngine:
         argostranslate does."""
         return quality.ranked(routes, lambda r: sum(lang != PIVOT for lang in r.languages[1:-1]))
 
-    def translate(self, paragraphs: list[str], route: Route) -> EngineOutput:
+    def translate(
+        self, paragraphs: list[str], route: Route, done: Share | None = None
+    ) -> EngineOutput:
+        """`done` hears of each hop through, and of each call within one where the engine's own
+        bar has it translate in several calls: it never changes how the text is batched."""
         texts, unknown, words = list(paragraphs), 0, 0
         for number, hop in enumerate(route.hops):
             package = self._packages.get(hop.model)
             if package is None:
                 raise EngineUnavailable(f"the Argos package {hop.model} is no longer installed")
-            texts, hop_unknown, hop_words = self._translate_hop(texts, package)
+            share = None
+            if done is not None:
+                share = partial(_hop_share, done, number, len(route.hops))
+            texts, hop_unknown, hop_words = self._translate_hop(texts, package, share)
+            if share is not None:
+                share(1.0)
             if number == 0:
                 # Unknown pieces are in the source: its words, as the tokenizer cuts them.
                 unknown, words = hop_unknown, hop_words
@@ -143,7 +153,10 @@ class ArgosEngine:
     # ------------------------------------------------------------------ one package
 
     def _translate_hop(
-        self, paragraphs: list[str], package: packages.InstalledPackage
+        self,
+        paragraphs: list[str],
+        package: packages.InstalledPackage,
+        done: Share | None = None,
     ) -> tuple[list[str], int, int]:
         """The paragraphs translated, the source words holding a piece the vocabulary lacks,
         and the source words."""
@@ -163,7 +176,7 @@ class ArgosEngine:
             for start, end in _cuts(sequence, tokenizer):
                 units.append(sequence[start:end])
                 owners.append((number, start > 0 and tokenizer.starts_word(sequence, start)))
-        outputs = self._run(translator, units, package)
+        outputs = self._run(translator, units, package, done)
 
         translated = [""] * len(cores)
         for (number, spaced), result in zip(owners, outputs, strict=True):
@@ -190,6 +203,7 @@ class ArgosEngine:
         translator: ctranslate2.Translator,
         units: list[list[str]],
         package: packages.InstalledPackage,
+        done: Share | None = None,
     ) -> list[list[str]]:
         """Translate every unit in one length-sorted stream of batches; results in input order.
 
@@ -220,6 +234,8 @@ class ArgosEngine:
                 translated += [r.hypotheses[0] for r in results]
                 if advance:
                     advance(len(group))
+                if done is not None:
+                    done(len(translated) / len(units))
         outputs: list[list[str]] = [[] for _ in units]
         for index, hypothesis in zip(order, translated, strict=True):
             if prefix and hypothesis[:1] == prefix:
@@ -332,6 +348,11 @@ def _cuts(tokens: list[str], tokenizer: Tokenizer) -> list[tuple[int, int]]:
         start = cut
     cuts.append((start, len(tokens)))
     return cuts
+
+
+def _hop_share(done: Share, hop: int, hops: int, share: float) -> None:
+    """The share of a whole route done, from the share of one of its hops."""
+    done((hop + share) / hops)
 
 
 def _progress(
