@@ -52,9 +52,9 @@ def test_nothing_is_started_when_no_word_is_unknown() -> None:
     engine.close()
 
 
-def test_names_acronyms_and_words_with_digits_are_not_looked_up() -> None:
-    """A name (a capital inside a sentence), an acronym or a word with a digit is no French word
-    that another route could know: none is asked, each stays a finding as it was written."""
+def test_names_acronyms_and_words_with_digits_start_no_lookup() -> None:
+    """A name (a capital inside a sentence), an acronym or a word with a digit alone starts no
+    lookup: each stays a finding as it was written."""
     engine = RecordingEngine()
     route = _best(engine, "es")
     sources = ["Le ministre Kerbravec a rencontré les délégués du ZKVQ au sommet k8s."]
@@ -63,6 +63,18 @@ def test_names_acronyms_and_words_with_digits_are_not_looked_up() -> None:
     rescued = rescue.rescued(sources, output, engine, route, [()])
     assert engine.asked == []
     assert {"Kerbravec", "ZKVQ"} <= set(rescued.unknown[0])
+    engine.close()
+
+
+def test_names_are_looked_up_along_with_other_words() -> None:
+    """Alongside a French word to look up, a name is asked too: another route may know it."""
+    engine = RecordingEngine()
+    route = _best(engine, "es")
+    sources = ["Le ministre Kerbravec dénonce les mégabassines."]
+    output = engine.translate(sources, route)
+    rescue.rescued(sources, output, engine, route, [()])
+    asked = {word for _, words in engine.asked for word in words}
+    assert {"Kerbravec", "mégabassines"} <= asked, engine.asked
     engine.close()
 
 
@@ -98,7 +110,9 @@ def test_each_dictionary_is_one_process_kept_loaded_for_the_next_batch() -> None
         None,
     ]
     first = _running(engine)
-    assert len(first) == 6  # analyser, bilingual dictionary and generator of each hop
+    # fra-cat's analyser and bilingual dictionary, cat-eng's bilingual dictionary and generator:
+    # between hops the words travel as lexical forms.
+    assert len(first) == 4, sorted(first)
     assert engine.look_up(["autodéfense", "aldeano", ""], route)[0] == "self-defence"
     assert _running(engine) == first  # the same processes, not started again
     engine.close()

@@ -10,8 +10,8 @@ and not unknown. What no route knows stays unknown, named by its French word: th
 can put in a glossary.
 
 The cost is bounded: nothing is started when no word is unknown; only the best MAX_ROUTES other
-routes are asked, and only for words that may be French words (not an acronym, not a word with a
-digit), names (a capital inside a sentence) only along with other words, never alone; each
+routes are asked, never for a word with a digit, and for names and acronyms (a capital inside a
+sentence, all capitals) only along with other words, never alone; each
 dictionary is one lt-proc for all the words (toolkit.engines.apertium.lexicon).
 """
 
@@ -69,7 +69,7 @@ def rescued(
         return output
     origins = _french_words(sources, output.unknown, engine, route, placeholders)
     wanted = list(dict.fromkeys(w for words in origins for w in words if w))
-    # Names are looked up along with other words, never alone: they start nothing by themselves.
+    # Names and acronyms are looked up along with other words, never alone: they start nothing.
     names = {
         w
         for words, source in zip(origins, sources, strict=True)
@@ -163,14 +163,17 @@ def _maybe_pivot(word: str, source_words: list[str], stems: tuple[str, ...]) -> 
 
 
 def _no_word(word: str) -> bool:
-    """Whether a word of the source that the route's first hop did not know is no French word to
-    look up: an acronym, a word with a digit."""
-    return any(c.isdigit() for c in word) or (len(word) > 1 and word.isupper())
+    """Whether a word of the source that the route's first hop did not know is no word to look
+    up: a word with a digit."""
+    return any(c.isdigit() for c in word)
 
 
 def _name(word: str, source: str) -> bool:
-    """Whether a word is written with a capital inside a sentence each time: a name, which another
-    route may know (Arménie) but which is looked up only along with other words."""
+    """Whether a word is an acronym or is written with a capital inside a sentence each time: a
+    name, which another route may know (Arménie, GNU) but which is looked up only along with other
+    words."""
+    if len(word) > 1 and word.isupper():
+        return True
     if not word[:1].isupper():
         return False
     pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")

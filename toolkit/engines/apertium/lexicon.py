@@ -72,7 +72,8 @@ class Lexicon:
     it once."""
 
     def __init__(self) -> None:
-        self._known: dict[tuple[Dictionaries, str, str], tuple[str, str] | None] = {}
+        # (hop, reads a lexical form, generates, word, tags) → (translation, its tags), or None
+        self._known: dict[tuple[Dictionaries, bool, bool, str, str], tuple[str, str] | None] = {}
         self._loaded = _Loaded()
 
     def close(self) -> None:
@@ -81,14 +82,22 @@ class Lexicon:
 
     def translate(self, hops: list[Dictionaries], words: list[str]) -> list[str | None]:
         """Each word alone through the hops (1:1): its translation, None where a dictionary of a
-        hop does not know it. One run of each dictionary per hop for the words not seen there."""
+        hop does not know it. One run of each dictionary per hop for the words not seen there.
+        Between hops the word travels as its lexical form (lemma and tags): the generator of a hop
+        before the last and the analyser of a hop after the first are not needed (fra-cat's
+        generator alone costs more than fr-es's three dictionaries)."""
         current: list[tuple[str, str] | None] = [(w, "") if w else None for w in words]
-        for hop in hops:
-            asked = list(dict.fromkeys(c for c in current if c is not None and self._new(hop, c)))
+        for index, hop in enumerate(hops):
+            how = (index > 0, index == len(hops) - 1)  # reads a lexical form; generates
+            asked = list(
+                dict.fromkeys(
+                    c for c in current if c is not None and (hop, *how, *c) not in self._known
+                )
+            )
             if asked:
-                for key, found in zip(asked, _look_up(self._loaded, hop, asked), strict=True):
-                    self._known[hop, *key] = found
-            current = [self._known[hop, *c] if c is not None else None for c in current]
+                for key, found in zip(asked, _look_up(self._loaded, hop, asked, *how), strict=True):
+                    self._known[hop, *how, *key] = found
+            current = [self._known[hop, *how, *c] if c is not None else None for c in current]
         return [c[0] if c is not None else None for c in current]
 
     def translated_to_nothing(self, hop: Dictionaries, words: list[str]) -> list[tuple[str, ...]]:
@@ -111,17 +120,17 @@ class Lexicon:
         """Whether the analyser knows each word (1:1) as one word."""
         return [bool(found) for found in _readings(self._loaded, analyser, words)]
 
-    def _new(self, hop: Dictionaries, word: tuple[str, str]) -> bool:
-        return (hop, *word) not in self._known
-
 
 def _look_up(
-    run: _Loaded, hop: Dictionaries, words: list[tuple[str, str]]
+    run: _Loaded, hop: Dictionaries, words: list[tuple[str, str]], lexical: bool, generate: bool
 ) -> list[tuple[str, str] | None]:
-    """Each (word, tags of its reading in the hop before) through one hop."""
+    """Each (word, tags of its reading in the hop before) through one hop: a word, or with
+    `lexical` a lexical form; into a word when `generate`, else into a lexical form."""
+    if lexical:
+        return _translate_readings(run, hop, [_relaxed(word) for word, _ in words], generate)
     readings = _analyse(run, hop, [word for word, _ in words])
     choices = [_ordered(r, tags) for r, (_, tags) in zip(readings, words, strict=True)]
-    return _translate_readings(run, hop, choices)
+    return _translate_readings(run, hop, choices, generate)
 
 
 def _analyse(run: _Loaded, hop: Dictionaries, words: list[str]) -> list[list[str]]:
@@ -149,10 +158,11 @@ def _ordered(readings: list[str], tags: str) -> list[str]:
 
 
 def _translate_readings(
-    run: _Loaded, hop: Dictionaries, choices: list[list[str]]
+    run: _Loaded, hop: Dictionaries, choices: list[list[str]], generate: bool = True
 ) -> list[tuple[str, str] | None]:
     """For each word, the first of its readings that the bilingual dictionary and the generator
-    both know, as (surface, target tags)."""
+    both know, as (surface, target tags); without `generate`, the first that the bilingual
+    dictionary knows, as (target lexical form, its tags)."""
     flat = [(w, r) for w, readings in enumerate(choices) for r in readings]
     bilingual = run(hop.bilingual, [f"^{r}$" for _, r in flat])
     candidates: list[tuple[int, str]] = []  # (word, target lexical form), in order of preference
@@ -162,13 +172,27 @@ def _translate_readings(
         targets = [t for t in parts[1:] if t and not t.startswith("@")]
         if targets and _TAGS.sub("", targets[0]).strip():
             candidates += [(word, form) for form in _decided(targets[0])]
-    generated = run(hop.generator, [f"^{form}$" for _, form in candidates])
     results: list[tuple[str, str] | None] = [None for _ in choices]
+    if not generate:
+        for word, form in candidates:
+            if results[word] is None and not any(tag in form for tag in _UNDECIDED):
+                results[word] = (form, "".join(_TAGS.findall(form)))
+        return results
+    generated = run(hop.generator, [f"^{form}$" for _, form in candidates])
     for (word, form), surface in zip(candidates, generated, strict=True):
         surface = surface.strip()
         if results[word] is None and surface and not surface.startswith(("#", "@", "*")):
             results[word] = (surface, "".join(_TAGS.findall(form)))
     return results
+
+
+def _relaxed(form: str) -> list[str]:
+    """A lexical form of the hop before, then as the next hop's dictionaries may tag it: gender
+    and number that the word does not vary in (fra-cat's ordenança<n><f> is cat-eng's <n><mf>)."""
+    forms = [form]
+    for pair, both in ((("<m>", "<f>"), "<mf>"), (("<sg>", "<pl>"), "<sp>")):
+        forms += [f.replace(tag, both) for f in forms for tag in pair if tag in f]
+    return list(dict.fromkeys(forms))
 
 
 def _decided(form: str) -> list[str]:
