@@ -171,7 +171,10 @@ def _translate_readings(
         parts = _split_unit(units[0]) if len(units) == 1 else []
         targets = [t for t in parts[1:] if t and not t.startswith("@")]
         if targets and _TAGS.sub("", targets[0]).strip():
-            candidates += [(word, form) for form in _decided(targets[0])]
+            decided = _decided(targets[0])
+            candidates += [(word, form) for form in decided]
+            if generate:
+                candidates += [(word, form) for form in _shortened(decided[-1])]
     results: list[tuple[str, str] | None] = [None for _ in choices]
     if not generate:
         for word, form in candidates:
@@ -193,6 +196,19 @@ def _relaxed(form: str) -> list[str]:
     for pair, both in ((("<m>", "<f>"), "<mf>"), (("<sg>", "<pl>"), "<sp>")):
         forms += [f.replace(tag, both) for f in forms for tag in pair if tag in f]
     return list(dict.fromkeys(forms))
+
+
+def _shortened(form: str) -> list[str]:
+    """Forms a generator may know where it lacks the whole form that transfer would have
+    reshaped (English has pleasant<adj>, not pleasant<adj><sg>; activate<vblex><inf>): the
+    lexical form less its last tags, one by one, and a verb as its infinitive."""
+    lemma, tags = _TAGS.sub("", form), _TAGS.findall(form)
+    if not form.startswith(lemma) or len(tags) < 2:
+        return []
+    shorter = [lemma + "".join(tags[:k]) for k in range(len(tags) - 1, 0, -1)]
+    if tags[0].startswith("<vb"):
+        shorter.append(f"{lemma}{tags[0]}<inf>")
+    return shorter
 
 
 def _decided(form: str) -> list[str]:
