@@ -221,6 +221,7 @@ def document_report(
         words=len(document.text.split()),
         unknown_words=0,
         unknown=translation.unknown[start:end],
+        lost=translation.lost[start:end],
     )
     return qa.report(alone, foreign)
 
@@ -239,6 +240,7 @@ def document_qa_data(report: QaReport, paragraphs: int) -> dict[str, Any]:
         "span_problems",
         "span_repairs",
         "foreign_paragraphs",
+        "lost_words",
     ):
         for item in data[key]:
             del item["document"]

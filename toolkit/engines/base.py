@@ -58,6 +58,9 @@ class EngineOutput:
     unknown_words: int = 0
     words: int = 0
     unknown: tuple[tuple[str, ...], ...] = ()
+    # Per paragraph (1:1) when the engine tells: the words it dropped without a trace, each as
+    # (the index of the hop that dropped it, what the engine says of it: Apertium, its tags).
+    lost: tuple[tuple[tuple[int, str], ...], ...] = ()
 
 
 class EngineUnavailable(ToolkitError):

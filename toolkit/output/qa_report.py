@@ -40,6 +40,8 @@ def plain(qa: QaReport) -> str:
         lines.append(f"{head}: {lost.place}: number {lost.number}{context} missing")
     for unknown in qa.unknown:
         lines.append(f"{head}: {unknown.place}: unknown to the engine: {', '.join(unknown.words)}")
+    for gone in qa.lost:
+        lines.append(f"{head}: {gone.place}: lost without a trace: {', '.join(gone.words)}")
     for total in qa.spans:
         status = "ok" if total.source == total.target else "CHANGED"
         lines.append(
@@ -104,6 +106,8 @@ def print_rich(console: Stderr, qa: QaReport) -> None:
         notes.add_row(
             shown(str(unknown.place)), "[yellow]unknown words[/]", shown(", ".join(unknown.words))
         )
+    for gone in qa.lost:
+        notes.add_row(shown(str(gone.place)), "[red]words lost[/]", shown(", ".join(gone.words)))
     for span in qa.span_problems:
         notes.add_row(
             shown(str(span.place)),

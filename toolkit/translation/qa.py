@@ -108,6 +108,18 @@ class UnknownWords:
 
 
 @dataclass(frozen=True)
+class LostWords:
+    """Source words of a paragraph that the engine dropped without a trace, by their French word
+    (or, where none was found, by what the engine said of it: Apertium's tags)."""
+
+    place: Place
+    words: tuple[str, ...]
+
+    def to_data(self) -> dict[str, Any]:
+        return self.place.to_data() | {"words": list(self.words)}
+
+
+@dataclass(frozen=True)
 class SpanTotal:
     """The protected spans of one kind over the whole translation."""
 
@@ -172,6 +184,7 @@ class QaReport:
     unknown_words: int
     unknown: tuple[UnknownWords, ...]  # the words the engine did not know, per paragraph
     foreign: tuple[ForeignParagraphs, ...] = ()  # paragraphs that look like another language
+    lost: tuple[LostWords, ...] = ()  # source words dropped without a trace, per paragraph
 
     @property
     def names_missing(self) -> int:
@@ -206,6 +219,7 @@ class QaReport:
             "unknown_share": round(self.unknown_share, 4),
             "unknown": [item.to_data() for item in self.unknown],
             "foreign_paragraphs": [item.to_data() for item in self.foreign],
+            "lost_words": [item.to_data() for item in self.lost],
             "terms_ok": self.terms_ok,
             "spans_ok": self.spans_ok,
         }
@@ -251,6 +265,11 @@ def report(translation: Translation, foreign: tuple[ForeignParagraphs, ...] = ()
             if words
         ),
         foreign=foreign,
+        lost=tuple(
+            LostWords(_place(translation, index), words)
+            for index, words in enumerate(translation.lost)
+            if words
+        ),
     )
 
 
@@ -292,6 +311,7 @@ def findings(qa: QaReport) -> str:
             "protected span missing or changed",
             "protected spans missing or changed",
         ),
+        (sum(len(item.words) for item in qa.lost), "word lost", "words lost"),
     ]
     return ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in found if n)
 

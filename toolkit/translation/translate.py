@@ -47,6 +47,8 @@ class Translation:
     # Paragraphs whose accents were composed (NFC), and the invisible marks dropped inside words.
     composed: int = 0
     dropped: tuple[tuple[str, int], ...] = ()
+    # The source words the engine dropped without a trace, per input paragraph (1:1), when any.
+    lost: tuple[tuple[str, ...], ...] = ()
 
     @property
     def unknown_share(self) -> float:
@@ -79,7 +81,7 @@ def translate_documents(
     """
     from toolkit.translation import protection, quotes
     from toolkit.translation.numbers import missing_numbers
-    from toolkit.translation.rescue import rescued
+    from toolkit.translation.rescue import lost_words, rescued
     from toolkit.translation.typography import apostrophe_style
 
     started = time.perf_counter()
@@ -91,8 +93,11 @@ def translate_documents(
     outbound_units = [unit for s in sent for unit in s.units]  # a paragraph, then its quotes
     units = [unit.text for unit in outbound_units]
     output = engine.translate(units, route, done) if paragraphs else None
+    lost: tuple[tuple[str, ...], ...] = ()
     if output is not None:
-        output = rescued(units, output, engine, route, [unit.stems for unit in outbound_units])
+        stems = [unit.stems for unit in outbound_units]
+        lost = lost_words(units, output, engine, route, stems)
+        output = rescued(units, output, engine, route, stems)
     if output and len(output.paragraphs) != len(units):
         raise AssertionError(
             f"{route.describe()} gave {len(output.paragraphs)} paragraphs for {len(units)}"
@@ -114,6 +119,10 @@ def translate_documents(
             for words, s, units in zip(
                 quotes.regroup(unknown, sent), sent, (s.units for s in sent), strict=True
             )
+        )
+    if lost:
+        lost = tuple(
+            tuple(w for unit in words for w in unit) for words in quotes.regroup(lost, sent)
         )
     results, position = [], 0
     for name, doc in documents:
@@ -138,6 +147,7 @@ def translate_documents(
         spans=tuple(r.spans for r in returned),
         composed=sum(any(u.shielded.composed for u in s.units) for s in sent),
         dropped=tuple(sorted(dropped.items())),
+        lost=lost,
     )
 
 
@@ -182,6 +192,7 @@ def concatenate(parts: list[tuple[list[Origin], Translation]]) -> Translation:
     spans: list[SpanCheck] = []
     missing: list[MissingNumber] = []
     unknown: list[tuple[str, ...]] = []
+    lost: list[tuple[str, ...]] = []
     dropped: Counter[str] = Counter()
     count = 0  # paragraphs so far, once joined
     for origins, translation in parts:
@@ -202,9 +213,14 @@ def concatenate(parts: list[tuple[list[Origin], Translation]]) -> Translation:
             last_input = origin.input
         checks = translation.terms or (None,) * len(places)
         words = translation.unknown or ((),) * len(places)
-        for place, check, span_check, found in zip(
-            places, checks, translation.spans, words, strict=True
+        losses = translation.lost or ((),) * len(places)
+        for place, check, span_check, found, gone in zip(
+            places, checks, translation.spans, words, losses, strict=True
         ):
+            if place == len(lost):
+                lost.append(gone)
+            else:
+                lost[place] += gone
             if place == len(unknown):
                 unknown.append(found)
                 terms += [check] if check is not None else []
@@ -231,6 +247,7 @@ def concatenate(parts: list[tuple[list[Origin], Translation]]) -> Translation:
         spans=tuple(spans),
         composed=sum(t.composed for _, t in parts),
         dropped=tuple(sorted(dropped.items())),
+        lost=tuple(lost) if any(lost) else (),
     )
 
 

@@ -30,11 +30,13 @@ class ApertiumEngine:
         self._pipelines: dict[tuple[str, int], Pipeline] = {}
         self._lexicon = lexicon.Lexicon()
         weakref.finalize(self, _close, self._pipelines)
+        weakref.finalize(self, self._lexicon.close)
 
     def close(self) -> None:
         """End the programs kept loaded: they finish by themselves, not waited for; a later call
         starts them again."""
         _close(self._pipelines)
+        self._lexicon.close()
 
     def unavailable_reason(self) -> str | None:
         if self.executable is None:
@@ -91,11 +93,16 @@ class ApertiumEngine:
         # later hop may cut a run that an earlier one marked otherwise (x2y as x and 2y), so that
         # the same letters count twice: the words bound the count.
         words = results[-1].words
+        lost = tuple(
+            tuple((hop, tags) for hop, result in enumerate(results) for tags in result.lost[index])
+            for index in range(len(paragraphs))
+        )
         return EngineOutput(
             paragraphs,
             min(sum(len(found) for found in unknown), words),
             words,
             tuple(tuple(found) for found in unknown),
+            lost if any(lost) else (),
         )
 
     def look_up(self, words: list[str], route: Route) -> list[str | None]:
@@ -109,6 +116,28 @@ class ApertiumEngine:
         if any(hop is None for hop in hops):
             return [None for _ in words]
         return self._lexicon.translate([hop for hop in hops if hop is not None], words)
+
+    def translated_to_nothing(self, words: list[str], route: Route) -> list[tuple[str, ...]]:
+        """For each word (1:1), the tags of its readings that the route's first hop translates to
+        no word (which Apertium drops); none for a mode that names no dictionaries."""
+        if not words or self.executable is None:
+            return [() for _ in words]
+        folder = modes.data_folder(self.executable) / "modes"
+        first = lexicon.dictionaries(folder / f"{route.hops[0].model}.mode")
+        if first is None:
+            return [() for _ in words]
+        return self._lexicon.translated_to_nothing(first, words)
+
+    def words_of(self, words: list[str], language: str) -> list[bool]:
+        """Whether each word (1:1), as written, is a word of the language: one that the analyser of
+        an installed mode from that language knows."""
+        if words and self.executable is not None:
+            folder = modes.data_folder(self.executable) / "modes"
+            for hop in sorted(self.hops(), key=lambda hop: hop.model):
+                found = lexicon.dictionaries(folder / f"{hop.model}.mode")
+                if hop.source == language and found is not None:
+                    return self._lexicon.known(found.analyser, words)
+        return [False for _ in words]
 
     def rank(self, routes: list[Route]) -> list[Route]:
         """By measured quality: the fewest unknown words is not the best translation (fr→ca→en

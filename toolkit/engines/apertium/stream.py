@@ -85,8 +85,8 @@ def decode(stream: str) -> tuple[list[str], Counter[str]]:
 
 @dataclass
 class Decoded:
-    """Paragraphs of an Apertium output stream, for each the words it marked as unknown, and how
-    many words it holds."""
+    """Paragraphs of an Apertium output stream, for each the words it marked as unknown and those
+    it dropped, and how many words it holds."""
 
     paragraphs: list[str] = field(default_factory=list)
     unknown: list[list[str]] = field(default_factory=list)
@@ -94,12 +94,15 @@ class Decoded:
     # Per paragraph, where the words the next hop must pass through are, (start, end) in the
     # paragraph's text: those marked unknown, and letters that went through as themselves.
     unknown_at: list[list[tuple[int, int]]] = field(default_factory=list)
+    # Per paragraph, the words the generator wrote as their tags alone, dropped: their tags.
+    lost: list[list[str]] = field(default_factory=list)
 
     def add(self, other: Decoded) -> None:
         self.paragraphs += other.paragraphs
         self.unknown += other.unknown
         self.words += other.words
         self.unknown_at += other.unknown_at
+        self.lost += other.lost
 
 
 def encode_for_next_hop(decoded: Decoded) -> str:
@@ -135,11 +138,13 @@ def decode_paragraphs(stream: str) -> Decoded:
     current: list[str] = []
     unknown: list[list[str]] = [[]]
     unknown_at: list[list[tuple[int, int]]] = [[]]
+    lost: list[list[str]] = [[]]
     length = 0  # of the current paragraph so far
     words = 0
     for match in _TOKEN.finditer(stream):
         tag, escaped, superblank, mark, marked, text = match.groups()
         if tag is not None:
+            lost[-1].append(_UNESCAPE.sub(r"\1", tag))
             continue
         if text is not None:
             current.append(text)
@@ -155,6 +160,7 @@ def decode_paragraphs(stream: str) -> Decoded:
                 current, length = [], 0
                 unknown.append([])
                 unknown_at.append([])
+                lost.append([])
             else:  # a word an earlier hop did not know counts as a word, as it did there
                 if _LETTERS.fullmatch(content):  # passed through by this hop: by the next too
                     unknown_at[-1].append((length, length + len(content)))
@@ -177,7 +183,7 @@ def decode_paragraphs(stream: str) -> Decoded:
             f"{''.join(current)[-40:]!r}: the rest of its input was lost; please report this input"
         )
     count = len(paragraphs)
-    return Decoded(paragraphs, unknown[:count], words, unknown_at[:count])
+    return Decoded(paragraphs, unknown[:count], words, unknown_at[:count], lost[:count])
 
 
 def complete_paragraphs(stream: str) -> int:
