@@ -23,6 +23,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.terminal import drain
+
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = Path(__file__).resolve().parent / "golden"
 VERSIONS = FOLDER / "versions.txt"
@@ -128,18 +130,7 @@ def _on_terminal(command: list[str], environment: dict[str, str]) -> tuple[str, 
     )
     os.close(follower)
     chunks: list[bytes] = []
-
-    def drain() -> None:
-        while True:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:  # the terminal is gone once the command has ended
-                return
-            if not chunk:
-                return
-            chunks.append(chunk)
-
-    reader = threading.Thread(target=drain)
+    reader = threading.Thread(target=drain, args=(leader, chunks))
     reader.start()
     assert process.stderr is not None
     stderr = process.stderr.read().decode()

@@ -55,7 +55,7 @@ def run_in_terminal(
     )
     os.close(follower)
     chunks: list[bytes] = []
-    reader = threading.Thread(target=_drain, args=(leader, chunks))
+    reader = threading.Thread(target=drain, args=(leader, chunks))
     reader.start()
     if stdin is not None:
         os.write(leader, stdin.encode() + b"\n\x04")
@@ -66,7 +66,8 @@ def run_in_terminal(
     return Screen(returncode, b"".join(chunks).decode()), piped
 
 
-def _drain(leader: int, chunks: list[bytes]) -> None:
+def drain(leader: int, chunks: list[bytes]) -> None:
+    """Read what a pseudo-terminal shows into `chunks` until the command has ended."""
     while True:
         try:
             chunk = os.read(leader, 65536)

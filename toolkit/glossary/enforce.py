@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, cast
 
 from toolkit.glossary.model import Found, Glossary, is_capitals, word_pattern
@@ -31,9 +31,13 @@ _LETTERS = re.compile(r"[^\W\d_]*")
 
 def looks_like_placeholder(word: str, style: PlaceholderStyle | None = None) -> bool:
     """Whether a word is made as placeholders are (a stem, repeated or not, then index letters)."""
-    style = style or PlaceholderStyle()
+    return _placeholder_shape(style or PlaceholderStyle()).fullmatch(word) is not None
+
+
+@lru_cache(maxsize=8)
+def _placeholder_shape(style: PlaceholderStyle) -> re.Pattern[str]:
     stems = "|".join(re.escape(stem) for stem in style.stems)
-    return re.fullmatch(f"(?:{stems})+[{style.digits}]+", word, re.IGNORECASE) is not None
+    return re.compile(f"(?:{stems})+[{style.digits}]+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
