@@ -6,6 +6,8 @@ inputs of test_bad_inputs.py.
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import signal
 import stat
@@ -328,9 +330,15 @@ def test_a_full_disk_in_corpus_mode_is_one_line_and_a_rerun_completes(
     assert (tmp_path / "out" / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes()
 
 
-def _with_stderr(args: list[str], stdin: bytes, stderr: str) -> subprocess.CompletedProcess[bytes]:
-    """The toolkit with stderr closed ("closed") or on /dev/full ("full"), stdout a pipe."""
+def _with_stderr(
+    args: list[str], stdin: bytes, stderr: str, unbuffered: bool = True
+) -> subprocess.CompletedProcess[bytes]:
+    """The toolkit with stderr closed ("closed") or on /dev/full ("full"), stdout a pipe;
+    PYTHONUNBUFFERED set or not."""
     full = os.open("/dev/full", os.O_WRONLY) if stderr == "full" else None
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = "1"
     try:
         return subprocess.run(
             [sys.executable, "-m", "toolkit", *args],
@@ -338,6 +346,7 @@ def _with_stderr(args: list[str], stdin: bytes, stderr: str) -> subprocess.Compl
             stdout=subprocess.PIPE,
             stderr=full,
             preexec_fn=(lambda: os.close(2)) if stderr == "closed" else None,
+            env=env,
             check=False,
         )
     finally:
@@ -345,6 +354,7 @@ def _with_stderr(args: list[str], stdin: bytes, stderr: str) -> subprocess.Compl
             os.close(full)
 
 
+@pytest.mark.parametrize("unbuffered", [True, False], ids=["unbuffered", "buffered"])
 @pytest.mark.parametrize("stderr", ["closed", "full"])
 @pytest.mark.parametrize(
     "args",
@@ -357,20 +367,107 @@ def _with_stderr(args: list[str], stdin: bytes, stderr: str) -> subprocess.Compl
     ],
     ids=" ".join,
 )
-def test_a_stderr_that_cannot_be_written_costs_no_output(args: list[str], stderr: str) -> None:
+def test_a_stderr_that_cannot_be_written_costs_no_output(
+    args: list[str], stderr: str, unbuffered: bool
+) -> None:
     """Diagnostics are not the product: the results are written whole, exit 0, and stdout never
     receives an error line."""
     text = RELEASE.read_bytes()
     expected = subprocess.run(
         [sys.executable, "-m", "toolkit", *args], input=text, capture_output=True, check=True
     ).stdout
-    result = _with_stderr(args, text, stderr)
+    result = _with_stderr(args, text, stderr, unbuffered)
     assert result.returncode == 0
     assert result.stdout == expected
 
 
+@pytest.mark.parametrize("unbuffered", [True, False], ids=["unbuffered", "buffered"])
 @pytest.mark.parametrize("stderr", ["closed", "full"])
-def test_an_error_with_stderr_closed_never_reaches_stdout(stderr: str) -> None:
-    result = _with_stderr(["translate", "absent.txt", "--to", "es"], b"", stderr)
+def test_an_error_with_stderr_closed_never_reaches_stdout(stderr: str, unbuffered: bool) -> None:
+    # Buffered, the error line left in stderr's buffer used to fail again at exit: exit 120.
+    result = _with_stderr(["translate", "absent.txt", "--to", "es"], b"", stderr, unbuffered)
     assert result.returncode == 2
     assert result.stdout == b""
+
+
+# Commands whose output is larger than the 256 bytes a file may grow to in the next test.
+LARGE_WRITERS = {
+    "translate": ["translate", "--to", "es"],
+    "translate --format json": ["translate", "--to", "es", "--format", "json"],
+    "summarize": ["summarize", "-n", "4"],
+    "summarize --format json": ["summarize", "--format", "json"],
+    "summarize --format markdown": ["summarize", "--format", "markdown", "--explain"],
+    "glossary show": ["glossary", "show"],
+    "engines --format json": ["engines", "--format", "json"],
+    "translate --help": ["translate", "--help"],
+}
+
+
+@pytest.mark.parametrize("unbuffered", [True, False], ids=["unbuffered", "buffered"])
+@pytest.mark.parametrize("stderr", ["pipe", "full"])
+@pytest.mark.parametrize("command", list(LARGE_WRITERS))
+def test_a_disk_that_fills_up_under_stdout_is_one_line_and_exit_1(
+    command: str, stderr: str, unbuffered: bool, tmp_path: Path
+) -> None:
+    """stdout a file that can grow to 256 bytes only: the write that crosses the limit comes
+    back short (an unbuffered stdout, PYTHONUNBUFFERED, hands it straight to the system), the
+    next one fails; the output is cut, so the command fails."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = "1"
+    with (
+        (tmp_path / "out").open("wb") as out,
+        open("/dev/full" if stderr == "full" else os.devnull, "wb") as full,
+    ):
+        result = subprocess.run(
+            [sys.executable, "-m", "toolkit", *LARGE_WRITERS[command]],
+            input=RELEASE.read_bytes(),
+            stdout=out,
+            stderr=full if stderr == "full" else subprocess.PIPE,
+            preexec_fn=_files_of_at_most(256),
+            env=env,
+            check=False,
+        )
+    assert (tmp_path / "out").stat().st_size == 256
+    assert result.returncode == 1
+    if stderr == "pipe":
+        lines = result.stderr.decode().strip().splitlines()
+        assert lines[-1] == "toolkit: error: cannot write to standard output (File too large)"
+        assert "Traceback" not in result.stderr.decode()
+
+
+class _SmallDisk(io.RawIOBase):
+    """A file of `room` bytes, as a disk about to fill up is: a write that does not fit takes
+    what fits and says so by its count; the one after fails with ENOSPC."""
+
+    def __init__(self, room: int) -> None:
+        self.room, self.data = room, bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:  # type: ignore[override]
+        if not self.room:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        taken = bytes(data[: self.room])
+        self.data += taken
+        self.room -= len(taken)
+        return len(taken)
+
+
+@pytest.mark.parametrize("args", [["translate", "--to", "es"], ["summarize", "--format", "json"]])
+def test_a_short_write_to_stdout_is_an_error_in_process(args: list[str]) -> None:
+    from tests.inprocess import _Output, _Pipe
+    from toolkit.__main__ import main
+    from toolkit.environment import Environment, Streams
+
+    disk = _SmallDisk(100)
+    stdout = io.TextIOWrapper(disk, encoding="utf-8", write_through=True)  # as python -u's
+    stderr = _Output()
+    with pytest.raises(SystemExit) as end:
+        main(args, Environment(streams=Streams(_Pipe(RELEASE.read_bytes()), stdout, stderr)))
+    assert end.value.code == 1
+    assert len(disk.data) == 100
+    assert stderr.written().strip().splitlines()[-1] == (
+        "toolkit: error: cannot write to standard output (No space left on device)"
+    )

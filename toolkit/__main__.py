@@ -103,10 +103,9 @@ def _fail(message: str, code: int) -> None:
 
 def _quiet_exit(code: int, own_process: bool) -> None:
     if own_process:
-        # stdout may be a closed pipe: point it at /dev/null so the interpreter's final flush
-        # is silent.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        from toolkit.output.terminal import discard
+
+        discard(1)  # stdout may be a closed pipe
     sys.exit(code)
 
 

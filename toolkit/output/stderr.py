@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import os
 import sys
-from contextlib import suppress
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cached_property
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
@@ -56,9 +57,24 @@ def write_diagnostic(stream: IO[str] | None, text: str) -> None:
     never sends a line elsewhere (print's file=None would be stdout)."""
     if stream is None:
         return
-    with suppress(OSError, ValueError):  # ValueError: a stream already closed
+    with _given_up_on_failure(stream):
         stream.write(text)
         stream.flush()
+
+
+@contextmanager
+def _given_up_on_failure(stream: IO[str] | None) -> Iterator[None]:
+    """A write to stderr that fails is given up; the process's own stderr is pointed at
+    /dev/null then, or what its buffer holds would fail again at exit and make the exit 120."""
+    try:
+        yield
+    except ValueError:  # a stream already closed
+        pass
+    except OSError:
+        if stream is not None and stream is sys.__stderr__:
+            from toolkit.output.terminal import discard
+
+            discard(2)
 
 
 class PlainStderr:
@@ -87,7 +103,7 @@ class PlainStderr:
         if self.quiet:
             return
         if not all(isinstance(item, str) for item in objects):
-            with suppress(OSError, ValueError):  # as write_diagnostic
+            with _given_up_on_failure(self.file):  # as write_diagnostic
                 self._rich.print(*objects, sep=sep, end=end, markup=markup, **options)
             return
         if markup is not False:

@@ -3,16 +3,21 @@
 `guard_stdout` puts a guard in front of sys.stdout for the whole run, so that every writer (plain
 writes, rich consoles, print) fails alike: a reader that went away (`| head`) ends the command
 quietly, and any other failure to write (a full disk, a closed stdout) is one line and exit 1.
+The guard writes the bytes itself and checks what each write took: an unbuffered stdout
+(PYTHONUNBUFFERED, `python -u`) hands a write straight to the system, and the text layer above
+it drops the count of a short write, which is how a disk that fills up used to cut the output
+silently.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from toolkit.errors import OutputClosed, ToolkitError
 
@@ -25,15 +30,26 @@ _ANY_CONTROL = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f{_BIDI}]")
 class _GuardedStdout:
     """sys.stdout, with its write failures turned into toolkit's errors."""
 
-    def __init__(self, stream: TextIO | None) -> None:
+    def __init__(self, stream: TextIO | None, own_process: bool) -> None:
         self._stream = stream
+        self._own_process = own_process
 
     def write(self, text: str) -> int:
-        with _reported():
-            return self._open().write(text)
+        with self._reported():
+            stream = self._open()
+            buffer = getattr(stream, "buffer", None)
+            if buffer is None:  # a text stream with no bytes under it (a StringIO)
+                return stream.write(text)
+            stream.flush()  # whatever went through the text layer first stays first
+            _write_all(buffer, text.encode(stream.encoding, stream.errors or "strict"))
+            return len(text)
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
 
     def flush(self) -> None:
-        with _reported():
+        with self._reported():
             if self._stream is not None:
                 self._stream.flush()
 
@@ -48,15 +64,41 @@ class _GuardedStdout:
             raise ToolkitError("standard output is closed; give it a file or a pipe, or use -o")
         return self._stream
 
+    @contextmanager
+    def _reported(self) -> Iterator[None]:
+        try:
+            yield
+        except BrokenPipeError:
+            raise OutputClosed from None
+        except OSError as err:
+            if self._own_process:
+                # What the failed write left in the buffer would fail again at exit, after
+                # the error line, and turn exit 1 into 120.
+                discard(1)
+            raise ToolkitError(f"cannot write to standard output ({err.strerror or err})") from None
 
-@contextmanager
-def _reported() -> Iterator[None]:
-    try:
-        yield
-    except BrokenPipeError:
-        raise OutputClosed from None
-    except OSError as err:
-        raise ToolkitError(f"cannot write to standard output ({err.strerror or err})") from None
+
+def discard(descriptor: int) -> None:
+    """Point `descriptor` (1 or 2) at /dev/null: the interpreter's last flush of a stream that
+    cannot be written (a reader gone, a full disk) is then silent, the failure having been dealt
+    with, and the exit status stays the command's."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    if devnull != descriptor:
+        os.dup2(devnull, descriptor)
+        os.close(devnull)
+
+
+def _write_all(buffer: BinaryIO, data: bytes) -> None:
+    """Write every byte of `data`, or fail: a short write goes on with the rest, and the write
+    after it meets the error (ENOSPC, EFBIG) that cut it short."""
+    view = memoryview(data)
+    while view:
+        written = buffer.write(view)
+        if written is None:  # a non-blocking stdout that cannot take more now
+            raise BlockingIOError(errno.EAGAIN, os.strerror(errno.EAGAIN))
+        if written == 0:  # taking nothing, it would take nothing forever
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        view = view[written:]
 
 
 def guard_stdout(own_process: bool = True) -> None:
@@ -64,11 +106,8 @@ def guard_stdout(own_process: bool = True) -> None:
     the command's own process, /dev/null is put on its descriptor, so that no file opened later
     takes descriptor 1."""
     if sys.stdout is None and own_process:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        if devnull != 1:
-            os.dup2(devnull, 1)
-            os.close(devnull)
-    sys.stdout = _GuardedStdout(sys.stdout)
+        discard(1)
+    sys.stdout = _GuardedStdout(sys.stdout, own_process)
 
 
 def shown(text: str) -> str:
