@@ -77,3 +77,41 @@ def test_json_and_folders_have_no_headers(toolkit, release_text: str, tmp_path) 
     assert "==>" not in (tmp_path / "stdin.es.txt").read_text(encoding="utf-8")
     one = toolkit("translate", "--to", "es", input=release_text)
     assert "==>" not in one.stdout
+
+
+# An OSC sequence that retitles the terminal, a colour code, a line end that would split the
+# header, a right-to-left override: none reaches stdout raw.
+HOSTILE = "a\x1b]0;pwned\x07b\x1b[31mc\nd\u202ee.txt"
+HOSTILE_SHOWN = "a\\x1b]0;pwned\\x07b\\x1b[31mc\\nd\\u202ee.txt"
+
+
+def _hostile_inputs(tmp_path) -> list[str]:
+    (tmp_path / HOSTILE).write_text("Le ministre est à Stepanakert.\n", encoding="utf-8")
+    (tmp_path / "plain.txt").write_text("Le ministre est à Lachin.\n", encoding="utf-8")
+    return [str(tmp_path / HOSTILE), str(tmp_path / "plain.txt")]
+
+
+def _no_controls(text: str) -> None:
+    assert not any(c in text for c in "\x1b\x07\u202e")
+
+
+def test_control_characters_in_file_names_are_escaped_in_headers(toolkit, tmp_path) -> None:
+    files = _hostile_inputs(tmp_path)
+    for args in (["translate", *files, "--to", "es"], ["translate", *files, "--to", "es,ca"]):
+        result = toolkit(*args)
+        assert result.returncode == 0, result.stderr
+        _no_controls(result.stdout)
+        assert f"==> {tmp_path}/{HOSTILE_SHOWN}" in result.stdout
+        assert len([line for line in result.stdout.splitlines() if line.startswith("==> ")]) == (
+            2 if args[-1] == "es" else 4
+        )
+
+
+def test_control_characters_in_file_names_are_escaped_in_summaries(toolkit, tmp_path) -> None:
+    files = _hostile_inputs(tmp_path)
+    for format in ("text", "markdown"):
+        result = toolkit("summarize", *files, "--format", format, "--to", "es,ca")
+        assert result.returncode == 0, result.stderr
+        _no_controls(result.stdout)
+        # The whole name on one line: its line end did not split the header.
+        assert any("pwned" in line and "e.txt" in line for line in result.stdout.splitlines())

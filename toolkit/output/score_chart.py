@@ -94,6 +94,6 @@ def plain_chart(summaries: list[Summary], width: int = 100) -> str:
     for summary in summaries:
         if summary.total:
             if len(summaries) > 1:
-                console.print(terminal.shown(summary.name))
+                console.print(terminal.shown(terminal.escaped_line(summary.name)))
             console.print(explain_chart(summary, console_width=width))
     return buffer.getvalue()

@@ -34,6 +34,9 @@ class Headers:
     first: bool  # the first block on stdout: no blank line before it
 
     def line(self, name: str) -> str:
+        """The header over `name`'s text; a name's control characters (a colour code, a
+        terminal title, a line end) written as escapes, as every name the tool prints."""
+        name = output.escaped_line(name)
         if self.language is None:
             label = name
         else:

@@ -153,7 +153,7 @@ def summary_markdown(
             continue
         lines = []
         if len(summaries) > 1:
-            lines += [f"## {_markdown_escape(summary.name)}", ""]
+            lines += [f"## {_markdown_escape(terminal.escaped_line(summary.name))}", ""]
         lines += [f"- {_markdown_escape(one_line(s.text))}" for s in summary.selected]
         for translation in (each[i] for each in translations):
             if translation is None:
