@@ -471,3 +471,79 @@ def test_a_short_write_to_stdout_is_an_error_in_process(args: list[str]) -> None
     assert stderr.written().strip().splitlines()[-1] == (
         "toolkit: error: cannot write to standard output (No space left on device)"
     )
+
+
+def _planted(tmp_path: Path, kind: str) -> Path:
+    """out/rel.es.txt, the name `translate rel.txt --to es -o out/` derives, taken beforehand by
+    someone who can write to out/: a link to a file of theirs to pick, a dangling link (a file
+    to create), a link to a folder, a hard link, a FIFO."""
+    (tmp_path / "rel.txt").write_text("Le ministre est à Lachin.\n", encoding="utf-8")
+    (tmp_path / "victim.txt").write_text("victim\n")
+    (tmp_path / "victim.txt").chmod(0o600)
+    (tmp_path / "elsewhere").mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    planted = out / "rel.es.txt"
+    if kind == "link":
+        planted.symlink_to("../victim.txt")
+    elif kind == "dangling link":
+        planted.symlink_to("../created.txt")
+    elif kind == "link to a folder":
+        planted.symlink_to("../elsewhere")
+    elif kind == "hard link":
+        os.link(tmp_path / "victim.txt", planted)
+    elif kind == "fifo":
+        os.mkfifo(planted)
+    return planted
+
+
+@pytest.mark.parametrize("kind", ["link", "dangling link", "link to a folder", "hard link", "fifo"])
+def test_a_file_planted_under_a_derived_name_is_replaced_never_written_through(
+    kind: str, tmp_path: Path
+) -> None:
+    planted = _planted(tmp_path, kind)
+    result = subprocess.run(
+        [sys.executable, "-m", "toolkit", "translate", "rel.txt", "--to", "es", "-o", "out/"],
+        capture_output=True,
+        cwd=tmp_path,
+        umask=0o022,
+        timeout=120,  # a FIFO written in place would wait for a reader for ever
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert not planted.is_symlink() and planted.is_file()
+    assert "Lachin" in planted.read_text(encoding="utf-8")
+    assert stat.S_IMODE(planted.stat().st_mode) == (0o600 if kind == "hard link" else 0o644)
+    assert (tmp_path / "victim.txt").read_text() == "victim\n"
+    assert not (tmp_path / "created.txt").exists()
+    assert list((tmp_path / "elsewhere").iterdir()) == []
+
+
+def test_a_link_named_on_the_command_line_is_still_written_through(tmp_path: Path) -> None:
+    # The documented rule for -o FILE (test_a_symbolic_link_is_written_through), with a name
+    # the tool did not derive: the user chose where it goes.
+    (tmp_path / "victim.txt").write_text("old\n")
+    (tmp_path / "out.txt").symlink_to("victim.txt")
+    result = translate_to("out.txt", tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Artsakh" in (tmp_path / "victim.txt").read_text()
+
+
+@pytest.mark.parametrize("targets", ["es", "es,ca"])
+def test_a_folder_in_the_way_of_an_output_is_refused_before_any_work(
+    targets: str, tmp_path: Path
+) -> None:
+    (tmp_path / "rel.txt").write_text("Le ministre est à Lachin.\n", encoding="utf-8")
+    last = targets.split(",")[-1]
+    (tmp_path / "out" / f"rel.{last}.txt").mkdir(parents=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "toolkit", "translate", "rel.txt", "--to", targets, "-o", "out/"],
+        capture_output=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert one_error_line(result) == (
+        f"toolkit: error: out/rel.{last}.txt: is a folder; move it away or choose another -o"
+    )
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f"rel.{last}.txt"]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -354,3 +356,63 @@ def test_argos_packages_in_workers_give_the_same_files(argos_env, release_text, 
     # The test package copies its input: every document comes back as it was.
     assert [line["text"] for line in lines] == [d["text"] for d in documents]
     assert lines[0]["route"]["description"] == "argos fr→en (translate-fr_en-1_0)"
+
+
+@pytest.mark.parametrize("name", ["es.jsonl", ".lock"])
+@pytest.mark.parametrize("kind", ["link", "dangling link", "fifo", "folder"])
+def test_an_output_name_taken_by_a_link_is_refused_never_written_through(
+    tmp_path, name: str, kind: str
+) -> None:
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", [{"id": "a", "text": "Bonjour."}])
+    (tmp_path / "victim.jsonl").write_text("")
+    out = tmp_path / "out"
+    out.mkdir()
+    if kind == "link":
+        (out / name).symlink_to("../victim.jsonl")
+    elif kind == "dangling link":
+        (out / name).symlink_to("../created")
+    elif kind == "folder":
+        (out / name).mkdir()
+    else:
+        os.mkfifo(out / name)
+    args = ["corpus", "translate", str(corpus), "--to", "es", "-o", str(out)]
+    result = subprocess.run(
+        [sys.executable, "-m", "toolkit", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,  # a FIFO opened for writing would wait for a reader for ever
+        check=False,
+    )
+    assert result.returncode == 2
+    what = {"folder": "a folder", "fifo": "not a plain file"}.get(kind, "a symbolic link")
+    assert result.stderr == (
+        f"toolkit: error: {out / name}: is {what}; a corpus run writes its own files in its "
+        "folder, never through what is there: move it away or choose another -o\n"
+    )
+    assert (tmp_path / "victim.jsonl").read_text() == ""
+    assert not (tmp_path / "created").exists()
+
+
+def test_an_output_file_with_other_hard_links_leaves_them_as_they_were(tmp_path) -> None:
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", [{"id": "a", "text": "Bonjour."}])
+    (tmp_path / "snapshot.jsonl").write_text("")
+    out = tmp_path / "out"
+    out.mkdir()
+    os.link(tmp_path / "snapshot.jsonl", out / "es.jsonl")
+    result = run_toolkit("corpus", "translate", str(corpus), "--to", "es", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "snapshot.jsonl").read_text() == ""
+    assert [line["id"] for line in read_lines(out / "es.jsonl")] == ["a"]
+
+
+@pytest.mark.parametrize("umask", [0o002, 0o077])
+def test_output_files_follow_the_umask_as_translate_o_does(tmp_path, umask: int) -> None:
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", [{"id": "a", "text": "Bonjour."}])
+    args = ["corpus", "translate", str(corpus), "--to", "es", "-o", str(tmp_path / "out")]
+    saved = os.umask(umask)
+    try:
+        result = run_toolkit(*args)
+    finally:
+        os.umask(saved)
+    assert result.returncode == 0, result.stderr
+    assert stat.S_IMODE((tmp_path / "out" / "es.jsonl").stat().st_mode) == 0o666 & ~umask

@@ -150,6 +150,7 @@ def _destinations(
         for name in names:
             written = destination.path / output_name(name, target)
             files.check_name(written)
+            files.check_not_folder(written)
             files.check_not_input(written, files_read)
     return files.output_folder(destination.path), None
 

@@ -10,6 +10,7 @@ that the file is what a fresh run writes.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -44,20 +45,30 @@ class Store:
         self._fd: int | None = None
 
     def load(self) -> dict[str, Done]:
-        """Read the finished documents; a torn last line is cut off."""
+        """Read the finished documents; a torn last line is cut off. What stands under the
+        file's name is never read or written through: a link is refused, and a file with other
+        hard links is copied first, so that appending leaves the other names as they were."""
         self.done = {}
-        if not self.path.exists():
-            return self.done
         try:
-            data = self.path.read_bytes()
+            status = self.path.lstat()
+        except FileNotFoundError:
+            return self.done
+        except OSError as err:
+            raise UsageError(f"{self.path}: cannot read ({err.strerror})") from None
+        _check_plain(self.path, status.st_mode)
+        try:
+            with open(self.path, "rb", opener=_no_link) as source:
+                data = source.read()
         except OSError as err:
             raise UsageError(f"{self.path}: cannot read ({err.strerror})") from None
         complete = data.rfind(b"\n") + 1
-        if complete < len(data):
-            self.torn = True
-            with self.path.open("r+b") as file:
-                file.truncate(complete)
-                os.fsync(file.fileno())
+        self.torn = complete < len(data)
+        if status.st_nlink > 1:
+            _rewrite(self.path, lambda file: file.write(data[:complete]))
+        elif self.torn:
+            with open(self.path, "r+b", opener=_no_link) as torn:
+                torn.truncate(complete)
+                os.fsync(torn.fileno())
         start = 0
         for number, raw in enumerate(data[:complete].splitlines(keepends=True), start=1):
             end = start + len(raw)
@@ -123,7 +134,8 @@ class Store:
 
     def open(self) -> None:
         try:
-            self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            # Created as -o creates a file: 0666 less the umask.
+            self._fd = os.open(self.path, _APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o666)
         except OSError as err:
             raise UsageError(f"{self.path}: cannot write ({err.strerror})") from None
 
@@ -143,6 +155,32 @@ class Store:
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
+
+
+_APPEND = os.O_WRONLY | os.O_APPEND | os.O_CLOEXEC
+
+
+def _no_link(path: str, flags: int) -> int:
+    """An opener that refuses a link (ELOOP), and a FIFO with no one at its end (ENXIO) rather
+    than waiting for one."""
+    return os.open(path, flags | os.O_NOFOLLOW | os.O_NONBLOCK)
+
+
+def _check_plain(path: Path, mode: int) -> None:
+    """Refuse, before any work, an output file's name taken by a link, a folder or a FIFO."""
+    if stat.S_ISREG(mode):
+        return
+    what = (
+        "a symbolic link"
+        if stat.S_ISLNK(mode)
+        else "a folder"
+        if stat.S_ISDIR(mode)
+        else "not a plain file"
+    )
+    raise UsageError(
+        f"{path}: is {what}; a corpus run writes its own files in its folder, never through "
+        "what is there: move it away or choose another -o"
+    )
 
 
 def _rewrite(path: Path, write: Callable[[BinaryIO], object]) -> None:
@@ -186,10 +224,12 @@ class FolderLock:
         self._file: IO[str] | None = None
 
     def __enter__(self) -> FolderLock:
+        with contextlib.suppress(FileNotFoundError):  # else found by open below
+            _check_plain(self.path, self.path.lstat().st_mode)
         try:
-            self._file = self.path.open("a")
+            self._file = open(self.path, "a", opener=_no_link)
         except OSError as err:
-            raise UsageError(f"{self.path.parent}: cannot write ({err.strerror})") from None
+            raise UsageError(f"{self.path}: cannot write ({err.strerror})") from None
         try:
             fcntl.flock(self._file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -1,9 +1,15 @@
 """Output files: written atomically, in folders checked before any work.
 
 A plain file is written under a temporary name beside it and renamed into place at the end. A
-symbolic link is written through: the file it points to is replaced so, and the link stays. What
-is not a plain file (/dev/null, /dev/stdout, a FIFO, a terminal) is written in place, never
-replaced. A new file gets the permissions the umask allows; a replaced one keeps its own.
+symbolic link named on the command line is written through: the file it points to is replaced
+so, and the link stays. What is not a plain file (/dev/null, /dev/stdout, a FIFO, a terminal) is
+written in place, never replaced. A new file gets the permissions the umask allows; a replaced one
+keeps its own.
+
+A file whose name the tool derives (`-o DIR/` gets `<stem>.<language>.txt`) is never written
+through what is already there: a link, a FIFO or a device planted under that name in the folder is
+replaced by a new file, as a hard link is (the rename gives a new file; the other names keep the
+old one). Whoever can write to the folder cannot pick the file that is written.
 """
 
 from __future__ import annotations
@@ -59,16 +65,22 @@ def check_writable(path: Path) -> None:
     check_name(path)
     if _is_special(path):
         return
+    check_not_folder(path)
     folder = path.parent
     try:
-        if path.is_dir():
-            folder = path
         if not folder.is_dir():
             raise UsageError(f"{path}: folder {folder} does not exist")
     except OSError as err:  # a folder name too long, a loop of links
         raise UsageError(f"{path}: cannot write ({err.strerror})") from None
     if not os.access(folder, os.W_OK):
         raise UsageError(f"{path}: folder {folder} is not writable")
+
+
+def check_not_folder(path: Path) -> None:
+    """Refuse, before any work, a file that a folder of the same name would stand in the way of
+    (a link to a folder is no obstacle: a file in an output folder replaces it)."""
+    if path.is_dir() and not path.is_symlink():
+        raise UsageError(f"{path}: is a folder; move it away or choose another -o")
 
 
 def check_not_input(path: Path, inputs: list[str]) -> None:
@@ -91,20 +103,22 @@ class AtomicFile:
     existing file is replaced only on success and a failed run leaves nothing half-written.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, derived: bool = False) -> None:
+        """`derived`: the tool chose the name (a file in an output folder), so what is there
+        is replaced, never written through."""
         check_writable(path)
         self.path = path
         self._temporary: str | None = None
         try:
-            if _is_special(path):
+            if not derived and _is_special(path):
                 self._file: TextIO = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
                 return
-            final = Path(os.path.realpath(path)) if path.is_symlink() else path
+            final = Path(os.path.realpath(path)) if path.is_symlink() and not derived else path
             check_writable(final)
             handle, self._temporary = tempfile.mkstemp(
                 prefix=f".{final.name[:_NAME_IN_TEMPORARY]}.", suffix=".part", dir=final.parent
             )
-            os.fchmod(handle, _mode(final))
+            os.fchmod(handle, _mode(final, follow=not derived))
         except OSError as err:
             raise UsageError(f"{path}: cannot write ({err.strerror})") from None
         self._final = final
@@ -170,11 +184,17 @@ def _is_special(path: Path) -> bool:
     return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
-def _mode(path: Path) -> int:
-    """The permissions of the file being replaced, or those the umask gives a new file."""
+def _mode(path: Path, follow: bool = True) -> int:
+    """The permissions of the plain file being replaced, or those the umask gives a new file."""
     try:
-        return stat.S_IMODE(path.stat().st_mode)
+        status = path.stat() if follow else path.lstat()
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return new_file_mode()
+    return stat.S_IMODE(status.st_mode) if stat.S_ISREG(status.st_mode) else new_file_mode()
+
+
+def new_file_mode() -> int:
+    """The permissions a new file gets: 0666 less the umask, as `>` in a shell gives."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

@@ -122,7 +122,7 @@ class FolderSink:
     def write(self, index: int, name: str, text: str) -> None:
         if index != self._current:
             self._finish()
-            self._file = AtomicFile(self.folder / output_name(name, self.language))
+            self._file = AtomicFile(self.folder / output_name(name, self.language), derived=True)
             self._current, self._last = index, "\n"
         assert self._file is not None
         if text:
