@@ -416,3 +416,18 @@ def test_output_files_follow_the_umask_as_translate_o_does(tmp_path, umask: int)
         os.umask(saved)
     assert result.returncode == 0, result.stderr
     assert stat.S_IMODE((tmp_path / "out" / "es.jsonl").stat().st_mode) == 0o666 & ~umask
+
+
+def test_workers_are_capped_to_the_units_of_work(tmp_path) -> None:
+    # Two documents make one unit: one process does it all, never 50 loading their engines.
+    corpus = write_jsonl(
+        tmp_path / "corpus.jsonl", [{"id": "a", "text": "Bonjour."}, {"id": "b", "text": "Oui."}]
+    )
+    result = run_toolkit(
+        "corpus", "translate", str(corpus), "--to", "es", "-o", str(tmp_path / "out"),
+        "--workers", "50", "-v",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "--workers 50: 1 process, as many as the units of work (1)\n" in result.stderr
+    assert "(1 process)" in result.stderr and "worker processes" not in result.stderr
+    assert [line["id"] for line in read_lines(tmp_path / "out" / "es.jsonl")] == ["a", "b"]

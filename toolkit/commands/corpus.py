@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import time
 from collections.abc import Callable, Generator, Iterator
 from contextlib import closing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -200,6 +201,8 @@ def _execute(
             units = plan.units(
                 corpus.documents(), {n: s.done for n, s in stores.items()}, max_documents=run.batch
             )
+            units, run = _fitted_workers(units, run, env)
+            stats.mode = run.mode
             started = time.perf_counter()
             try:
                 with (
@@ -221,6 +224,27 @@ def _execute(
             f"failed: {failed_lines(stats, folder)} (their lines hold the error); fix the input, "
             "then rerun with --retry-failed"
         )
+
+
+def _fitted_workers(
+    units: Iterator[plan.Unit], run: RunOptions, env: Environment
+) -> tuple[Iterator[plan.Unit], RunOptions]:
+    """--workers capped to the units of work and to the cores here: a process more than either
+    would only load its engines and wait. Units are read ahead (as many as processes asked for,
+    which the pool would take at once anyway) to count the first."""
+    if run.ray is not None or not run.workers or run.workers <= 1:
+        return units, run
+    cores = len(os.sched_getaffinity(0))
+    ahead = list(itertools.islice(units, min(run.workers, cores)))
+    workers = max(1, len(ahead))
+    if workers < run.workers:
+        limit = (
+            f"the units of work ({len(ahead)})" if len(ahead) < cores else f"the cores ({cores})"
+        )
+        env.detail(
+            f"--workers {run.workers}: {replace(run, workers=workers).mode}, as many as {limit}"
+        )
+    return itertools.chain(ahead, units), replace(run, workers=workers)
 
 
 def _runner(
