@@ -130,6 +130,36 @@ def test_summarize_takes_from_like_translate(toolkit, release_text: str, spellin
     assert (summary["language"], summary["language_detected"]) == ("fr", False)
 
 
+@pytest.mark.parametrize("spelling", ["--from", "-f", "--language", "-l"])
+@pytest.mark.parametrize(
+    "command",
+    [("translate", "--to", "es"), ("corpus", "translate", "-o", "out", "--to", "es"), ("engines",)],
+    ids=" ".join,
+)
+def test_every_command_with_an_input_language_takes_its_four_spellings(
+    toolkit, spelling: str, command: tuple[str, ...], tmp_path
+) -> None:
+    # "xx" is no language: each spelling reaches the same check, which names it.
+    args = list(command)
+    if command[0] == "corpus":
+        (tmp_path / "corpus.jsonl").write_text('{"id": "a", "text": "Bonjour."}\n')
+        args.insert(2, "corpus.jsonl")
+    result = toolkit(*args, spelling, "xx", input="Bonjour.", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "'xx'" in result.stderr and "no such option" not in result.stderr
+
+
+@pytest.mark.parametrize("command", ["translate", "summarize"])
+def test_text_given_twice_is_refused_not_half_dropped(toolkit, command: str) -> None:
+    result = toolkit(command, "--text", "Le ministre.", "--text", "La ministre.", "--to", "es")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "toolkit: error: --text given 2 times, and a command takes one text; join them into one "
+        "(paragraphs apart by a blank line), or give files\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [

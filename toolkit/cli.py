@@ -66,12 +66,17 @@ Encoding = Annotated[
         help="Decode input with this codec instead of UTF-8/UTF-16 by BOM.",
     ),
 ]
-Source = Annotated[str, typer.Option("--from", "-f", metavar="LANG", help="Language of the input.")]
+Source = Annotated[
+    str,
+    typer.Option("--from", "-f", "--language", "-l", metavar="LANG", help="Language of the input."),
+]
 TranslateSource = Annotated[
     str,
     typer.Option(
         "--from",
         "-f",
+        "--language",
+        "-l",
         metavar="LANG",
         help="Language of the input, or auto to detect it; a text that is surely in another "
         "language is refused.",
@@ -212,11 +217,11 @@ SummaryNoGlossary = Annotated[
     bool, typer.Option("--no-glossary", help="No glossary of names for --to and highlighting.")
 ]
 Text = Annotated[
-    str | None,
+    list[str] | None,
     typer.Option(
         "--text",
         metavar="TEXT",
-        help="The text itself, instead of files or stdin.",
+        help="The text itself, instead of files or stdin (once).",
         show_default=False,
     ),
 ]
@@ -323,6 +328,21 @@ def _count(value: object) -> int | None:
     return value if isinstance(value, int) else None
 
 
+def _one_text(texts: list[str] | None) -> str | None:
+    """--text given once. Given twice, the last would stand alone and the first be lost
+    without a word, as options given twice are: refused instead."""
+    if not texts:
+        return None
+    if len(texts) > 1:
+        from toolkit.errors import UsageError
+
+        raise UsageError(
+            f"--text given {len(texts)} times, and a command takes one text; join them into one "
+            "(paragraphs apart by a blank line), or give files"
+        )
+    return texts[0]
+
+
 def _optional(value: object) -> str | None:
     return None if value is None else str(value)
 
@@ -404,7 +424,7 @@ def translate(
     run(
         TranslateRequest(
             files=files or [],
-            text=text,
+            text=_one_text(text),
             source=str(settings.get("source", source)),
             targets=joined(to) or str(settings.get("to", DEFAULT_TARGET)),
             engine=str(settings.get("engine", engine)),
@@ -479,7 +499,7 @@ def summarize(
     run(
         SummarizeRequest(
             files=files or [],
-            text=text,
+            text=_one_text(text),
             sentences=_count(settings.get("sentences", sentences)),
             ratio=ratio,
             algorithm=str(settings.get("algorithm", algorithm)),
@@ -506,7 +526,15 @@ def summarize(
 )
 def engines(
     source: Annotated[
-        str, typer.Option("--from", "-f", metavar="LANG", help="Source language of the routes.")
+        str,
+        typer.Option(
+            "--from",
+            "-f",
+            "--language",
+            "-l",
+            metavar="LANG",
+            help="Source language of the routes.",
+        ),
     ] = "fr",
     format: EngineFormat = "text",
     json: JsonAlias = False,

@@ -6,7 +6,7 @@ import itertools
 import os
 import time
 from collections.abc import Callable, Generator, Iterator
-from contextlib import closing
+from contextlib import AbstractContextManager, closing, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -56,7 +56,7 @@ class RunOptions:
         if self.ray is not None:
             from toolkit.corpus.ray_runner import require_ray
 
-            require_ray()
+            require_ray(self.ray)
 
     @property
     def mode(self) -> str:
@@ -99,7 +99,6 @@ def translate(run: RunOptions, options: TranslateOptions, env: Environment) -> N
     for target, route in routes.items():
         env.detail(f"{source}→{target} via {route.describe()}")
     corpus = open_corpus(run.input, run.encoding)
-    folder = files.output_folder(run.output)
 
     def make_task() -> Task:
         return TranslateTask(
@@ -112,8 +111,10 @@ def translate(run: RunOptions, options: TranslateOptions, env: Environment) -> N
             options.force,
         )
 
-    with FolderLock(folder):
-        _execute(corpus, folder, list(targets), make_task, run, "translating", env)
+    with _ray_session(run):
+        folder = files.output_folder(run.output)
+        with FolderLock(folder):
+            _execute(corpus, folder, list(targets), make_task, run, "translating", env)
 
 
 @dataclass(frozen=True)
@@ -148,13 +149,23 @@ def summarize(run: RunOptions, options: SummarizeOptions, env: Environment) -> N
         algorithm, language, options.sentences, options.ratio, force=options.force
     )
     corpus = open_corpus(run.input, run.encoding)
-    folder = files.output_folder(run.output)
 
     def make_task() -> Task:
         return SummarizeTask(summary_options, glossary, target, options.engine, options.explain)
 
-    with FolderLock(folder):
-        _execute(corpus, folder, [OUTPUT], make_task, run, "summarizing", env)
+    with _ray_session(run):
+        folder = files.output_folder(run.output)
+        with FolderLock(folder):
+            _execute(corpus, folder, [OUTPUT], make_task, run, "summarizing", env)
+
+
+def _ray_session(run: RunOptions) -> AbstractContextManager[None]:
+    """With --ray, Ray started or joined before the output folder is touched."""
+    if run.ray is None:
+        return nullcontext()
+    from toolkit.corpus.ray_runner import session
+
+    return session(run.ray, run.workers)
 
 
 def _share_cores(engine: str, engine_options: dict[str, Any], run: RunOptions) -> dict[str, Any]:

@@ -7,11 +7,17 @@ and their durability are the same as in the other runners. Ray is an optional ex
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import pickle
+import signal
 import socket
-from collections.abc import Generator, Iterable
+import sys
+import threading
+import time
+from collections.abc import Generator, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from toolkit.corpus.plan import Unit
@@ -22,10 +28,23 @@ from toolkit.errors import ToolkitError, UsageError
 LOCAL = "local"
 CONNECT_TIMEOUT_S = 10
 INSTALL_HINT = "pip install 'toolkit[cluster]' (or: pip install 'ray[data]')"
+# Ray's own waits when it joins a cluster, read from the environment when Ray is imported: by
+# default twenty tries of up to 11 s each at a head node that takes the connection but does not
+# answer. One try, 2 s per connection and 3 s for the cluster's id refuse it within about 10 s
+# (a head node that answers does so in milliseconds). A value set in the environment is kept.
+_JOIN_WAITS = {
+    "RAY_gcs_server_port_wait_time_s": "1",
+    "RAY_gcs_rpc_server_connect_timeout_s": "2",
+    "RAY_py_gcs_connect_timeout_s": "3",
+}
 
 
-def require_ray() -> None:
-    """Fail with what to install when Ray is missing."""
+def require_ray(address: str | None = None) -> None:
+    """Fail with what to install when Ray is missing. Ray is imported here, after its waits
+    for joining the cluster at `address` (not `local`) are bounded."""
+    if address is not None and address != LOCAL:
+        for name, value in _JOIN_WAITS.items():
+            os.environ.setdefault(name, value)
     try:
         import ray
         import ray.data  # noqa: F401
@@ -63,6 +82,20 @@ class UnitActor:
         return {"results": results}
 
 
+@contextmanager
+def session(address: str, workers: int | None) -> Iterator[None]:
+    """Ray started or joined for the run, before any output file is touched (an address that
+    cannot be joined leaves nothing behind), and shut down after it when the run started it."""
+    import ray
+
+    owned = connect(address, workers)
+    try:
+        yield
+    finally:
+        if owned:
+            ray.shutdown()
+
+
 def connect(address: str, workers: int | None) -> bool:
     """Start a local Ray for this run, or join the cluster at `address`; True when this run must shut it down."""
     import ray
@@ -72,33 +105,84 @@ def connect(address: str, workers: int | None) -> bool:
     # Ray's own notices (and Ray Data's) would drown the run's progress and table on stderr.
     logging.getLogger("ray.data").setLevel(logging.ERROR)
     options: dict[str, Any] = {"logging_level": logging.ERROR, "log_to_driver": False}
-    if address == LOCAL:
-        # address="local" starts a new instance even where a cluster was started by `ray start`.
-        ray.init(
-            address="local",
-            num_cpus=workers or os.cpu_count() or 1,
-            include_dashboard=False,
-            **options,
-        )
-    else:
-        _check_reachable(address)
-        try:
-            ray.init(address=address, **options)
-        except (ConnectionError, ValueError, RuntimeError) as err:
-            raise UsageError(
-                f"cannot join the Ray cluster at {address!r}: {err}; give its address "
-                "(head-node:6379, ray://head-node:10001, or auto on a node of the cluster)"
-            ) from None
+    with _own_signal_handlers():
+        if address == LOCAL:
+            # address="local" starts a new instance even where a cluster was started by `ray start`.
+            ray.init(
+                address="local",
+                num_cpus=workers or os.cpu_count() or 1,
+                include_dashboard=False,
+                **options,
+            )
+        else:
+            _check_reachable(address)
+            try:
+                with _without_stderr():
+                    ray.init(address=address, **options)
+            except (ConnectionError, ValueError, RuntimeError) as err:
+                raise UsageError(
+                    f"cannot join the Ray cluster at {address!r}: {err}; give its address "
+                    "(head-node:6379, ray://head-node:10001, or auto on a node of the cluster)"
+                ) from None
     return True
 
 
+@contextmanager
+def _without_stderr() -> Iterator[None]:
+    """Descriptor 2 on /dev/null while Ray joins a cluster: its core's warnings while it waits
+    (a line per connection tried) would come before the one line that says why it failed."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+
+
+@contextmanager
+def _own_signal_handlers() -> Iterator[None]:
+    """The command's SIGTERM and SIGHUP handlers (exit 143 and 129, through the same clean-up
+    as Ctrl-C) put back after ray.init, which sets its own: an exit 15, and a C++ stack dump
+    from the crash handler its core installs on SIGTERM."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    numbers = (signal.SIGTERM, signal.SIGHUP)
+    saved = [signal.getsignal(number) for number in numbers]
+    try:
+        yield
+    finally:
+        for number, handler in zip(numbers, saved, strict=True):
+            if handler is not None:  # None: set outside Python, not ours to put back
+                signal.signal(number, handler)
+
+
 def _check_reachable(address: str) -> None:
-    """Fail fast on a head node that does not answer: Ray itself retries for minutes."""
+    """Fail fast on a head node that does not answer: Ray itself retries for minutes. Every
+    address of the host name (IPv6 and IPv4, say) shares the one CONNECT_TIMEOUT_S."""
     host, _, port = address.removeprefix("ray://").rpartition(":")
     if not host or not port.isdigit():
         return  # "auto", or a form Ray resolves itself
+    deadline = time.monotonic() + CONNECT_TIMEOUT_S
     try:
-        socket.create_connection((host, int(port)), timeout=CONNECT_TIMEOUT_S).close()
+        found = socket.getaddrinfo(host.strip("[]"), int(port), type=socket.SOCK_STREAM)
+        error: OSError = TimeoutError(errno.ETIMEDOUT, os.strerror(errno.ETIMEDOUT))
+        for family, kind, protocol, _, place in found:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                break
+            with socket.socket(family, kind, protocol) as probe:
+                probe.settimeout(left)
+                try:
+                    probe.connect(place)
+                    return
+                except OSError as err:
+                    error = err
+        raise error
     except OSError as err:
         raise UsageError(
             f"cannot reach the Ray cluster at {address} ({err.strerror or err}); check the "
@@ -110,11 +194,11 @@ def on_ray(
     task: Task, units: Iterable[Unit], address: str, workers: int | None
 ) -> Generator[Outcome, None, None]:
     """Units through a Ray Data pipeline, on `workers` actors (default: every CPU of the cluster)."""
-    require_ray()
+    require_ray(address)
     import ray
     import ray.data
 
-    owned = connect(address, workers)
+    owned = connect(address, workers)  # False where session() connected first
     try:
         context = ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True
