@@ -146,6 +146,7 @@ def test_a_package_replaces_only_one_of_its_own_pair(env, home, tmp_path, argos_
     )
     error = one_line_error(models(env, "install", str(impostor)))
     assert "its folder translate-fr_en-1_0 is taken by another package" in error
+    assert error.rstrip().endswith("; an en-de package replaces only an en-de one")
     assert "fr-en" in models(env, "list").stdout
 
 
@@ -398,6 +399,19 @@ def not_a_zip(source: Path, destination: Path) -> Path:
     return destination
 
 
+def member_past_the_end(source: Path, destination: Path) -> Path:
+    """A stored member whose directory entry claims 100 kB more than the file holds: reading it
+    meets the end of the file (an EOFError, which says nothing itself)."""
+    rewrite(source, destination)
+    with zipfile.ZipFile(destination, "a") as zf:
+        zf.writestr("translate-fr_en-1_0/z.bin", b"z" * 1000, zipfile.ZIP_STORED)
+    data = bytearray(destination.read_bytes())
+    header = data.rfind(b"PK\x01\x02", 0, data.rfind(b"translate-fr_en-1_0/z.bin"))
+    data[header + 20 : header + 28] = struct.pack("<II", 101_000, 101_000)
+    destination.write_bytes(bytes(data))
+    return destination
+
+
 def truncated(source: Path, destination: Path) -> Path:
     destination.write_bytes(source.read_bytes()[: source.stat().st_size // 2])
     return destination
@@ -407,6 +421,10 @@ BAD_ARCHIVES = {
     "not a zip": (not_a_zip, "not a valid .argosmodel package"),
     "truncated": (truncated, "not a valid .argosmodel package"),
     "corrupt data": (corrupt_member_data, "corrupt archive"),
+    "member past the end": (
+        member_past_the_end,
+        "corrupt archive: translate-fr_en-1_0/z.bin: its data ends too early",
+    ),
     "parent path": (add_member("translate-fr_en-1_0/../../evil.txt"), "outside the package folder"),
     "absolute path": (add_member("/tmp/evil.txt"), "outside the package folder"),
     "backslash path": (
@@ -424,7 +442,10 @@ BAD_ARCHIVES = {
     ),
     "metadata without codes": (change(metadata={"to_code": None}), "no valid to_code"),
     "metadata bad code": (change(metadata={"from_code": "../x"}), "no valid from_code"),
-    "sbd package": (change(metadata={"type": "sbd"}), "only translation packages can be used"),
+    "sbd package": (
+        change(metadata={"type": "sbd"}),
+        "a package of type 'sbd'; only translation packages can be used",
+    ),
     "zip bomb: ratio": (ratio_bomb, "over the 200:1 limit (zip bomb?)"),
     "zip bomb: entries": (entries_bomb, "over the 10000 limit (zip bomb?)"),
     "zip bomb: many members": (many_members_bomb, "as a whole, over the 200:1 limit (zip bomb?)"),

@@ -281,6 +281,8 @@ def test_an_empty_corpus_gives_empty_outputs(tmp_path) -> None:
         (["corpus.jsonl", "-o", "out", "--to", "xx"], "unknown target language 'xx'"),
         (["corpus.jsonl", "-o", "out", "--to", "fr"], "--to includes the source language fr"),
         (["corpus.jsonl", "-o", "corpus.jsonl"], "several outputs need a folder"),
+        (["corpus.jsonl", "-o", "out.jsonl"], "out.jsonl: -o names the folder of the output files"),
+        (["corpus.jsonl", "-o", "out.JSON"], "give a folder, such as -o out/"),
         (["corpus.jsonl", "-o", "out", "--workers", "0"], "--workers"),
     ],
 )

@@ -169,6 +169,9 @@ BAD = [
     ("g.csv", "fr,ru\nA,B\n# note\na,C\n", "g.csv:4: duplicate term 'a' (also on line 2)"),
     ("g.csv", "fr,ru\nA,B,C\n", "g.csv:2: 3 cells for 2 languages"),
     ("g.csv", 'fr,ru\nA,"B\n', "g.csv:2: malformed comma-separated table"),
+    # A row is named by its first line, where a quoted cell over several lines opens.
+    ("g.csv", 'fr,ru\nA,"B\nC\nD",E\n', "g.csv:2: 3 cells for 2 languages"),
+    ("g.csv", 'fr,ru\nA,B\nC,"D\nE\nF\n', "g.csv:3: malformed comma-separated table"),
     ("g.csv", "", "g.csv:1: empty glossary"),
     ("g.tsv", "fr\tru\nA\tB\n\nB\t\nA\tC\n", "g.tsv:5: duplicate term 'a' (also on line 2)"),
     ("g.csv", b"fr,ru\nA,\xff\n", "g.csv:2: invalid UTF-8 at byte offset 8"),
@@ -200,7 +203,7 @@ BAD = [
     ("g.docx", "x", "unknown glossary format '.docx'"),
     # A tab or a line end in a name broke the TSV of `glossary show`; an escape reached terminals.
     ("g.csv", 'fr,en\nA,B\n"C\tD",E\n', "g.csv:3: 'C\\tD' holds the control character U+0009"),
-    ("g.csv", 'fr,en\n"A\nB",C\n', "g.csv:3: 'A\\nB' holds the control character U+000A"),
+    ("g.csv", 'fr,en\n"A\nB",C\n', "g.csv:2: 'A\\nB' holds the control character U+000A"),
     (
         "g.toml",
         '[[term]]\nname = "A"\nen = "B\\u001b[31m"\n',

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from toolkit.output.words import count, number
+from toolkit.output.words import count, number, percent
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,30 @@ def test_a_finished_corpus_says_so(toolkit, tmp_path) -> None:
     assert rerun.returncode == 0, rerun.stderr
     assert rerun.stderr.endswith("all 3 documents already done\n")
     assert "0 documents" not in rerun.stderr and "/s" not in rerun.stderr
+
+
+@pytest.mark.parametrize(
+    ("share", "expected"),
+    [(1 / 26, "3.9%"), (0.64651, "64.7%"), (0.6465, "64.7%"), (0.0, "0.0%"), (1.0, "100.0%")],
+)
+def test_a_share_is_one_percentage_everywhere(share: float, expected: str) -> None:
+    assert percent(share) == expected
+
+
+def test_the_route_line_and_the_qa_give_the_same_percentage(toolkit) -> None:
+    # 26 words, one unknown: 3.846...% printed directly was 3.8%, rounded as the JSON 3.9%.
+    text = (
+        "Le ministre des affaires étrangères a reçu hier les ambassadeurs de plusieurs pays amis "
+        "pour parler de la situation humanitaire dans la région et du zorglub."
+    )
+    result = toolkit("translate", "--text", text, "--to", "es", "--check")
+    assert result.returncode == 0, result.stderr
+    assert ": 1 paragraph, 26 words, 3.9% unknown, " in result.stderr
+    assert "1 of 26 words unknown to the engine (3.9%)" in result.stderr
+
+
+def test_one_sentence_is_singular_in_the_chunking_note(toolkit, release_text: str) -> None:
+    result = toolkit("summarize", "--chunk-sentences", "1", "-n", "1", input=release_text)
+    assert result.returncode == 0, result.stderr
+    assert "sumy's own choice only up to 1 sentence (" in result.stderr
+    assert "1 sentences" not in result.stderr

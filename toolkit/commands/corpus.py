@@ -30,10 +30,17 @@ from toolkit.text import languages
 
 
 def output_argument(text: str) -> Path:
-    """The -o folder; an empty one, which would be the current folder, is refused."""
+    """The -o folder; an empty one, which would be the current folder, is refused, and so is a
+    new one named like a file (`-o out.jsonl`), which a user means as the output file itself."""
     if not text:
         raise UsageError("-o is empty; give the folder of the output files")
-    return Path(text)
+    path = Path(text)
+    if path.suffix.lower() in (".jsonl", ".json") and not path.exists():
+        raise UsageError(
+            f"{text}: -o names the folder of the output files (a <language>.jsonl per target, "
+            "or summaries.jsonl), not a file; give a folder, such as -o out/"
+        )
+    return path
 
 
 @dataclass(frozen=True)

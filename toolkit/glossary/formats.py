@@ -376,9 +376,11 @@ def read_table(path: Path) -> Glossary:
     codes: list[str] = []
     source_column = 0
     others: list[tuple[int, str]] = []  # the other columns: (index, language)
+    end = 0  # the last line of the row before: a quoted cell may span several lines
     try:
         for row in reader:
-            line = reader.line_num
+            # A row is named by its first line, where a quoted cell over several lines opens.
+            line, end = end + 1, reader.line_num
             if not "".join(row).strip() or ("#" in row[0] and _COMMENT.match(row[0])):
                 continue
             if header is None:
@@ -399,7 +401,7 @@ def read_table(path: Path) -> Glossary:
             builder.add_name(line, name, forms)
     except csv.Error as err:
         raise UsageError(
-            f"{path}:{reader.line_num}: malformed {_name(delimiter)}-separated table: {err}"
+            f"{path}:{end + 1}: malformed {_name(delimiter)}-separated table: {err}"
         ) from None
     return builder.glossary(codes[source_column])
 

@@ -146,6 +146,5 @@ def print_report(console: Stderr, qa: QaReport) -> None:
 def unknown_line(qa: QaReport) -> str:
     return (
         f"{words.number(qa.unknown_words)} of {words.count(qa.words, 'word')} "
-        # Rounded as in the JSON first, so that both say the same.
-        f"unknown to the engine ({round(qa.unknown_share, 4):.1%})"
+        f"unknown to the engine ({words.percent(qa.unknown_share)})"
     )

@@ -75,7 +75,7 @@ def translation_summary(console: Stderr, translation: Translation) -> None:
     console.print(
         f"[bold]{translation.source}→{translation.target}[/] via [cyan]{terminal.shown(translation.route.describe())}[/]: "
         f"{words.count(paragraphs, 'paragraph')}, {words.count(translation.words, 'word')}, "
-        f"{translation.unknown_share:.1%} unknown, {translation.seconds:.2f} s",
+        f"{words.percent(translation.unknown_share)} unknown, {translation.seconds:.2f} s",
         highlight=False,
     )
 

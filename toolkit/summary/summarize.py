@@ -339,7 +339,8 @@ def _chunked(
     note = (
         f"{found.total:,} sentences, more than {limit:,}: ranked in {found.chunks} chunks of whole "
         f"paragraphs, then {len(found.kept):,} candidates together; sumy's own choice only up to "
-        f"{limit:,} sentences (--chunk-sentences 0 ranks any text whole)"
+        f"{limit:,} {'sentence' if limit == 1 else 'sentences'} (--chunk-sentences 0 ranks any "
+        "text whole)"
     )
     notes = [note]
     if ties:

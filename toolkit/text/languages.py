@@ -182,3 +182,9 @@ def parse_direction(source: str, targets: str | list[str]) -> tuple[str, list[st
     if parsed_source in parsed_targets:
         raise UsageError(f"--to includes the source language {parsed_source}")
     return parsed_source, parsed_targets
+
+
+def indefinite_article(code: str) -> str:
+    """ "a" or "an" before a language code or pair as it is read, letter by letter or as the
+    language: an en-de package, an it-fr one, a fr-en one, a uk-en one."""
+    return "an" if code[:1].lower() in ("a", "e", "i", "o") else "a"

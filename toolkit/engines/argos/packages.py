@@ -204,7 +204,9 @@ def parse_metadata(data: bytes, where: str) -> Metadata:
         raise PackageError(f"{where}: metadata.json is not a JSON object")
     kind = meta.get("type", "translate")
     if kind != "translate":
-        raise PackageError(f"{where}: a {kind!r} package; only translation packages can be used")
+        raise PackageError(
+            f"{where}: a package of type {kind!r}; only translation packages can be used"
+        )
     codes = []
     for key in ("from_code", "to_code"):
         value = meta.get(key)
@@ -286,7 +288,8 @@ def install_archive(archive: Path, progress: Progress | None = None) -> Install:
         if final.exists() and final not in replaced:
             raise PackageError(
                 f"{archive}: its folder {plan.top} is taken by another package in {target_dir}; "
-                f"a {package.pair} package replaces only a {package.pair} one"
+                f"{languages.indefinite_article(package.pair)} {package.pair} package replaces "
+                f"only {languages.indefinite_article(package.pair)} {package.pair} one"
             )
         try:
             _swap(package.path, final, replaced, work)
@@ -508,9 +511,20 @@ def _extract(archive: Path, plan: _Plan, work: Path, progress: Progress | None) 
                         if progress:
                             progress(done, plan.unpacked)
             except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as err:
+                # EOFError and some others come with no message of their own.
+                reason = str(err) or _CORRUPTION.get(type(err), type(err).__name__)
                 raise PackageError(
-                    f"{archive}: corrupt archive: {member.filename}: {err}"
+                    f"{archive}: corrupt archive: {member.filename}: {reason}"
                 ) from None
+
+
+# Why a member could not be read, for the errors that say nothing themselves.
+_CORRUPTION: dict[type[BaseException], str] = {
+    EOFError: "its data ends too early",
+    zlib.error: "its compressed data is damaged",
+    zipfile.BadZipFile: "its entry is damaged",
+    ValueError: "its data cannot be read",
+}
 
 
 @contextmanager
