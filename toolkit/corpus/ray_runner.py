@@ -119,9 +119,11 @@ def connect(address: str, workers: int | None) -> bool:
             try:
                 with _without_stderr():
                     ray.init(address=address, **options)
-            except (ConnectionError, ValueError, RuntimeError) as err:
+            except Exception as err:  # Ray's own kinds: connection, format, authentication...
+                lines = str(err).strip().splitlines()
                 raise UsageError(
-                    f"cannot join the Ray cluster at {address!r}: {err}; give its address "
+                    f"cannot join the Ray cluster at {address!r}: "
+                    f"{lines[0] if lines else type(err).__name__}; give its address "
                     "(head-node:6379, ray://head-node:10001, or auto on a node of the cluster)"
                 ) from None
     return True
