@@ -4,6 +4,7 @@
 # build the commands, and as strings it would have to evaluate each one (5 of its 10 ms).
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -332,8 +333,16 @@ def given(**options: object) -> dict[str, object]:
     return {name: value for name, value in options.items() if value is not None}
 
 
+@dataclass
+class RunOptions:
+    """What the top-level options tell the entry point about the run (typer's `obj`)."""
+
+    debug: bool = False
+
+
 @app.callback()
 def main_options(
+    context: typer.Context,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
     version: Annotated[
         bool,
@@ -343,7 +352,8 @@ def main_options(
     ] = False,
 ) -> None:
     """Translate and summarise French press releases offline."""
-    # --debug is read by toolkit.__main__ before parsing; it is declared here for the help.
+    if debug and isinstance(context.obj, RunOptions):
+        context.obj.debug = True
 
 
 @app.command(
