@@ -316,11 +316,34 @@
       .sort((a, b) => a.start - b.start);
   }
 
+  // What an editor reads for each kind of finding (the server's kinds follow --check's report).
+  const FINDING_LABELS = {
+    term_missing: "Name missing",
+    number_missing: "Number missing",
+    unknown_words: "Unknown words",
+    lost_words: "Words lost",
+    foreign: "Another language",
+  };
+
+  function findingLabel(kind) {
+    if (FINDING_LABELS[kind]) return FINDING_LABELS[kind];
+    if (kind.startsWith("repaired")) return "Repaired";
+    if (kind.startsWith("span_")) return "Protected text";
+    const words = kind.replace(/_/g, " ").trim() || "finding";
+    return words.charAt(0).toUpperCase() + words.slice(1);
+  }
+
   function findingList(findings) {
     const list = element("ul", "findings");
     for (const finding of findings) {
-      const item = element("li", `finding finding-${String(finding.kind || "other").replace(/[^\w-]/g, "_")}`);
-      item.append(element("span", "finding-kind", String(finding.kind || "finding")), " ", String(finding.message || ""));
+      const kind = String(finding.kind || "");
+      const item = element("li", kind.startsWith("repaired") ? "finding repaired" : "finding");
+      item.dataset.kind = kind;
+      item.append(
+        element("span", "finding-kind", findingLabel(kind)),
+        " ",
+        element("span", "finding-message", String(finding.message || "")),
+      );
       list.append(item);
     }
     return list;
@@ -394,7 +417,7 @@
     node.replaceChildren(title, element("p", "column-error", `No translation: ${message}`));
   }
 
-  function renderSummary(answer, source) {
+  function renderSummary(answer, source, targets) {
     const sentences = Array.isArray(answer.sentences) ? answer.sentences : [];
     const parts = [element("p", "summary-facts", `${plural(sentences.length, "sentence")} by ${answer.algorithm || "?"}`)];
     const original = element("ol", "summary-sentences");
@@ -402,7 +425,10 @@
     for (const sentence of sentences) original.append(element("li", "", String(sentence.text)));
     parts.push(element("h3", "", languageName(source)), original);
     const translations = answer.translations && typeof answer.translations === "object" ? answer.translations : {};
-    for (const [code, lines] of Object.entries(translations)) {
+    const order = (code) => (targets.includes(code) ? targets.indexOf(code) : targets.length);
+    const codes = Object.keys(translations).sort((a, b) => order(a) - order(b));
+    for (const code of codes) {
+      const lines = translations[code];
       const list = element("ol", "summary-sentences");
       list.lang = code;
       for (const line of Array.isArray(lines) ? lines : []) list.append(element("li", "", String(line)));
@@ -497,7 +523,7 @@
           "/summarize",
           withKey({ q, source, sentences, algorithm: algorithmSelect.value || undefined, targets }),
         );
-        renderSummary(answer, source);
+        renderSummary(answer, source, targets);
       } catch (error) {
         failures += 1;
         summaryBody.replaceChildren(element("p", "column-error", `No summary: ${error.message}`));
