@@ -303,16 +303,25 @@
     return fragment;
   }
 
+  // The server counts offsets in characters (code points), JavaScript in UTF-16 units: a character
+  // beyond the first plane (an emoji, a flag) takes two. Returns the UTF-16 index of each offset.
+  function utf16Offsets(text) {
+    if (!/[\uD800-\uDFFF]/.test(text)) return (offset) => offset;
+    const units = [0];
+    let position = 0;
+    for (const character of text) {
+      position += character.length;
+      units.push(position);
+    }
+    return (offset) => (offset < units.length ? units[offset] : -1);
+  }
+
   function validNames(text, names) {
+    const toUnits = utf16Offsets(text);
     return (Array.isArray(names) ? names : [])
-      .filter(
-        (name) =>
-          Number.isInteger(name.start) &&
-          Number.isInteger(name.end) &&
-          name.start >= 0 &&
-          name.start < name.end &&
-          name.end <= text.length,
-      )
+      .filter((name) => Number.isInteger(name.start) && Number.isInteger(name.end))
+      .map((name) => ({ ...name, start: toUnits(name.start), end: toUnits(name.end) }))
+      .filter((name) => name.start >= 0 && name.start < name.end && name.end <= text.length)
       .sort((a, b) => a.start - b.start);
   }
 
