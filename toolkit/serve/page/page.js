@@ -132,7 +132,8 @@
   function buildSources() {
     const sources = Object.keys(state.settings.targets || {});
     sourceLanguage.replaceChildren(...sources.map((code) => option(code, languageName(code))));
-    if (sources.includes("fr")) sourceLanguage.value = "fr";
+    const preferred = [state.settings.source, "fr"].find((code) => sources.includes(code));
+    if (preferred) sourceLanguage.value = preferred;
     sourceLanguage.disabled = sources.length < 2;
   }
 
@@ -391,7 +392,7 @@
 
     const facts = element("p", "route");
     facts.append(element("span", "route-label", "Route "), element("code", "route-path", String(extra.route || "?")));
-    if (extra.engine) facts.append(` (${extra.engine})`);
+    if (extra.engine && !String(extra.route || "").includes(extra.engine)) facts.append(` (${extra.engine})`);
     facts.append(` · ${plural(names.length, "name")} · ${plural(findings.length, "finding")}`);
 
     const body = element("div", "translation");
