@@ -32,8 +32,6 @@
 
   // ---- the server --------------------------------------------------------------------------
 
-  class ServerError extends Error {}
-
   async function api(path, body) {
     const init =
       body === undefined
@@ -47,7 +45,7 @@
     try {
       response = await fetch(path, init);
     } catch (_) {
-      throw new ServerError(`The server did not answer ${path}: is toolkit serve still running?`);
+      throw new Error(`The server did not answer ${path}: is toolkit serve still running?`);
     }
     const raw = await response.text();
     let data = null;
@@ -61,10 +59,10 @@
         data && typeof data.error === "string" && data.error
           ? data.error
           : `${response.status} ${response.statusText}`.trim();
-      throw new ServerError(reason);
+      throw new Error(reason);
     }
     if (data === null) {
-      throw new ServerError(`The server's answer to ${path} is not JSON.`);
+      throw new Error(`The server's answer to ${path} is not JSON.`);
     }
     return data;
   }
@@ -205,7 +203,7 @@
 
   async function readTextFile(file) {
     if (!/\.txt$/i.test(file.name) && file.type !== "text/plain") {
-      throw new ServerError(`${file.name} is not a .txt file: drop or open a plain text file.`);
+      throw new Error(`${file.name} is not a .txt file: drop or open a plain text file.`);
     }
     const bytes = await file.arrayBuffer();
     try {
@@ -375,7 +373,7 @@
 
   function fillColumn(node, target, answer) {
     const text = answer.translatedText;
-    if (typeof text !== "string") throw new ServerError(`The answer for ${target} holds no translated text.`);
+    if (typeof text !== "string") throw new Error(`The answer for ${target} holds no translated text.`);
     const extra = answer.toolkit && typeof answer.toolkit === "object" ? answer.toolkit : {};
     const findings = Array.isArray(extra.findings) ? extra.findings : [];
     const names = validNames(text, extra.names);
@@ -482,10 +480,17 @@
 
   // ---- the request -------------------------------------------------------------------------
 
+  // A request the page refuses before sending it, with the control to put right.
+  function refusal(message, control) {
+    const error = new Error(message);
+    error.control = control;
+    return error;
+  }
+
   function readSentences() {
     const count = Number(sentencesInput.value);
     if (!Number.isInteger(count) || count < 1 || count > MAX_SENTENCES) {
-      throw new ServerError(`The summary's sentences must be a whole number from 1 to ${MAX_SENTENCES}.`);
+      throw refusal(`The summary's sentences must be a whole number from 1 to ${MAX_SENTENCES}.`, sentencesInput);
     }
     return count;
   }
@@ -499,11 +504,15 @@
     const targets = selectedTargets();
     let sentences;
     try {
-      if (!q.trim()) throw new ServerError("Paste a text, or drop or open a .txt file, first.");
-      if (targets.length === 0) throw new ServerError("Tick at least one language to translate into.");
+      if (!q.trim()) throw refusal("Paste a text, or drop or open a .txt file, first.", sourceText);
+      if (targets.length === 0) {
+        const first = targetsBox.querySelector("input[name=target]");
+        throw refusal("Tick at least one language to translate into.", first);
+      }
       sentences = readSentences();
     } catch (error) {
       showError(error.message);
+      if (error.control) error.control.focus();
       return;
     }
 
