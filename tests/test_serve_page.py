@@ -5,7 +5,6 @@ findings where they apply, the route and the summary; nothing is fetched from an
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -67,7 +66,6 @@ def translate(server: ThreadServer, target: str, text: str) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[WebDriver]:
-    os.environ["SE_OFFLINE"] = "true"  # Selenium Manager must not look for a driver or browser
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
     for argument in (
@@ -82,11 +80,14 @@ def browser() -> Iterator[WebDriver]:
     ):
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
-    driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
-    try:
-        yield driver
-    finally:
-        driver.quit()
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv("SE_OFFLINE", "true")  # Selenium Manager must look for nothing online
+        service = Service(executable_path=str(CHROMEDRIVER))
+        driver = webdriver.Chrome(service=service, options=options)
+        try:
+            yield driver
+        finally:
+            driver.quit()
 
 
 def open_page(browser: WebDriver, base_url: str) -> None:
