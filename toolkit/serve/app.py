@@ -153,7 +153,7 @@ def create_app(settings: ServeSettings, log: TextIO | None = None) -> Starlette:
         exception_handlers={HTTPException: _http_error, Exception: _server_error},  # type: ignore[dict-item]
     )
     app.state.server = server
-    app.add_middleware(BodyLimit, limit=settings.body_limit)
+    app.add_middleware(BodyLimit, limit=settings.body_limit, read_timeout=settings.read_timeout)
     app.add_middleware(Cors)
     app.add_middleware(AccessLog, stream=log)
     return app

@@ -109,15 +109,15 @@ class WorkerPool(Generic[W]):
                 if job.abandoned:
                     continue
                 self._busy += 1
+            result: object = None
+            failure: BaseException | None = None
             try:
                 result = job.work(state)
             except BaseException as error:  # handed to the request, which answers for it
-                job.loop.call_soon_threadsafe(_settle, job.future, None, error)
-            else:
-                job.loop.call_soon_threadsafe(_settle, job.future, result, None)
-            finally:
-                with self._lock:
-                    self._busy -= 1
+                failure = error
+            with self._lock:  # free before the answer goes: the client may send its next at once
+                self._busy -= 1
+            job.loop.call_soon_threadsafe(_settle, job.future, result, failure)
 
 
 def _settle(future: asyncio.Future[Any], result: object, error: BaseException | None) -> None:
