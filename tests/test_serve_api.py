@@ -236,3 +236,25 @@ def test_one_log_line_per_request() -> None:
     assert logged.log[0].startswith("127.0.0.1 POST /translate 200 ")
     assert logged.log[0].endswith(" ms 8 chars")
     assert logged.log[1].startswith("127.0.0.1 GET /languages 200 ")
+
+
+def test_the_command_line_starts_without_the_server() -> None:
+    from tests.imports import imported_packages
+
+    assert imported_packages("--help").isdisjoint({"starlette", "uvicorn", "multipart"})
+
+
+def test_bad_serve_options_are_one_line_and_exit_2(tmp_path) -> None:
+    from tests.conftest import run_toolkit
+
+    empty = tmp_path / "keys.txt"
+    empty.write_text("# none yet\n", encoding="utf-8")
+    for args, message in (
+        (("--workers", "0"), "--workers must be at least 1"),
+        (("--api-keys", str(empty)), "no API key in the file"),
+        (("--api-keys", str(tmp_path / "missing.txt")), "cannot read the API keys"),
+        (("--port", "70000"), "--port must be from 0 to 65535"),
+    ):
+        result = run_toolkit("serve", *args)
+        assert result.returncode == 2, result.stderr
+        assert message in result.stderr and len(result.stderr.splitlines()) == 1
