@@ -89,7 +89,8 @@ def free_port() -> int:
 
 @dataclass
 class ThreadServer(Client):
-    log: list[str] = field(default_factory=list)
+    app: Any = None  # the Starlette application: its state.server holds the pool and limits
+    log: list[str] = field(default_factory=list)  # the access log, once the server has ended
 
 
 @contextmanager
@@ -113,7 +114,7 @@ def serving(settings: Any = None, **changes: Any) -> Iterator[ThreadServer]:
     port = listening.getsockname()[1]
     config = uvicorn.Config(app, access_log=False, log_level="warning", lifespan="on")
     server = uvicorn.Server(config)
-    found = ThreadServer("127.0.0.1", port)
+    found = ThreadServer("127.0.0.1", port, app=app)
 
     def run() -> None:
         asyncio.run(server.serve(sockets=[listening]))

@@ -129,8 +129,10 @@ def create_app(settings: ServeSettings, log: TextIO | None = None) -> Starlette:
                 return await handler(server, request)
             except ApiError as error:
                 return error.response()
+            except Exception as error:  # a bug: a 500 with one line, never a traceback
+                return error_response(500, f"internal error: {type(error).__name__}: {error}")
 
-        return Route(path, endpoint, methods=[method])
+        return Route(path, endpoint, methods=[method], name=handler.__name__)
 
     routes = [
         route("/", index, "GET"),
@@ -151,7 +153,7 @@ def create_app(settings: ServeSettings, log: TextIO | None = None) -> Starlette:
         exception_handlers={HTTPException: _http_error, Exception: _server_error},  # type: ignore[dict-item]
     )
     app.state.server = server
-    app.add_middleware(BodyLimit, limit=settings.body_limit)
+    app.add_middleware(BodyLimit, limit=settings.body_limit, read_timeout=settings.read_timeout)
     app.add_middleware(Cors)
     app.add_middleware(AccessLog, stream=log)
     return app

@@ -19,7 +19,9 @@ App = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 CHARACTERS = "toolkit.characters"  # set in the scope by a route: the characters it worked on
 # A body over the limit is read and thrown away, so that the client reads the 413 rather than a
-# reset connection, up to this many times the limit; past that the connection is closed.
+# reset connection (clients send the whole body before they read), up to this many bytes or
+# times the limit; past that the connection is closed.
+DRAIN_BYTES = 64 * 1024 * 1024
 DRAIN_FACTOR = 4
 
 CORS = [
@@ -150,7 +152,7 @@ class BodyLimit:
     async def _refuse(
         self, receive: Receive, send: Send, size: int, drained: int = 0, more: bool = True
     ) -> None:
-        while more and drained <= DRAIN_FACTOR * self.limit:
+        while more and drained <= max(DRAIN_BYTES, DRAIN_FACTOR * self.limit):
             message = await receive()
             if message["type"] == "http.disconnect":
                 return

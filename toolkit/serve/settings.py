@@ -31,6 +31,7 @@ class ServeSettings:
     char_limit: int = NO_LIMIT  # characters per text to translate
     body_limit: int = DEFAULT_BODY_LIMIT  # bytes per request body
     timeout: float = DEFAULT_TIMEOUT
+    read_timeout: float = 30.0  # seconds for a request's body to arrive (408 past it)
     queue: int = DEFAULT_QUEUE
     source: str = "fr"  # the page's and /frontend/settings' default source
     target: str = "es"  # and target
