@@ -523,6 +523,110 @@ def engines(
     run(source, _format(format, json), _environment(quiet, verbose))
 
 
+@app.command(
+    cls=Command,
+    epilog=examples(
+        "toolkit serve",
+        "toolkit serve --port 8080 -g names.csv",
+        "toolkit serve --host 0.0.0.0 --api-keys keys.txt --req-limit 60",
+        'curl -s localhost:5000/translate -d q="Le ministre est à Stepanakert." -d source=fr -d target=es',
+    ),
+)
+def serve(
+    host: Annotated[
+        str, typer.Option("--host", metavar="ADDRESS", help="Address to listen on.")
+    ] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option("--port", "-p", metavar="PORT", help="Port to listen on.")
+    ] = 5000,
+    glossary: Glossaries = None,
+    no_glossary: NoGlossary = False,
+    engine: EngineChoice = "auto",
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            metavar="N",
+            help="Requests worked on at once, each worker with its engines; default: one per core.",
+            show_default=False,
+        ),
+    ] = None,
+    api_keys: Annotated[
+        str | None,
+        typer.Option(
+            "--api-keys",
+            metavar="FILE",
+            help="Require an API key from this file (one a line): 403 for a wrong key.",
+            show_default=False,
+        ),
+    ] = None,
+    req_limit: Annotated[
+        int,
+        typer.Option(
+            "--req-limit",
+            metavar="N",
+            help="Requests per client per minute (429 past it); -1: no limit.",
+        ),
+    ] = -1,
+    char_limit: Annotated[
+        int,
+        typer.Option(
+            "--char-limit",
+            metavar="N",
+            help="Characters per text to translate (400 past it); -1: no limit.",
+        ),
+    ] = -1,
+    body_limit: Annotated[
+        int,
+        typer.Option("--body-limit", metavar="BYTES", help="Bytes per request body (413 past it)."),
+    ] = 5 * 1024 * 1024,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout",
+            metavar="SECONDS",
+            help="Time a request may take, waiting included (503 past it).",
+        ),
+    ] = 120.0,
+    queue: Annotated[
+        int,
+        typer.Option(
+            "--queue",
+            metavar="N",
+            help="Requests waiting for a worker (503 and Retry-After past it).",
+        ),
+    ] = 64,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
+) -> None:
+    """Serve LibreTranslate's HTTP API, with the glossary, checks and summaries.
+
+    A drop-in LibreTranslate server (/translate, /detect, /languages, /translate_file,
+    /frontend/settings) on the same pipeline as translate, plus /summarize and a page at /.
+    SIGTERM lets the requests in flight finish, then exits 0.
+    """
+    from toolkit.commands.serve import ServeRequest, run
+    from toolkit.serve.settings import default_workers
+
+    run(
+        ServeRequest(
+            host=host,
+            port=port,
+            glossaries=tuple(glossary or ()),
+            use_glossary=not no_glossary,
+            engine=engine,
+            workers=workers if workers is not None else default_workers(),
+            api_keys=api_keys,
+            req_limit=req_limit,
+            char_limit=char_limit,
+            body_limit=body_limit,
+            timeout=timeout,
+            queue=queue,
+        ),
+        _environment(quiet, verbose),
+    )
+
+
 glossary_app = typer.Typer(
     help="Show the glossary of proper names or check a file.",
     no_args_is_help=True,
