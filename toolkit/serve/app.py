@@ -130,7 +130,7 @@ def create_app(settings: ServeSettings, log: TextIO | None = None) -> Starlette:
             except ApiError as error:
                 return error.response()
 
-        return Route(path, endpoint, methods=[method])
+        return Route(path, endpoint, methods=[method], name=handler.__name__)
 
     routes = [
         route("/", index, "GET"),
