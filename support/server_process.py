@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import tempfile
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -31,24 +32,51 @@ class Server:
     log: Path
 
     def peak_rss(self) -> int:
-        """The peak resident memory (bytes) of the server and of every process under it, summed:
-        each one's high-water mark (VmHWM)."""
-        return sum(
-            _high_water_mark(pid) for pid in [self.process.pid, *_descendants(self.process.pid)]
-        )
+        """The peak resident memory (bytes) of the server's own process (VmHWM)."""
+        return _status_field(self.process.pid, "VmHWM")
+
+    def tree_memory(self) -> int:
+        """The memory (bytes) the server and every process under it hold now: the sum of their
+        proportional set sizes (Pss), each shared page counted once in all."""
+        return sum(_pss(pid) for pid in [self.process.pid, *_descendants(self.process.pid)])
+
+    @contextmanager
+    def tree_memory_peak(self, interval: float = 0.5) -> Iterator[list[int]]:
+        """Sample tree_memory() every `interval` seconds in a thread while the block runs; the
+        list yielded holds the highest sample once the block ends."""
+        peak = [self.tree_memory()]
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.wait(interval):
+                peak[0] = max(peak[0], self.tree_memory())
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        try:
+            yield peak
+        finally:
+            done.set()
+            sampler.join()
+            peak[0] = max(peak[0], self.tree_memory())
 
     def log_tail(self, characters: int = 3000) -> str:
         return self.log.read_text(errors="replace")[-characters:]
 
 
-def _high_water_mark(pid: int) -> int:
+def _status_field(pid: int, name: str, file: str = "status") -> int:
+    """A field in kB of /proc/PID/status (or smaps_rollup), in bytes; 0 once the process is gone."""
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
+        for line in Path(f"/proc/{pid}/{file}").read_text().splitlines():
+            if line.startswith(f"{name}:"):
                 return int(line.split()[1]) * 1024
     except OSError:
         pass
     return 0
+
+
+def _pss(pid: int) -> int:
+    return _status_field(pid, "Pss", "smaps_rollup")
 
 
 def _descendants(root: int) -> list[int]:
