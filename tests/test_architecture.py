@@ -103,8 +103,9 @@ ALLOWED: dict[str, set[str]] = {
     # (languages, engines, algorithms); read by the CLI and `toolkit config`, rendered by output.
     "config": _BOTTOM | {"text", "engines", "summary"},
     "commands": _BOTTOM | _BELOW_OUTPUT | {"output", "environment", "corpus", "config", "serve"},
-    # The HTTP server: its routes call translation/ and summary/ as the commands do.
-    "serve": _BOTTOM | _BELOW_OUTPUT | {"output"},
+    # The HTTP server, at the level of commands/ (commands/serve.py starts it): its routes call
+    # translation/ and summary/ as the commands do; never corpus/ or a command.
+    "serve": _BOTTOM | _BELOW_OUTPUT | {"output", "environment", "config"},
     "usage": _BOTTOM,  # typer's usage errors as one line: the CLI's, imports none of toolkit
     "cli": _BOTTOM
     | _BELOW_OUTPUT

@@ -543,6 +543,7 @@ def engines(
     ),
 )
 def serve(
+    context: typer.Context,
     host: Annotated[
         str, typer.Option("--host", metavar="ADDRESS", help="Address to listen on.")
     ] = "127.0.0.1",
@@ -606,6 +607,16 @@ def serve(
             help="Requests waiting for a worker (503 and Retry-After past it).",
         ),
     ] = 64,
+    warm: Annotated[
+        str | None,
+        typer.Option(
+            "--warm",
+            metavar="LANGS",
+            help="Targets each worker loads before the server listens (es,en), or none; "
+            "others load on their first request. Default: the config file's targets, else es.",
+            show_default=False,
+        ),
+    ] = None,
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
@@ -632,6 +643,7 @@ def serve(
             body_limit=body_limit,
             timeout=timeout,
             queue=queue,
+            warm=warm if warm is not None else str(configured(context, "to").get("to", DEFAULT_TARGET)),
         ),
         _environment(quiet, verbose),
     )

@@ -13,9 +13,12 @@ from typing import TYPE_CHECKING
 from toolkit.environment import Environment
 from toolkit.errors import UsageError
 from toolkit.serve.settings import ServeSettings, read_api_keys
+from toolkit.text import languages
 
 if TYPE_CHECKING:
     import uvicorn
+
+NO_WARM = "none"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -32,6 +35,20 @@ class ServeRequest:
     body_limit: int
     timeout: float
     queue: int
+    warm: str = NO_WARM  # comma-separated targets, or "none"
+
+
+def warm_targets(given: str) -> tuple[str, ...]:
+    """The targets of --warm as codes, in order, once each; "none" (or nothing): none."""
+    if given.strip().lower() in ("", NO_WARM):
+        return ()
+    codes = []
+    for item in (part.strip() for part in given.split(",")):
+        code = languages.recognize(item) if item else None
+        if code is None:
+            raise UsageError(f"--warm: {item!r} is not a language code (es,en or none)")
+        codes.append(code)
+    return tuple(dict.fromkeys(codes))
 
 
 def settings(request: ServeRequest) -> ServeSettings:
@@ -68,7 +85,7 @@ def settings(request: ServeRequest) -> ServeSettings:
         body_limit=request.body_limit,
         timeout=request.timeout,
         queue=request.queue,
-        warm=("es",),  # the page's first target: its first request as fast as the next
+        warm=warm_targets(request.warm),
     )
 
 

@@ -3,68 +3,64 @@ paragraph it applies to (1-based; None for the whole text)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from toolkit.translation.qa import QaReport
 
+# (kind, message) of one item of a report's list; a kind of None takes the item's own.
+Describe = Callable[[Any, QaReport], tuple[str, str]]
+
+
+def _missing_term(item: Any, report: QaReport) -> tuple[str, str]:
+    return (
+        "term_missing",
+        f"{item.term} missing ({item.source} in the source, {item.target} in the translation)",
+    )
+
+
+def _missing_number(lost: Any, report: QaReport) -> tuple[str, str]:
+    context = f" (in {lost.context!r})" if lost.context != lost.number else ""
+    return "number_missing", f"number {lost.number}{context} missing"
+
+
+def _span_problem(span: Any, report: QaReport) -> tuple[str, str]:
+    kind = span.kind or "span"
+    return f"span_{kind}", f"{kind} {span.text!r} {span.what}"
+
+
+# Each list of a QaReport with how its items read, in the order the plain --check report lists them.
+_LISTS: tuple[tuple[str, Describe], ...] = (
+    ("missing_terms", _missing_term),
+    ("problems", lambda note, _: (note.kind, f"{note.term} {note.detail}".strip())),
+    ("repairs", lambda note, _: (f"repaired_{note.kind}", f"repaired: {note.detail}")),
+    ("missing_numbers", _missing_number),
+    (
+        "unknown",
+        lambda found, _: ("unknown_words", f"unknown to the engine: {', '.join(found.words)}"),
+    ),
+    ("lost", lambda gone, _: ("lost_words", f"lost without a trace: {', '.join(gone.words)}")),
+    ("span_problems", _span_problem),
+    (
+        "span_repairs",
+        lambda span, _: ("repaired_span", f"repaired: {span.kind} {span.text!r}: {span.what}"),
+    ),
+    (
+        "foreign",
+        lambda passage, report: (
+            "foreign",
+            f"{passage.looks_like}, translated as {report.source}",
+        ),
+    ),
+)
+
 
 def findings(report: QaReport) -> list[dict[str, Any]]:
     """Every finding of `report`, in the order the plain --check report lists them."""
-    found: list[tuple[str, int | None, str]] = []
-    for item in report.missing_terms:
-        found.append(
-            (
-                "term_missing",
-                item.place.paragraph,
-                f"{item.term} missing ({item.source} in the source, {item.target} in the translation)",
-            )
-        )
-    for note in report.problems:
-        found.append((note.kind, note.place.paragraph, f"{note.term} {note.detail}".strip()))
-    for note in report.repairs:
-        found.append((f"repaired_{note.kind}", note.place.paragraph, f"repaired: {note.detail}"))
-    for lost in report.missing_numbers:
-        context = f" (in {lost.context!r})" if lost.context != lost.number else ""
-        found.append(
-            ("number_missing", lost.place.paragraph, f"number {lost.number}{context} missing")
-        )
-    for unknown in report.unknown:
-        found.append(
-            (
-                "unknown_words",
-                unknown.place.paragraph,
-                f"unknown to the engine: {', '.join(unknown.words)}",
-            )
-        )
-    for gone in report.lost:
-        found.append(
-            ("lost_words", gone.place.paragraph, f"lost without a trace: {', '.join(gone.words)}")
-        )
-    for span in report.span_problems:
-        found.append(
-            (
-                "span_" + (span.kind or "span"),
-                span.place.paragraph,
-                f"{span.kind or 'span'} {span.text!r} {span.what}",
-            )
-        )
-    for span in report.span_repairs:
-        found.append(
-            (
-                "repaired_span",
-                span.place.paragraph,
-                f"repaired: {span.kind} {span.text!r}: {span.what}",
-            )
-        )
-    for passage in report.foreign:
-        found.append(
-            (
-                "foreign",
-                passage.place.paragraph,
-                f"{passage.looks_like}, translated as {report.source}",
-            )
-        )
-    return [
-        {"kind": kind, "message": message, "paragraph": paragraph}
-        for kind, paragraph, message in found
-    ]
+    found = []
+    for name, describe in _LISTS:
+        items: Iterable[Any] = getattr(report, name)
+        for item in items:
+            kind, message = describe(item, report)
+            found.append({"kind": kind, "message": message, "paragraph": item.place.paragraph})
+    return found
