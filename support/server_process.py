@@ -38,7 +38,7 @@ class Server:
     def tree_memory(self) -> int:
         """The memory (bytes) the server and every process under it hold now: the sum of their
         proportional set sizes (Pss), each shared page counted once in all."""
-        return sum(_pss(pid) for pid in [self.process.pid, *_descendants(self.process.pid)])
+        return sum(_pss(pid) for pid in [self.process.pid, *descendants(self.process.pid)])
 
     @contextmanager
     def tree_memory_peak(self, interval: float = 0.5) -> Iterator[list[int]]:
@@ -79,7 +79,8 @@ def _pss(pid: int) -> int:
     return _status_field(pid, "Pss", "smaps_rollup")
 
 
-def _descendants(root: int) -> list[int]:
+def descendants(root: int) -> list[int]:
+    """The processes under `root`: its children, theirs, and so on."""
     parents: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():

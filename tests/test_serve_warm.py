@@ -1,0 +1,54 @@
+"""`toolkit serve --warm`: the targets whose engines each worker loads before the server listens
+(default: the config's targets, else es), checked against what the server offers."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+
+from support.server_process import descendants
+from tests.conftest import run_toolkit
+from tests.serving import serving_process
+from toolkit.commands.serve import warm_targets
+from toolkit.errors import UsageError
+
+
+def test_warm_names_each_language_once_or_none() -> None:
+    assert warm_targets("es, en,es") == ("es", "en")
+    assert warm_targets("Catalan") == ("ca",)
+    assert warm_targets("none") == warm_targets("") == ()
+    with pytest.raises(UsageError, match="--warm: 'x1' is not a language code"):
+        warm_targets("es,x1")
+
+
+@pytest.mark.parametrize(
+    ("options", "env"),
+    [(("--warm", "de"), {}), ((), {"TOOLKIT_TO": "de"})],
+    ids=["option", "config"],
+)
+def test_a_target_to_warm_must_be_one_the_server_offers(options, env) -> None:
+    # On a port already taken: a server that failed to refuse the target would not listen
+    # either, and exit with another message rather than serve on.
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        result = run_toolkit("serve", "--port", port, *options, env=env)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("toolkit: error: --warm: German (de) is not a target from fr")
+    assert len(result.stderr.splitlines()) == 1
+
+
+def _programs(pid: int) -> set[str]:
+    return {Path(f"/proc/{child}/comm").read_text().strip() for child in descendants(pid)}
+
+
+def test_a_warmed_route_has_its_programs_running_before_the_first_request() -> None:
+    with serving_process("--workers", "1", "--warm", "none") as cold:
+        assert cold.process is not None
+        assert _programs(cold.process.pid) == set()
+    with serving_process("--workers", "1", "--warm", "en") as warm:
+        assert warm.process is not None
+        assert "lt-proc" in _programs(warm.process.pid)
