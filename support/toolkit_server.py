@@ -12,21 +12,23 @@ from pathlib import Path
 from support.libretranslate_api import CHAR_LIMIT, KEY, LIMITED
 from support.server_process import Server, free_port, serving
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parent.parent
 
 
-def serve_command(port: int, setting: str, keys: Path) -> list[str]:
-    options = ["--host", "127.0.0.1", "--port", str(port)]
+def serve_command(port: int, setting: str, keys: Path, options: tuple[str, ...] = ()) -> list[str]:
+    chosen = ["--host", "127.0.0.1", "--port", str(port), *options]
     if setting == LIMITED:
-        options += ["--api-keys", str(keys), "--char-limit", str(CHAR_LIMIT)]
-    return [sys.executable, "-m", "toolkit", "serve", *options]
+        chosen += ["--api-keys", str(keys), "--char-limit", str(CHAR_LIMIT)]
+    return [sys.executable, "-m", "toolkit", "serve", *chosen]
 
 
 @contextmanager
-def toolkit_serve(env: dict[str, str], setting: str) -> Iterator[Server]:
+def toolkit_serve(env: dict[str, str], setting: str, *options: str) -> Iterator[Server]:
+    """`toolkit serve` in `setting`, with `options` of its own on top, until the block ends."""
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="toolkit-serve-") as folder:
         keys = Path(folder) / "keys.txt"
         keys.write_text(KEY + "\n", encoding="utf-8")
-        with serving(serve_command(port, setting, keys), port, env=env, cwd=ROOT) as server:
+        command = serve_command(port, setting, keys, options)
+        with serving(command, port, env=env, cwd=ROOT) as server:
             yield server

@@ -643,7 +643,9 @@ def serve(
             body_limit=body_limit,
             timeout=timeout,
             queue=queue,
-            warm=warm if warm is not None else str(configured(context, "to").get("to", DEFAULT_TARGET)),
+            warm=warm
+            if warm is not None
+            else str(configured(context, "to").get("to", DEFAULT_TARGET)),
         ),
         _environment(quiet, verbose),
     )
