@@ -61,8 +61,13 @@ def multipart(boundary: str, fields: dict[str, str], file: tuple[str, bytes]) ->
 @dataclass(frozen=True)
 class Answer:
     status: int
-    content_type: str  # the media type alone, without its parameters
+    headers: dict[str, str]  # their names in lower case
     body: bytes
+
+    @property
+    def content_type(self) -> str:
+        """The media type alone, without its parameters."""
+        return self.headers.get("content-type", "").split(";")[0].strip().lower()
 
     def json(self) -> Any:
         return json.loads(self.body)
@@ -79,11 +84,21 @@ def connect(base_url: str, timeout: float = 120) -> http.client.HTTPConnection:
 
 def exchange(connection: http.client.HTTPConnection, request: Request) -> Answer:
     body, headers = request.encode()
-    connection.request(request.method, request.path, body=body, headers=headers)
+    return exchange_bytes(connection, request.method, request.path, body, headers)
+
+
+def exchange_bytes(
+    connection: http.client.HTTPConnection,
+    method: str,
+    path: str,
+    body: bytes | None,
+    headers: dict[str, str],
+) -> Answer:
+    """One request of any body and headers on `connection`, and its whole answer."""
+    connection.request(method, path, body=body, headers=headers)
     response = connection.getresponse()
-    content = response.read()
-    media = (response.getheader("Content-Type") or "").split(";")[0].strip().lower()
-    return Answer(response.status, media, content)
+    found = {name.lower(): value for name, value in response.getheaders()}
+    return Answer(response.status, found, response.read())
 
 
 def send(base_url: str, request: Request, timeout: float = 120) -> Answer:

@@ -8,7 +8,6 @@ toolkit serve` process, for what only a process shows (signals, exit status, its
 from __future__ import annotations
 
 import asyncio
-import http.client
 import json
 import os
 import socket
@@ -23,18 +22,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+from support.http_client import Answer, connect, exchange_bytes
+from support.server_process import free_port
+from support.server_process import serving as process_serving
+
 ROOT = Path(__file__).resolve().parent.parent
 START_TIMEOUT = 60.0  # seconds for a server to answer after it was started
-
-
-@dataclass
-class Answer:
-    status: int
-    headers: dict[str, str]
-    body: bytes
-
-    def json(self) -> Any:
-        return json.loads(self.body)
 
 
 @dataclass
@@ -56,15 +49,9 @@ class Client:
         body: bytes | None = None,
         headers: dict[str, str] | None = None,
     ) -> Answer:
-        connection = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+        connection = connect(self.url, self.timeout)
         try:
-            connection.request(method, path, body=body, headers=headers or {})
-            response = connection.getresponse()
-            return Answer(
-                response.status,
-                {k.lower(): v for k, v in response.getheaders()},
-                response.read(),
-            )
+            return exchange_bytes(connection, method, path, body, headers or {})
         finally:
             connection.close()
 
@@ -79,12 +66,6 @@ class Client:
         body = urlencode(data, doseq=True).encode()
         headers = {"Content-Type": "application/x-www-form-urlencoded"}
         return self.request("POST", path, body, headers)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @dataclass
@@ -138,11 +119,12 @@ def serving(settings: Any = None, **changes: Any) -> Iterator[ThreadServer]:
 @dataclass
 class ProcessServer(Client):
     process: subprocess.Popen[bytes] | None = None
+    log: Path | None = None  # what the process writes, stdout and stderr
 
     def stderr(self) -> str:
-        """What the process wrote on stderr, once it has ended."""
-        assert self.process is not None and self.process.stderr is not None
-        return self.process.stderr.read().decode()
+        """What the process has written so far (its stdout is empty: all goes to stderr)."""
+        assert self.log is not None
+        return self.log.read_text(encoding="utf-8", errors="replace")
 
 
 @contextmanager
@@ -150,34 +132,7 @@ def serving_process(*options: str, env: dict[str, str] | None = None) -> Iterato
     """A real `python -m toolkit serve` on a free port, answering GET /languages; ended (SIGTERM,
     then killed) when the context closes, unless the test ended it."""
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "toolkit", "serve", "--port", str(port), *options],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
-        cwd=ROOT,
-    )
-    found = ProcessServer("127.0.0.1", port, process=process)
-    deadline = time.monotonic() + START_TIMEOUT
-    while True:
-        if process.poll() is not None:
-            raise RuntimeError(f"toolkit serve exited with {process.returncode}: {found.stderr()}")
-        try:
-            if found.get("/languages").status == 200:
-                break
-        except OSError:
-            pass
-        if time.monotonic() > deadline:
-            process.kill()
-            raise RuntimeError("toolkit serve did not answer in time")
-        time.sleep(0.1)
-    try:
-        yield found
-    finally:
-        if process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(START_TIMEOUT)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+    command = [sys.executable, "-m", "toolkit", "serve", "--port", str(port), *options]
+    environ = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    with process_serving(command, port, environ, ROOT, START_TIMEOUT) as server:
+        yield ProcessServer("127.0.0.1", port, process=server.process, log=server.log)

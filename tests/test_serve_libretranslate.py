@@ -71,24 +71,27 @@ def test_a_client_sees_what_libretranslate_answers(
 def test_the_comparison_tells_a_missing_key_a_changed_type_and_a_status() -> None:
     recorded = RECORDED["translate a list auto"]
     good = b'{"translatedText": ["a", "b"], "detectedLanguage": [{"confidence": 90, "language": "fr"}, {"confidence": 80.5, "language": "fr"}], "extra": 1}'
-    assert compare(recorded, Answer(200, "application/json", good)) == []
+    assert compare(recorded, Answer(200, {"content-type": "application/json"}, good)) == []
     lacking = b'{"translatedText": ["a", "b"]}'
-    assert compare(recorded, Answer(200, "application/json", lacking)) == [
+    assert compare(recorded, Answer(200, {"content-type": "application/json"}, lacking)) == [
         "body: key 'detectedLanguage' missing"
     ]
     wrong_item = b'{"translatedText": ["a", 2], "detectedLanguage": []}'
-    assert compare(recorded, Answer(200, "application/json", wrong_item)) == [
+    assert compare(recorded, Answer(200, {"content-type": "application/json"}, wrong_item)) == [
         "body.translatedText[1]: string expected, got 'number'"
     ]
-    assert compare(recorded, Answer(500, "text/html", b"<p>oops</p>")) == [
+    assert compare(recorded, Answer(500, {"content-type": "text/html"}, b"<p>oops</p>")) == [
         "status 500, LibreTranslate answers 200",
         "a JSON body expected, got text/html",
     ]
-    assert compare(RECORDED["unknown path"], Answer(404, "application/json", b"{}")) == []
+    assert (
+        compare(RECORDED["unknown path"], Answer(404, {"content-type": "application/json"}, b"{}"))
+        == []
+    )
     settings = RECORDED["settings with keys"]
     body = b'{"apiKeys": true, "keyRequired": false, "charLimit": 200}'
     assert "keyRequired is False, LibreTranslate answers True" in compare(
-        settings, Answer(200, "application/json", body)
+        settings, Answer(200, {"content-type": "application/json"}, body)
     )
 
 
