@@ -533,90 +533,97 @@ def engines(
     run(source, _format(format, json), _environment(quiet, verbose))
 
 
+# `toolkit serve`'s own options.
+Host = Annotated[str, typer.Option("--host", metavar="ADDRESS", help="Address to listen on.")]
+Port = Annotated[int, typer.Option("--port", "-p", metavar="PORT", help="Port to listen on.")]
+ServeWorkers = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        metavar="N",
+        help="Requests worked on at once, each worker with its engines; default: one per core.",
+        show_default=False,
+    ),
+]
+ApiKeys = Annotated[
+    str | None,
+    typer.Option(
+        "--api-keys",
+        metavar="FILE",
+        help="Require an API key from this file (one a line): 403 for a wrong key.",
+        show_default=False,
+    ),
+]
+RequestLimit = Annotated[
+    int,
+    typer.Option(
+        "--req-limit",
+        metavar="N",
+        help="Requests per client per minute (429 past it); -1: no limit.",
+    ),
+]
+CharacterLimit = Annotated[
+    int,
+    typer.Option(
+        "--char-limit",
+        metavar="N",
+        help="Characters per text to translate (400 past it); -1: no limit.",
+    ),
+]
+BodyLimit = Annotated[
+    int, typer.Option("--body-limit", metavar="BYTES", help="Bytes per request body (413 past it).")
+]
+Timeout = Annotated[
+    float,
+    typer.Option(
+        "--timeout",
+        metavar="SECONDS",
+        help="Time a request may take, waiting included (503 past it).",
+    ),
+]
+Queue = Annotated[
+    int,
+    typer.Option(
+        "--queue", metavar="N", help="Requests waiting for a worker (503 and Retry-After past it)."
+    ),
+]
+Warm = Annotated[
+    str | None,
+    typer.Option(
+        "--warm",
+        metavar="LANGS",
+        help="Targets each worker loads before the server listens (es,en), or none; "
+        "others load on their first request. Default: the config file's targets, else es.",
+        show_default=False,
+    ),
+]
+
+
 @app.command(
     cls=Command,
     epilog=examples(
         "toolkit serve",
         "toolkit serve --port 8080 -g names.csv",
         "toolkit serve --host 0.0.0.0 --api-keys keys.txt --req-limit 60",
+        "toolkit serve --warm es,ca,en",
         'curl -s localhost:5000/translate -d q="Le ministre est à Stepanakert." -d source=fr -d target=es',
     ),
 )
 def serve(
     context: typer.Context,
-    host: Annotated[
-        str, typer.Option("--host", metavar="ADDRESS", help="Address to listen on.")
-    ] = "127.0.0.1",
-    port: Annotated[
-        int, typer.Option("--port", "-p", metavar="PORT", help="Port to listen on.")
-    ] = 5000,
+    host: Host = "127.0.0.1",
+    port: Port = 5000,
     glossary: Glossaries = None,
     no_glossary: NoGlossary = False,
     engine: EngineChoice = "auto",
-    workers: Annotated[
-        int | None,
-        typer.Option(
-            "--workers",
-            metavar="N",
-            help="Requests worked on at once, each worker with its engines; default: one per core.",
-            show_default=False,
-        ),
-    ] = None,
-    api_keys: Annotated[
-        str | None,
-        typer.Option(
-            "--api-keys",
-            metavar="FILE",
-            help="Require an API key from this file (one a line): 403 for a wrong key.",
-            show_default=False,
-        ),
-    ] = None,
-    req_limit: Annotated[
-        int,
-        typer.Option(
-            "--req-limit",
-            metavar="N",
-            help="Requests per client per minute (429 past it); -1: no limit.",
-        ),
-    ] = -1,
-    char_limit: Annotated[
-        int,
-        typer.Option(
-            "--char-limit",
-            metavar="N",
-            help="Characters per text to translate (400 past it); -1: no limit.",
-        ),
-    ] = -1,
-    body_limit: Annotated[
-        int,
-        typer.Option("--body-limit", metavar="BYTES", help="Bytes per request body (413 past it)."),
-    ] = 5 * 1024 * 1024,
-    timeout: Annotated[
-        float,
-        typer.Option(
-            "--timeout",
-            metavar="SECONDS",
-            help="Time a request may take, waiting included (503 past it).",
-        ),
-    ] = 120.0,
-    queue: Annotated[
-        int,
-        typer.Option(
-            "--queue",
-            metavar="N",
-            help="Requests waiting for a worker (503 and Retry-After past it).",
-        ),
-    ] = 64,
-    warm: Annotated[
-        str | None,
-        typer.Option(
-            "--warm",
-            metavar="LANGS",
-            help="Targets each worker loads before the server listens (es,en), or none; "
-            "others load on their first request. Default: the config file's targets, else es.",
-            show_default=False,
-        ),
-    ] = None,
+    workers: ServeWorkers = None,
+    api_keys: ApiKeys = None,
+    req_limit: RequestLimit = -1,
+    char_limit: CharacterLimit = -1,
+    body_limit: BodyLimit = 5 * 1024 * 1024,
+    timeout: Timeout = 120.0,
+    queue: Queue = 64,
+    warm: Warm = None,
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
@@ -629,6 +636,8 @@ def serve(
     from toolkit.commands.serve import ServeRequest, run
     from toolkit.serve.settings import default_workers
 
+    if warm is None:
+        warm = str(configured(context, "to").get("to", DEFAULT_TARGET))
     run(
         ServeRequest(
             host=host,
@@ -643,9 +652,7 @@ def serve(
             body_limit=body_limit,
             timeout=timeout,
             queue=queue,
-            warm=warm
-            if warm is not None
-            else str(configured(context, "to").get("to", DEFAULT_TARGET)),
+            warm=warm,
         ),
         _environment(quiet, verbose),
     )

@@ -10,8 +10,8 @@ from starlette.responses import JSONResponse, Response
 
 from toolkit.errors import UsageError
 from toolkit.serve import bodies
-from toolkit.serve.checks import AUTO, checked, code, count_characters
-from toolkit.serve.errors import ApiError, missing
+from toolkit.serve.checks import AUTO, checked, code, count_characters, one_text
+from toolkit.serve.errors import ApiError
 from toolkit.serve.server import Server
 from toolkit.text import languages
 
@@ -20,10 +20,7 @@ async def summarize(server: Server, request: Request) -> Response:
     from toolkit.summary.summarize import AUTO as SUMMARY_AUTO
 
     params = await checked(server, request)
-    q = bodies.texts(params, "q")
-    if q is None:
-        raise missing("q")
-    text = q if isinstance(q, str) else "\n\n".join(q)
+    text = one_text(params)
     count = bodies.number(params, "sentences", int)
     ratio = bodies.number(params, "ratio", float)
     algorithm = _algorithm(bodies.text(params, "algorithm"))

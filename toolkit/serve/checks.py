@@ -36,6 +36,20 @@ def required(params: dict[str, Any], name: str) -> str:
     return found
 
 
+def texts(params: dict[str, Any]) -> str | list[str]:
+    """q, a string or a list of strings, which the route cannot do without."""
+    found = bodies.texts(params, "q")
+    if found is None:
+        raise missing("q")
+    return found
+
+
+def one_text(params: dict[str, Any]) -> str:
+    """q as one text: a list's strings as its paragraphs."""
+    found = texts(params)
+    return found if isinstance(found, str) else "\n\n".join(found)
+
+
 def count_characters(server: Server, request: Request, items: list[str]) -> None:
     """Each text within --char-limit (400 past it); their characters noted for the log line."""
     request.scope[CHARACTERS] = sum(len(item) for item in items)

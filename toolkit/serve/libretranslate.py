@@ -14,7 +14,14 @@ from starlette.responses import FileResponse, JSONResponse, Response
 
 from toolkit.errors import ToolkitError
 from toolkit.serve import bodies
-from toolkit.serve.checks import checked, count_characters, direction, required
+from toolkit.serve.checks import (
+    checked,
+    count_characters,
+    direction,
+    one_text,
+    required,
+    texts,
+)
 from toolkit.serve.errors import ApiError, missing
 from toolkit.serve.middleware import CHARACTERS
 from toolkit.serve.server import Server
@@ -51,9 +58,7 @@ async def frontend_settings(server: Server, request: Request) -> Response:
 
 async def translate(server: Server, request: Request) -> Response:
     params = await checked(server, request)
-    q = bodies.texts(params, "q")
-    if q is None:
-        raise missing("q")
+    q = texts(params)
     source, target = required(params, "source"), required(params, "target")
     text_format = bodies.text(params, "format") or "text"
     if text_format not in ("text", "html"):
@@ -93,11 +98,7 @@ def _translating(text: str, source: str | None, target: str) -> Any:
 
 
 async def detect(server: Server, request: Request) -> Response:
-    params = await checked(server, request)
-    q = bodies.texts(params, "q")
-    if q is None:
-        raise missing("q")
-    text = q if isinstance(q, str) else "\n\n".join(q)
+    text = one_text(await checked(server, request))
     request.scope[CHARACTERS] = len(text)
     from toolkit.text.language_guess import ranked_guesses
 
