@@ -43,6 +43,7 @@ def expected_outputs(texts: list[str]) -> dict[tuple[str, str], str]:
     for every text (none of the server's code)."""
     from toolkit.engines import routing
     from toolkit.glossary.active import load_active
+    from toolkit.serve.service import close_engines
     from toolkit.text.inputs import inputs
     from toolkit.translation.pipeline import Pipeline
 
@@ -58,8 +59,7 @@ def expected_outputs(texts: list[str]) -> dict[tuple[str, str], str]:
         for translation in translated.translations:
             output = "".join(document.text for document in translation.documents)
             expected[(text, translation.target)] = output
-    for engine in engines:
-        getattr(engine, "close", lambda: None)()
+    close_engines(engines)
     return expected
 
 

@@ -3,14 +3,16 @@
 
 from __future__ import annotations
 
+import os
 import socket
+import time
 from pathlib import Path
 
 import pytest
 
 from support.server_process import descendants
 from tests.conftest import run_toolkit
-from tests.serving import serving_process
+from tests.serving import serving, serving_process
 from toolkit.commands.serve import warm_targets
 from toolkit.errors import UsageError
 
@@ -52,3 +54,26 @@ def test_a_warmed_route_has_its_programs_running_before_the_first_request() -> N
     with serving_process("--workers", "1", "--warm", "en") as warm:
         assert warm.process is not None
         assert "lt-proc" in _programs(warm.process.pid)
+
+
+def _running_programs(pid: int) -> set[int]:
+    """The processes under `pid` that still run (a zombie has ended)."""
+    found = set()
+    for child in descendants(pid):
+        try:
+            state = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if state != "Z":
+            found.add(child)
+    return found
+
+
+def test_the_programs_a_worker_started_end_with_the_server() -> None:
+    before = _running_programs(os.getpid())
+    with serving(workers=1, warm=("es",)):
+        assert _running_programs(os.getpid()) - before  # es's Apertium programs
+    deadline = time.monotonic() + 30
+    while _running_programs(os.getpid()) - before and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _running_programs(os.getpid()) - before == set()

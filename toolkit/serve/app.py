@@ -30,6 +30,7 @@ from toolkit.serve.catalogue import catalogue
 from toolkit.serve.errors import ApiError, error_response
 from toolkit.serve.middleware import AccessLog, BodyLimit, Cors
 from toolkit.serve.server import Server
+from toolkit.serve.service import close_engines
 from toolkit.serve.settings import ServeSettings
 
 Handler = Callable[[Server, Request], Awaitable[Response]]
@@ -56,10 +57,7 @@ def create_app(settings: ServeSettings, log: TextIO | None = None) -> Starlette:
     glossary = load_active(list(settings.glossaries), settings.use_glossary)
     engines = routing.candidate_engines(settings.engine)
     server = Server(settings, glossary, catalogue(engines))
-    for engine in engines:
-        close = getattr(engine, "close", None)
-        if close is not None:
-            close()
+    close_engines(engines)  # they only listed the routes: each worker makes engines of its own
     app = Starlette(
         routes=[_route(server, *row) for row in ROUTES],
         lifespan=_lifespan(server),

@@ -27,7 +27,7 @@ class Server:
         self.settings, self.glossary, self.catalogue = settings, glossary, found
         self.limiter = RequestLimiter(settings.req_limit)
         self.pool: WorkerPool[Workbench] = WorkerPool(
-            settings.workers, settings.queue, self._workbench
+            settings.workers, settings.queue, self._workbench, Workbench.close
         )
         self.files: Path | None = None  # translated files, for /download_file
 

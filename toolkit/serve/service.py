@@ -116,7 +116,12 @@ class Workbench:
         }
 
     def close(self) -> None:
-        for engine in self.engines:
-            close = getattr(engine, "close", None)
-            if close is not None:
-                close()
+        close_engines(self.engines)
+
+
+def close_engines(engines: list[Engine]) -> None:
+    """End the programs each engine keeps running (Apertium's), where it keeps any."""
+    for engine in engines:
+        close = getattr(engine, "close", None)
+        if close is not None:
+            close()

@@ -35,12 +35,19 @@ class _Job(Generic[W]):
 
 
 class WorkerPool(Generic[W]):
-    """`workers` threads, each making its own state with `make` when it starts; at most
-    `queue_limit` jobs wait for a thread, beyond those being worked on."""
+    """`workers` threads, each making its own state with `make` when it starts and handing it to
+    `end` when it ends; at most `queue_limit` jobs wait for a thread, beyond those being worked
+    on."""
 
-    def __init__(self, workers: int, queue_limit: int, make: Callable[[], W]) -> None:
+    def __init__(
+        self,
+        workers: int,
+        queue_limit: int,
+        make: Callable[[], W],
+        end: Callable[[W], None] = lambda state: None,
+    ) -> None:
         self.workers, self.queue_limit = workers, queue_limit
-        self._make = make
+        self._make, self._end = make, end
         self._jobs: queue.Queue[_Job[W] | None] = queue.Queue()
         self._lock = threading.Lock()
         self._waiting = 0
@@ -105,6 +112,7 @@ class WorkerPool(Generic[W]):
         while True:
             job = self._jobs.get()
             if job is None:
+                self._end(state)
                 return
             with self._lock:
                 self._waiting -= 1
