@@ -630,21 +630,21 @@ def serve(
     """Serve LibreTranslate's HTTP API, with the glossary, checks and summaries.
 
     A drop-in LibreTranslate server (/translate, /detect, /languages, /translate_file,
-    /frontend/settings) on the same pipeline as translate, plus /summarize and a page at /.
-    SIGTERM lets the requests in flight finish, then exits 0.
+    /frontend/settings) on the same pipeline as translate, plus /summarize and a page at /; the
+    config file's glossaries and engine as translate reads them. SIGTERM lets the requests in
+    flight finish, then exits 0.
     """
     from toolkit.commands.serve import ServeRequest, run
     from toolkit.serve.settings import default_workers
 
-    if warm is None:
-        warm = str(configured(context, "to").get("to", DEFAULT_TARGET))
+    settings = configured(context, "to", "engine", "glossary")
     run(
         ServeRequest(
             host=host,
             port=port,
-            glossaries=tuple(glossary or ()),
+            glossaries=_glossaries(settings, glossary),
             use_glossary=not no_glossary,
-            engine=engine,
+            engine=str(settings.get("engine", engine)),
             workers=workers if workers is not None else default_workers(),
             api_keys=api_keys,
             req_limit=req_limit,
@@ -652,7 +652,7 @@ def serve(
             body_limit=body_limit,
             timeout=timeout,
             queue=queue,
-            warm=warm,
+            warm=warm if warm is not None else str(settings.get("to", DEFAULT_TARGET)),
         ),
         _environment(quiet, verbose),
     )

@@ -1,11 +1,14 @@
-"""`toolkit serve --warm`: the targets whose engines each worker loads before the server listens
-(default: the config's targets, else es), checked against what the server offers."""
+"""The serve command: the config file's settings as translate reads them, and --warm, the
+targets whose engines each worker loads before the server listens (default: the config's
+targets, else es), checked against what the server offers; the programs end with the server."""
 
 from __future__ import annotations
 
 import os
 import socket
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -31,16 +34,21 @@ def test_warm_names_each_language_once_or_none() -> None:
     ids=["option", "config"],
 )
 def test_a_target_to_warm_must_be_one_the_server_offers(options, env) -> None:
-    # On a port already taken: a server that failed to refuse the target would not listen
-    # either, and exit with another message rather than serve on.
-    with socket.socket() as taken:
-        taken.bind(("127.0.0.1", 0))
-        taken.listen()
-        port = str(taken.getsockname()[1])
+    with taken_port() as port:
         result = run_toolkit("serve", "--port", port, *options, env=env)
     assert result.returncode == 2, result.stderr
     assert result.stderr.startswith("toolkit: error: --warm: German (de) is not a target from fr")
     assert len(result.stderr.splitlines()) == 1
+
+
+@contextmanager
+def taken_port() -> Iterator[str]:
+    """A port something already listens on: a server that failed to refuse its settings would
+    not listen either, and exit with another message rather than serve on."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        yield str(taken.getsockname()[1])
 
 
 def _programs(pid: int) -> set[str]:
@@ -77,3 +85,26 @@ def test_the_programs_a_worker_started_end_with_the_server() -> None:
     while _running_programs(os.getpid()) - before and time.monotonic() < deadline:
         time.sleep(0.1)
     assert _running_programs(os.getpid()) - before == set()
+
+
+def test_the_config_files_glossary_and_engine_are_the_servers() -> None:
+    """As `toolkit translate` reads them: a server started without options uses the glossary
+    files and the engine the config file names."""
+    home = Path(os.environ["XDG_CONFIG_HOME"]) / "toolkit"
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "names.csv").write_text("fr,es\nStepanakert,Estepanakert\n", encoding="utf-8")
+    (home / "config.toml").write_text(
+        'glossaries = ["names.csv"]\nengine = "apertium"\n', encoding="utf-8"
+    )
+    with serving_process("--workers", "1") as server:
+        text = {"q": "Le ministre est à Stepanakert.", "source": "fr", "target": "es"}
+        answer = server.post_json("/translate", text).json()
+    assert "Estepanakert" in answer["translatedText"]
+    assert answer["toolkit"]["engine"] == "apertium"
+
+
+def test_a_bad_engine_in_the_config_is_named() -> None:
+    with taken_port() as port:
+        result = run_toolkit("serve", "--port", port, env={"TOOLKIT_ENGINE": "deepl"})
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("toolkit: error: TOOLKIT_ENGINE: unknown engine 'deepl'")
