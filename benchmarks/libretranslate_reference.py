@@ -5,7 +5,9 @@ LibreTranslate is installed in a virtual environment of its own (build/libretran
 copy-model Argos packages (fr→en, en→fr) in one sealed home (benchmarks/lib/libretranslate.py).
 LibreTranslate's sentence splitter, MiniSBD, would download its model on the first translation:
 it is given the project's splitter instead (benchmarks/lib/libretranslate_launcher.py), so both
-translate the same sentences.
+translate the same sentences; and argostranslate's CTranslate2 threads are set as toolkit's
+engine sets its own (libretranslate_setup.ctranslate2_threads: argostranslate's defaults spin
+OpenMP threads that took 0.3 to 7 s a short sentence on the shared machine, against 0.02 s).
 
 1. Every request of support/libretranslate_api.py (translate a string, a list, auto, html, a
    form; detect; languages; frontend settings; translate_file and its download; each error) goes
@@ -16,7 +18,8 @@ translate the same sentences.
 2. Throughput: /translate of distinct short French sentences, fr→en on the same packages, at
    concurrency 1, 2, 8 and 32: requests per second, p50 and p95 latency, and toolkit's figures as
    ratios of LibreTranslate's. Each request's text is new to the server (argostranslate keeps the
-   previous call's paragraphs). --size base uses models of a real Argos model's size (6+6 layers,
+   previous call's paragraphs); both servers have the fr→en model loaded before the first
+   request. --size base uses models of a real Argos model's size (6+6 layers,
    d_model 512, int8), built once into benchmarks/work/.
 
 Run: .venv/bin/python -m benchmarks.libretranslate_reference [--record] [--no-throughput]
@@ -116,7 +119,11 @@ def distinct_requests(count: int, offset: int) -> list[Request]:
 def throughput(env: dict[str, str], count: int, levels: list[int]) -> dict[str, dict[int, Any]]:
     results: dict[str, dict[int, Any]] = {}
     offset = 0
-    for label, start in (("LibreTranslate", lt.libretranslate), ("toolkit serve", toolkit_serve)):
+    servers: tuple[tuple[str, Starter], ...] = (
+        ("LibreTranslate", lt.libretranslate),  # its models loaded at start (--load-only)
+        ("toolkit serve", lambda env, setting: toolkit_serve(env, setting, "--warm", TARGET)),
+    )
+    for label, start in servers:
         results[label] = {}
         with start(env, OPEN) as server:
             send(server.url, distinct_requests(1, 10_000)[0])  # the model loaded
