@@ -146,38 +146,43 @@ def test_an_editor_translates_a_release_into_spanish_and_english(
     wait_until_done(browser)
 
     assert browser.find_element(By.ID, "error").text == ""
-    glossary = default_glossary()
     answers = {target: translate(server, target, PRESS_TEXT) for target in TARGETS}
     for target, answer in answers.items():
-        shown = column(browser, target)
-        extra = answer["toolkit"]
-        assert isinstance(extra, dict)
-        # The names, each in its glossary form for this language, inside <mark> elements.
-        marks = shown.find_elements(By.CSS_SELECTOR, ".translation mark.name")
-        forms = {term.name: term.form(target) for term in glossary.terms}
-        assert [mark.get_attribute("data-term") for mark in marks] == TERMS_IN_ORDER
-        assert [mark.text for mark in marks] == [forms[term] for term in TERMS_IN_ORDER]
-        # The text as the server translated it, paragraph by paragraph, nothing lost or changed.
-        paragraphs = shown.find_elements(By.CSS_SELECTOR, ".translation .paragraph")
-        translated = answer["translatedText"]
-        assert isinstance(translated, str)
-        assert [p.text for p in paragraphs] == [p.strip() for p in translated.split("\n\n")]
-        # The unknown words of the second paragraph, listed under it.
-        findings = shown.find_elements(
-            By.CSS_SELECTOR, '.paragraph[data-paragraph="2"] + .findings li'
-        )
-        assert "unknown_words" in {f.get_attribute("data-kind") for f in findings}
-        assert {
-            (f.get_attribute("data-kind"), f.find_element(By.CLASS_NAME, "finding-message").text)
-            for f in findings
-        } == {
-            (finding["kind"], finding["message"])
-            for finding in extra["findings"]
-            if finding["paragraph"] == 2
-        }
-        assert shown.find_element(By.CSS_SELECTOR, ".route-path").text == extra["route"]
-        assert shown.find_element(By.CSS_SELECTOR, "button.copy").is_displayed()
+        assert_column_shows(column(browser, target), target, answer)
+    assert_summary_shown(browser)
+    assert_copy_puts_the_translation_on_the_clipboard(browser, server, answers["es"])
+    assert_nothing_came_from_another_host(browser, server)
 
+
+def assert_column_shows(shown: WebElement, target: str, answer: dict[str, Any]) -> None:
+    """A language's column: the server's translation paragraph by paragraph, the names marked in
+    their glossary forms, the second paragraph's findings under it, the route, a copy button."""
+    extra = answer["toolkit"]
+    assert isinstance(extra, dict)
+    marks = shown.find_elements(By.CSS_SELECTOR, ".translation mark.name")
+    forms = {term.name: term.form(target) for term in default_glossary().terms}
+    assert [mark.get_attribute("data-term") for mark in marks] == TERMS_IN_ORDER
+    assert [mark.text for mark in marks] == [forms[term] for term in TERMS_IN_ORDER]
+    paragraphs = shown.find_elements(By.CSS_SELECTOR, ".translation .paragraph")
+    translated = answer["translatedText"]
+    assert isinstance(translated, str)
+    assert [p.text for p in paragraphs] == [p.strip() for p in translated.split("\n\n")]
+    findings = shown.find_elements(By.CSS_SELECTOR, '.paragraph[data-paragraph="2"] + .findings li')
+    assert "unknown_words" in {f.get_attribute("data-kind") for f in findings}
+    assert {
+        (f.get_attribute("data-kind"), f.find_element(By.CLASS_NAME, "finding-message").text)
+        for f in findings
+    } == {
+        (finding["kind"], finding["message"])
+        for finding in extra["findings"]
+        if finding["paragraph"] == 2
+    }
+    assert shown.find_element(By.CSS_SELECTOR, ".route-path").text == extra["route"]
+    assert shown.find_element(By.CSS_SELECTOR, "button.copy").is_displayed()
+
+
+def assert_summary_shown(browser: WebDriver) -> None:
+    """The summary's French sentences, taken from the text, and as many in each language."""
     summary = browser.find_element(By.ID, "summary-body")
     lists = summary.find_elements(By.CSS_SELECTOR, "ol.summary-sentences")
     languages = [ol.get_attribute("lang") for ol in lists]
@@ -188,7 +193,10 @@ def test_an_editor_translates_a_release_into_spanish_and_english(
     for translated_list in lists[1:]:
         assert len(translated_list.find_elements(By.TAG_NAME, "li")) == SUMMARY_SENTENCES
 
-    # The copy button puts the whole Spanish translation on the clipboard.
+
+def assert_copy_puts_the_translation_on_the_clipboard(
+    browser: WebDriver, server: ThreadServer, spanish: dict[str, Any]
+) -> None:
     browser.execute_cdp_cmd(
         "Browser.grantPermissions",
         {"permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"], "origin": server.url},
@@ -200,8 +208,10 @@ def test_an_editor_translates_a_release_into_spanish_and_english(
     clipboard = browser.execute_async_script(
         "navigator.clipboard.readText().then(arguments[0], (e) => arguments[0](String(e)))"
     )
-    assert clipboard == answers["es"]["translatedText"]
+    assert clipboard == spanish["translatedText"]
 
+
+def assert_nothing_came_from_another_host(browser: WebDriver, server: ThreadServer) -> None:
     origin = urlsplit(server.url)
     urls = requested_urls(browser)
     assert any(url.endswith("/translate") for url in urls)

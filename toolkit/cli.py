@@ -15,6 +15,7 @@ from toolkit.output import engines as engine_output
 from toolkit.output import glossary as glossary_output
 from toolkit.output import models as model_output
 from toolkit.output import summaries, translations
+from toolkit.serve import settings as serving
 from toolkit.summary import algorithms
 
 if TYPE_CHECKING:
@@ -611,18 +612,18 @@ Warm = Annotated[
 )
 def serve(
     context: typer.Context,
-    host: Host = "127.0.0.1",
-    port: Port = 5000,
+    host: Host = serving.DEFAULT_HOST,
+    port: Port = serving.DEFAULT_PORT,
     glossary: Glossaries = None,
     no_glossary: NoGlossary = False,
     engine: EngineChoice = "auto",
     workers: ServeWorkers = None,
     api_keys: ApiKeys = None,
-    req_limit: RequestLimit = -1,
-    char_limit: CharacterLimit = -1,
-    body_limit: BodyLimit = 5 * 1024 * 1024,
-    timeout: Timeout = 120.0,
-    queue: Queue = 64,
+    req_limit: RequestLimit = serving.NO_LIMIT,
+    char_limit: CharacterLimit = serving.NO_LIMIT,
+    body_limit: BodyLimit = serving.DEFAULT_BODY_LIMIT,
+    timeout: Timeout = serving.DEFAULT_TIMEOUT,
+    queue: Queue = serving.DEFAULT_QUEUE,
     warm: Warm = None,
     quiet: Quiet = False,
     verbose: Verbose = False,
@@ -635,7 +636,6 @@ def serve(
     flight finish, then exits 0.
     """
     from toolkit.commands.serve import ServeRequest, run
-    from toolkit.serve.settings import default_workers
 
     settings = configured(context, "to", "engine", "glossary")
     run(
@@ -645,7 +645,7 @@ def serve(
             glossaries=_glossaries(settings, glossary),
             use_glossary=not no_glossary,
             engine=str(settings.get("engine", engine)),
-            workers=workers if workers is not None else default_workers(),
+            workers=workers if workers is not None else serving.default_workers(),
             api_keys=api_keys,
             req_limit=req_limit,
             char_limit=char_limit,

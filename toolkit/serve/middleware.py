@@ -10,6 +10,7 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 from toolkit.output.terminal import escaped_line
+from toolkit.serve.errors import error_response
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -105,8 +106,6 @@ class BodyLimit:
             async with asyncio.timeout(self.read_timeout):
                 body = await self._read(scope, receive, send)
         except TimeoutError:
-            from toolkit.serve.errors import error_response
-
             response = error_response(
                 408,
                 f"Request body not received within {self.read_timeout:g} s",
@@ -158,8 +157,6 @@ class BodyLimit:
                 return
             drained += len(message.get("body", b""))
             more = message.get("more_body", False)
-        from toolkit.serve.errors import error_response
-
         response = error_response(
             413,
             f"Request body too large: {size} bytes or more, the limit is {self.limit}",
