@@ -173,6 +173,14 @@ def test_summarize_with_translations(server) -> None:
             400,
             "pdf format is not supported",
         ),
+        # Two faults at once: the one LibreTranslate checks first (source, target, format).
+        ("/translate", {"q": "x", "source": "zz", "target": "xx"}, 400, "zz is not supported"),
+        (
+            "/translate",
+            {"q": "x", "source": "fr", "target": "xx", "format": "pdf"},
+            400,
+            "xx is not supported",
+        ),
         ("/translate", {"q": 3, "source": "fr", "target": "es"}, 400, None),
         ("/detect", {}, 400, "Invalid request: missing q parameter"),
         ("/summarize", {"q": "x", "algorithm": "nope"}, 400, None),

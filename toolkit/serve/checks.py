@@ -72,16 +72,15 @@ def code(given: str) -> str:
 
 
 def direction(server: Server, source: str, target: str) -> tuple[str | None, str]:
-    """The declared source (None for auto) and the target, as codes the catalogue offers."""
+    """The declared source (None for auto) and the target, as codes the catalogue offers; the
+    source checked first, as LibreTranslate does."""
+    declared = None if source.strip().lower() == AUTO else code(source)
+    if declared is not None and declared not in server.catalogue.targets:
+        raise not_supported(source)
     into = code(target)
     if into not in server.catalogue.codes:
         raise not_supported(target)
-    if source.strip().lower() == AUTO:
-        return None, into
-    declared = code(source)
-    if declared not in server.catalogue.targets:
-        raise not_supported(source)
-    if into not in server.catalogue.targets[declared]:
+    if declared is not None and into not in server.catalogue.targets[declared]:
         raise ApiError(
             400,
             f"{languages.name(into)} ({into}) is not available as a target language from "

@@ -60,13 +60,13 @@ async def translate(server: Server, request: Request) -> Response:
     params = await checked(server, request)
     q = texts(params)
     source, target = required(params, "source"), required(params, "target")
-    text_format = bodies.text(params, "format") or "text"
-    if text_format not in ("text", "html"):
-        raise ApiError(400, f"{text_format} format is not supported")
     alternatives = bodies.number(params, "alternatives", int) or 0
     items = q if isinstance(q, list) else [q]
     count_characters(server, request, items)
     declared, into = direction(server, source, target)
+    text_format = bodies.text(params, "format") or "text"
+    if text_format not in ("text", "html"):
+        raise ApiError(400, f"{text_format} format is not supported")
     results = [await server.run(_translating(item, declared, into)) for item in items]
     if isinstance(q, list):
         return JSONResponse(_answer(results, declared is None, alternatives > 0))
