@@ -7,8 +7,10 @@ KEY --api-keys-db-path DB] LIBRETRANSLATE-OPTIONS...`.
 Offline, LibreTranslate's first translation fails with a 500: argostranslate's default splitter,
 MiniSBD, downloads its sentence model (an .onnx) at that moment. Here MiniSBD's split_sentences
 is replaced by the project's own splitter (toolkit.text.document on sentencex, which the set-up
-installs into LibreTranslate's environment: the same sentences toolkit sends to its engine), so that both servers translate the same sentences; nothing else of LibreTranslate is
-changed. `--api-key KEY` first stores KEY in LibreTranslate's key database, as its `ltmanage
+installs into LibreTranslate's environment: the same sentences toolkit sends to its engine), so
+that both servers translate the same sentences; nothing else of LibreTranslate is changed (its
+CTranslate2 threads are set through argostranslate's own variables, by
+benchmarks/lib/libretranslate_setup.py). `--api-key KEY` first stores KEY in LibreTranslate's key database, as its `ltmanage
 keys add` does.
 """
 

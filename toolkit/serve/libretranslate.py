@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from toolkit.serve.checks import (
 from toolkit.serve.errors import ApiError, missing
 from toolkit.serve.middleware import CHARACTERS
 from toolkit.serve.server import Server
-from toolkit.serve.service import TextTranslation
+from toolkit.serve.service import TextTranslation, Workbench
 from toolkit.text import languages
 
 FILE_FORMATS = [".txt"]  # what /translate_file takes: plain text, paragraphs by blank lines
@@ -93,7 +94,9 @@ def _answer(
     return answer
 
 
-def _translating(text: str, source: str | None, target: str) -> Any:
+def _translating(
+    text: str, source: str | None, target: str
+) -> Callable[[Workbench], TextTranslation]:
     return lambda bench: bench.translate(text, source, target)
 
 

@@ -57,11 +57,8 @@ class WorkerPool(Generic[W]):
         self._failures: list[BaseException] = []
 
     @property
-    def waiting(self) -> int:
-        return self._waiting
-
-    @property
     def busy(self) -> int:
+        """Jobs being worked on now."""
         return self._busy
 
     def start(self) -> None:
