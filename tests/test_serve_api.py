@@ -95,6 +95,19 @@ def test_detect(server) -> None:
         ]
         == "en"
     )
+    # No letters: a language with no confidence, as LibreTranslate answers, never an empty list.
+    assert server.post_json("/detect", {"q": "12 345 !"}).json() == [
+        {"confidence": 0.0, "language": "fr"}
+    ]
+
+
+def test_a_lone_surrogate_is_refused_as_the_request_s_fault(server) -> None:
+    body = b'{"q": "Bon\\ud800jour.", "source": "fr", "target": "es"}'
+    answer = server.request("POST", "/translate", body, {"Content-Type": "application/json"})
+    assert answer.status == 400
+    assert answer.json()["error"] == (
+        "Invalid request: q is not Unicode text (a lone surrogate, U+D800, at character 3)"
+    )
 
 
 def test_translate_file_then_download(server) -> None:

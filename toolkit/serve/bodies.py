@@ -4,6 +4,7 @@ reads them: JSON when the body says it is JSON, the form otherwise."""
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -12,6 +13,7 @@ from starlette.requests import Request
 
 from toolkit.serve.errors import ApiError
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # python-multipart keeps a form field up to this size in memory; the body limit bounds it anyway.
 MAX_FIELD = 64 * 1024 * 1024
 
@@ -69,15 +71,24 @@ def text(params: dict[str, Any], name: str) -> str | None:
 
 
 def texts(params: dict[str, Any], name: str) -> str | list[str] | None:
-    """q: a string or a list of strings; None when absent or empty, as LibreTranslate takes it."""
+    """q: a string or a list of strings; None when absent or empty, as LibreTranslate takes it.
+    A string that is not Unicode text (a lone surrogate, which JSON's \\ud800 can give) is
+    refused here, before it reaches an engine."""
     value = params.get(name)
     if value is None or value == "" or value == []:
         return None
-    if isinstance(value, str):
-        return value
-    if isinstance(value, list) and all(isinstance(item, str) for item in value):
-        return value
-    raise ApiError(400, f"Invalid request: {name} must be a string or a list of strings")
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+        raise ApiError(400, f"Invalid request: {name} must be a string or a list of strings")
+    for item in items:
+        lone = _LONE_SURROGATE.search(item)
+        if lone is not None:
+            raise ApiError(
+                400,
+                f"Invalid request: {name} is not Unicode text "
+                f"(a lone surrogate, U+{ord(lone.group()):04X}, at character {lone.start()})",
+            )
+    return value
 
 
 def number(params: dict[str, Any], name: str, kind: type[int] | type[float]) -> Any:

@@ -105,8 +105,12 @@ async def detect(server: Server, request: Request) -> Response:
     request.scope[CHARACTERS] = len(text)
     from toolkit.text.language_guess import ranked_guesses
 
+    # Nothing found (no letters): LibreTranslate's answer then, a language with no confidence,
+    # never an empty list (clients read its first item); toolkit's default source, as
+    # /translate's source auto takes it.
     found = await server.run(lambda bench: ranked_guesses(text))
-    return JSONResponse([{"confidence": c, "language": code} for code, c in found])
+    guesses = found or [(languages.DEFAULT_SOURCE, 0.0)]
+    return JSONResponse([{"confidence": c, "language": code} for code, c in guesses])
 
 
 async def translate_file(server: Server, request: Request) -> Response:
