@@ -594,7 +594,8 @@ Warm = Annotated[
         "--warm",
         metavar="LANGS",
         help="Targets each worker loads before the server listens (es,en), or none; "
-        "others load on their first request. Default: the config file's targets, else es.",
+        "others load on their first request. Default: those of the config file's targets, "
+        "else es, that the server offers.",
         show_default=False,
     ),
 ]
@@ -653,6 +654,7 @@ def serve(
             timeout=timeout,
             queue=queue,
             warm=warm if warm is not None else str(settings.get("to", DEFAULT_TARGET)),
+            warm_by_default=warm is None,
         ),
         _environment(quiet, verbose),
     )

@@ -36,6 +36,7 @@ class ServeRequest:
     timeout: float
     queue: int
     warm: str = NO_WARM  # comma-separated targets, or "none"
+    warm_by_default: bool = False  # not given: targets the server lacks are left out
 
 
 def warm_targets(given: str) -> tuple[str, ...]:
@@ -86,6 +87,7 @@ def settings(request: ServeRequest) -> ServeSettings:
         timeout=request.timeout,
         queue=request.queue,
         warm=warm_targets(request.warm),
+        warm_by_default=request.warm_by_default,
     )
 
 

@@ -23,7 +23,7 @@ WARM_TEXT = "Bonjour."  # translated into each warmed target: the route's progra
 
 class Server:
     def __init__(self, settings: ServeSettings, glossary: Glossary, found: Catalogue) -> None:
-        check_warm(settings, found)
+        self.warm = targets_to_warm(settings, found)
         self.settings, self.glossary, self.catalogue = settings, glossary, found
         self.limiter = RequestLimiter(settings.req_limit)
         self.pool: WorkerPool[Workbench] = WorkerPool(
@@ -33,7 +33,7 @@ class Server:
 
     def _workbench(self) -> Workbench:
         bench = Workbench(self.glossary, self.settings.engine)
-        for target in self.settings.warm:  # each route's programs started now, not on a request
+        for target in self.warm:  # each route's programs started now, not on a request
             bench.translate(WARM_TEXT, self.settings.source, target)
         return bench
 
@@ -63,12 +63,16 @@ class Server:
             raise ApiError(500, f"Cannot translate text: {error}") from None
 
 
-def check_warm(settings: ServeSettings, found: Catalogue) -> None:
-    """Each target to warm is one the catalogue offers from the source (UsageError if not)."""
+def targets_to_warm(settings: ServeSettings, found: Catalogue) -> tuple[str, ...]:
+    """The targets of settings.warm that the catalogue offers from the source; one it does not
+    offer is a UsageError when --warm named it, and left out when it came by default."""
     offered = found.targets.get(settings.source, [])
+    if settings.warm_by_default:
+        return tuple(target for target in settings.warm if target in offered)
     for target in settings.warm:
         if target not in offered:
             raise UsageError(
                 f"--warm: {languages.name(target)} ({target}) is not a target from "
                 f"{settings.source} here; the targets are {', '.join(offered) or 'none'}"
             )
+    return settings.warm

@@ -36,6 +36,9 @@ class ServeSettings:
     source: str = "fr"  # the page's and /frontend/settings' default source
     target: str = "es"  # and target
     warm: tuple[str, ...] = ()  # targets each worker translates into once before serving
+    # The targets to warm were not asked for (the config's, or es): those the server does not
+    # offer are left out rather than refused.
+    warm_by_default: bool = False
 
     @property
     def keys_required(self) -> bool:
