@@ -68,9 +68,13 @@ def joined_span_checks(first: SpanCheck, second: SpanCheck) -> SpanCheck:
     )
 
 
-def shield(text: str, spans: list[Span], style: PlaceholderStyle = DEFAULT_STYLE) -> Shielded:
-    """The paragraph with each span replaced by a placeholder and the text between them cleaned."""
-    stem = style.stem_for(text) if spans else ""
+def shield(
+    text: str, spans: list[Span], style: PlaceholderStyle = DEFAULT_STYLE, avoid: str = ""
+) -> Shielded:
+    """The paragraph with each span replaced by a placeholder and the text between them cleaned.
+    The placeholders' stem occurs neither in the text nor in `avoid` (what will be written in the
+    translation before the spans come back: the glossary's forms of the names)."""
+    stem = style.stem_for(f"{text}\n{avoid}" if avoid else text) if spans else ""
     width = style.width(len(spans))
     pieces: list[str] = []
     glued: list[tuple[bool, bool]] = []

@@ -4,13 +4,15 @@ Engines copy the source's French spacing (a space, no-break or narrow no-break, 
 inside « »), its guillemets, and leave double spaces where they dropped a word. Each target gets its
 own usage instead: no space before those marks outside French-speaking typography, its own
 quotation marks where it does not use guillemets (English “ ”), no space before a full stop or
-comma and no hyphen left by a French inversion. Runs of spaces between words
-collapse to one, and apostrophes between letters follow the source's style (’ or ').
+comma and no hyphen left by a French inversion. A run of spaces the engine left (where it dropped
+a word) collapses to one; a run the source had (columns aligned with spaces) is kept, as the
+engine kept it. Apostrophes between letters follow the source's style (’ or ').
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -80,6 +82,7 @@ _INVERSION_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[\s?!.,;:]|$)")
 _OPENING = re.compile(rf"«{_SPACE}*")
 _CLOSING = re.compile(rf"{_SPACE}*»")
 _SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
+_RUN = re.compile(" {2,}")
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])")
 
 
@@ -96,16 +99,26 @@ def apostrophe_style(text: str, fallback: str | None = None) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
-def apply(text: str, language: str, apostrophe: str | None = None) -> str:
-    """A translated paragraph in the typography of its language."""
+def apply(text: str, language: str, apostrophe: str | None = None, source: str = "") -> str:
+    """A translated paragraph in the typography of its language; `source` is what the engine was
+    given, whose runs of spaces are kept."""
     typography = rules(language)
+    aligned = frozenset(len(run) for run in _RUN.findall(source)) if "  " in source else frozenset()
+
+    def unless_aligned(replacement: str) -> Callable[[re.Match[str]], str]:
+        def replace(match: re.Match[str]) -> str:
+            run = match.group()
+            return run if len(run) in aligned and run.count(" ") == len(run) else replacement
+
+        return replace
+
     if not typography.french:
-        text = _BEFORE_MARK.sub("", text)
-        text = _BEFORE_STOP.sub("", _INVERSION_HYPHEN.sub("", text))
+        text = _BEFORE_MARK.sub(unless_aligned(""), text)
+        text = _BEFORE_STOP.sub(unless_aligned(""), _INVERSION_HYPHEN.sub("", text))
         opening, closing = typography.quotes
         if "«" in text or "»" in text:
             text = _CLOSING.sub(closing, _OPENING.sub(opening, text))
-    text = _SPACES.sub(" ", text)
+    text = _SPACES.sub(unless_aligned(" "), text)
     if apostrophe is not None:
         text = _APOSTROPHE.sub(apostrophe, text)
     return text
