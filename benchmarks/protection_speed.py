@@ -77,6 +77,9 @@ def adversarial() -> dict[str, float]:
         "100,000 / between letters": "ab/" * 100_000,
         "100,000 unclosed <!--": "<!--a " * 100_000,
         "100,000 unclosed tags": "<a b=c " * 100_000,
+        "200,000 host names": "a.fr " * 200_000,
+        "500,000 dots between letters": "a." * 500_000,
+        "500,000 hyphens between letters": "a-" * 500_000 + ".fr",
     }
     result = {}
     for name, text in texts.items():

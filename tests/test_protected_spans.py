@@ -237,3 +237,19 @@ def test_spans_come_back_in_linear_time_beside_long_words(monkeypatch) -> None:
     assert restored.endswith(" https://gouv.am/a.")
     assert check.problems == ()
     assert counting.calls <= len(output)
+
+
+@pytest.mark.parametrize("target", ["es", "en"])
+def test_addresses_without_a_scheme_and_file_names_are_kept(target: str) -> None:
+    # The names of the glossary inside them are not rewritten (Latchine → Lachin), nor their
+    # words translated; a forgotten space or an abbreviation is still prose.
+    text = (
+        "Voir latchine.am/fr/le-ministre et presse.latchine.am. Le rapport.pdf est joint, "
+        "etc.Il a parlé à M.Dupont de Latchine.\n"
+    )
+    result = run_toolkit("translate", "--to", target, "--check", input=text)
+    assert result.returncode == 0, result.stderr
+    for kept in ("latchine.am/fr/le-ministre", "presse.latchine.am.", "rapport.pdf"):
+        assert kept in result.stdout
+    assert "lachin.am" not in result.stdout and "Lachin." in result.stdout
+    assert "protected url: source 2, target 2, ok" in result.stderr

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from toolkit.errors import UsageError
+from toolkit.text import domains
 
 # Characters an engine cannot carry or would drop: controls (tab and line end aside), bidi
 # controls, line and paragraph separators, non-characters (U+FDD0 to U+FDEF, and the last two of
@@ -37,6 +38,7 @@ _IDENTIFIER = rf"(?:[LRDA]\.{_SPACE}?)?\d+(?:[\-./]?[^\W_]+)*(?:{_SPACE}(?:bis|t
 # Apertium would give it back as it is, after a time that grows with the square of its length.
 LONG_WORD = 1000
 WORD = "word"  # the kind of such spans
+HOST = "host"  # found as a host name or a file name; kept as a url or a path
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,18 @@ SEARCHES = (
             r"(?<![\w@.\-])(?:(?:https?|ftps?|sftp|file)://|mailto:|www\.)"
             rf"[^\s<>\"«»{{}}|\\^`{_UNCARRIED}{INVISIBLE}]+",
             re.IGNORECASE,
+        ),
+    ),
+    # A host name with a known top-level domain, with or without a path (`latchine.am`,
+    # `presse.gouv.am/fr/le-ministre`), or a file's name (`rapport.pdf`): which of them, and
+    # whether at all, is decided on its last label (toolkit.text.domains).
+    _Search(
+        HOST,
+        re.compile(r"[^\W_]\.[a-z]"),
+        re.compile(
+            r"(?<![\w@.\-/:~\\])(?P<labels>(?:[^\W_]+(?:-+[^\W_]+)*\.)+)"
+            r"(?P<last>[a-z][a-z0-9]{1,12})(?![\w\-@])"
+            rf"(?P<rest>[/?#:][^\s<>\"«»{{}}|\\^`{_UNCARRIED}{INVISIBLE}]*)?"
         ),
     ),
     _Search(
@@ -195,6 +209,8 @@ def without(text: str) -> str:
 def _matches(kind: str, pattern: re.Pattern[str], text: str) -> list[Span]:
     if kind == "character":
         return _characters(pattern, text)
+    if kind == HOST:
+        return _hosts(pattern, text)
     found = _comments(text) if kind == "markup" else []
     for match in pattern.finditer(text):
         start, end = match.span("keep") if match.groupdict().get("keep") else match.span()
@@ -206,6 +222,25 @@ def _matches(kind: str, pattern: re.Pattern[str], text: str) -> list[Span]:
             continue
         if end > start:
             found.append(Span(kind, start, end, text[start:end]))
+    return found
+
+
+def _hosts(pattern: re.Pattern[str], text: str) -> list[Span]:
+    """Web addresses without a scheme (kind `url`) and files' names (kind `path`)."""
+    found = []
+    for match in pattern.finditer(text):
+        labels, last, rest = match.group("labels", "last", "rest")
+        if not _LETTER.search(labels):
+            continue  # 12.3.fr: numbers
+        start = match.start()
+        end = _trim(text, start, match.end())
+        path = end > match.end("last")
+        if last in domains.FILE_EXTENSIONS and not rest:
+            found.append(Span("path", start, end, text[start:end]))
+        elif last in domains.TOP_LEVEL:
+            if last in domains.FRENCH_WORDS and not path and labels.count(".") < 2:
+                continue  # la fin.la suite: a space forgotten, not an address
+            found.append(Span("url", start, end, text[start:end]))
     return found
 
 
