@@ -253,3 +253,12 @@ def test_addresses_without_a_scheme_and_file_names_are_kept(target: str) -> None
         assert kept in result.stdout
     assert "lachin.am" not in result.stdout and "Lachin." in result.stdout
     assert "protected url: source 2, target 2, ok" in result.stderr
+
+
+def test_prose_between_angle_brackets_is_translated() -> None:
+    text = "Si a<b et b>c alors <le plus bas> gagne, dit le <b>ministre</b>.\n"
+    result = run_toolkit("translate", "--to", "es", "--check", input=text)
+    assert result.returncode == 0, result.stderr
+    assert "más" in result.stdout and "plus" not in result.stdout
+    assert "<b>ministro</b>" in result.stdout
+    assert "protected markup: source 2, target 2, ok" in result.stderr
