@@ -242,7 +242,7 @@ def _render(
     if not target_typography or rules.french or segment.opening in BRACKETS:
         return source[:inner_start] + text + source[inner_end:]
     opening, closing = rules.quotes
-    return opening + text + closing
+    return opening + typography.nested(text, target) + closing
 
 
 def _first_letter_as(source: str, translated: str) -> str:

@@ -22,14 +22,15 @@ class Typography:
 
     quotes: tuple[str, str] = ("«", "»")
     french: bool = False
+    inner: tuple[str, str] = ("“", "”")  # a quotation inside a quotation
 
 
 GUILLEMETS = Typography()
-ENGLISH_QUOTES = Typography(("“", "”"))
-LOW_HIGH_QUOTES = Typography(("„", "“"))  # German, Czech, ...
-LOW_RIGHT_QUOTES = Typography(("„", "”"))  # Polish, Hungarian, Romanian, Dutch
-RIGHT_QUOTES = Typography(("”", "”"))  # Finnish, Swedish
-CORNER_QUOTES = Typography(("「", "」"))
+ENGLISH_QUOTES = Typography(("“", "”"), inner=("‘", "’"))
+LOW_HIGH_QUOTES = Typography(("„", "“"), inner=("‚", "‘"))  # German, Czech, ...
+LOW_RIGHT_QUOTES = Typography(("„", "”"), inner=("«", "»"))  # Polish, Hungarian, Romanian, Dutch
+RIGHT_QUOTES = Typography(("”", "”"), inner=("’", "’"))  # Finnish, Swedish
+CORNER_QUOTES = Typography(("「", "」"), inner=("『", "』"))
 
 # Languages not listed keep guillemets (Spanish, Catalan, Italian, Portuguese, Russian, ...) without
 # the French spaces.
@@ -82,6 +83,13 @@ _INVERSION_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[\s?!.,;:]|$)")
 _OPENING = re.compile(rf"«{_SPACE}*")
 _CLOSING = re.compile(rf"{_SPACE}*»")
 _SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
+# A time written with French spaces around its colon (`12 : 30`; `12: 30` where an engine took
+# one away), whose space before the colon would otherwise go alone (`12: 30`).
+_SPACED_TIME = re.compile(
+    rf"(?<![\d:])([01]?\d|2[0-4])(?:{_SPACE}+:{_SPACE}*|:{_SPACE}+)([0-5]\d)(?![\d:])"
+)
+# A quotation inside a quoted segment: any pair of marks, with French spaces inside or not.
+_INNER_QUOTE = re.compile(rf"[«“‹„‚]{_SPACE}*([^«»“”‹›„‚‘\n]*?){_SPACE}*[»”›“‘]")
 _RUN = re.compile(" {2,}")
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])")
 
@@ -113,6 +121,7 @@ def apply(text: str, language: str, apostrophe: str | None = None, source: str =
         return replace
 
     if not typography.french:
+        text = _SPACED_TIME.sub(r"\1:\2", text)
         text = _BEFORE_MARK.sub(unless_aligned(""), text)
         text = _BEFORE_STOP.sub(unless_aligned(""), _INVERSION_HYPHEN.sub("", text))
         opening, closing = typography.quotes
@@ -122,3 +131,13 @@ def apply(text: str, language: str, apostrophe: str | None = None, source: str =
     if apostrophe is not None:
         text = _APOSTROPHE.sub(apostrophe, text)
     return text
+
+
+def nested(text: str, language: str) -> str:
+    """The quotations inside a quoted segment's text in the language's inner marks, without
+    French spaces (English `“I say ‘no’”`); a French-spaced language keeps them as they are."""
+    typography = rules(language)
+    if typography.french:
+        return text
+    opening, closing = typography.inner
+    return _INNER_QUOTE.sub(lambda m: opening + m.group(1) + closing, text)
