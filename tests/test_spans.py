@@ -76,6 +76,8 @@ FOUND = [
     ("voir armenpress.com ;", "url", "armenpress.com"),
     ("le fichier rapport.pdf.", "path", "rapport.pdf"),
     ("joint : données-2023.csv", "path", "données-2023.csv"),
+    ("voir le fichier_final.docx, puis", "path", "fichier_final.docx"),
+    ("l’image PHOTO.JPG.", "path", "PHOTO.JPG"),
 ]
 
 

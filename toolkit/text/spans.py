@@ -75,10 +75,10 @@ SEARCHES = (
     # whether at all, is decided on its last label (toolkit.text.domains).
     _Search(
         HOST,
-        re.compile(r"[^\W_]\.[a-z]"),
+        re.compile(r"[^\W_]\.[A-Za-z]"),
         re.compile(
-            r"(?<![\w@.\-/:~\\])(?P<labels>(?:[^\W_]+(?:-+[^\W_]+)*\.)+)"
-            r"(?P<last>[a-z][a-z0-9]{1,12})(?![\w\-@])"
+            r"(?<![\w@.\-/:~\\])(?P<labels>(?:[^\W_]+(?:[\-_]+[^\W_]+)*\.)+)"
+            r"(?P<last>[A-Za-z][A-Za-z0-9]{1,12})(?![\w\-@])"
             rf"(?P<rest>[/?#:][^\s<>\"«»{{}}|\\^`{_UNCARRIED}{INVISIBLE}]*)?"
         ),
     ),
@@ -241,7 +241,7 @@ def _hosts(pattern: re.Pattern[str], text: str) -> list[Span]:
         start = match.start()
         end = _trim(text, start, match.end())
         path = end > match.end("last")
-        if last in domains.FILE_EXTENSIONS and not rest:
+        if last.lower() in domains.FILE_EXTENSIONS and not rest:
             found.append(Span("path", start, end, text[start:end]))
         elif last in domains.TOP_LEVEL:
             if last in domains.FRENCH_WORDS and not path and labels.count(".") < 2:
