@@ -609,7 +609,7 @@ def serve(
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
-    """Serve LibreTranslate's API and a desk page, names as the glossary says.
+    """Serve LibreTranslate's API and a page for editors.
 
     A drop-in LibreTranslate server (/translate, /detect, /languages, /translate_file,
     /frontend/settings) on the same pipeline as translate, plus /summarize and a page at /.
