@@ -629,7 +629,7 @@ def serve(
     quiet: Quiet = False,
     verbose: Verbose = False,
 ) -> None:
-    """Serve LibreTranslate's HTTP API, with the glossary, checks and summaries.
+    """Serve LibreTranslate's API and a page for editors.
 
     A drop-in LibreTranslate server (/translate, /detect, /languages, /translate_file,
     /frontend/settings) on the same pipeline as translate, plus /summarize and a page at /; the
