@@ -547,3 +547,24 @@ def test_a_folder_in_the_way_of_an_output_is_refused_before_any_work(
         f"toolkit: error: out/rel.{last}.txt: is a folder; move it away or choose another -o"
     )
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f"rel.{last}.txt"]
+
+
+def test_a_full_disk_under_a_later_language_held_back_is_one_line(tmp_path: Path) -> None:
+    # The languages after the first wait for it on stdout, in a temporary file past a size.
+    script = (
+        "import sys, toolkit.output.sinks as sinks\n"
+        "sinks._HELD_IN_MEMORY = 64\n"
+        "from toolkit.__main__ import main\n"
+        "main(sys.argv[1:])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, "translate", str(RELEASE), "--to", "es,ca", "-q"],
+        capture_output=True,
+        preexec_fn=_files_of_at_most(2_000),
+        env={**os.environ, "TMPDIR": str(tmp_path)},
+        check=False,
+    )
+    assert result.returncode == 1
+    line = one_error_line(result)
+    assert "cannot hold a later language's text in a temporary file" in line
+    assert "File too large" in line

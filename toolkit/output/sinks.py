@@ -8,13 +8,14 @@ comes under a header line, `==> release.txt <==` or `==> es <==`, as `head` mark
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Protocol
 
-from toolkit.errors import UsageError
+from toolkit.errors import ToolkitError, UsageError
 from toolkit.output import terminal as output
 from toolkit.output.files import AtomicFile
 
@@ -81,7 +82,10 @@ class JoinedSink:
         if self._current is not None and self._last != "\n":
             self._emit("\n")
         if self._held is not None:
-            self._held.seek(0)
+            try:
+                self._held.seek(0)
+            except OSError as err:
+                raise _cannot_hold(err) from None
             shutil.copyfileobj(self._held, _Stdout(), _HELD_IN_MEMORY)
             self._held.close()
         if self._file is not None:
@@ -89,13 +93,17 @@ class JoinedSink:
 
     def discard(self) -> None:
         if self._held is not None:
-            self._held.close()
+            with contextlib.suppress(OSError):  # text that failed to be held, now dropped
+                self._held.close()
         if self._file is not None:
             self._file.discard()
 
     def _emit(self, text: str) -> None:
         if self._held is not None:
-            self._held.write(text)
+            try:
+                self._held.write(text)
+            except OSError as err:
+                raise _cannot_hold(err) from None
         elif self._file is None:
             output.write_stdout(text)
         else:
@@ -103,6 +111,13 @@ class JoinedSink:
 
 
 _HELD_IN_MEMORY = 1 << 23  # characters of a deferred language kept in memory before a file
+
+
+def _cannot_hold(err: OSError) -> ToolkitError:
+    return ToolkitError(
+        f"cannot hold a later language's text in a temporary file ({tempfile.gettempdir()}): "
+        f"{err.strerror or err}; free space there, set TMPDIR, or write to files with -o DIR/"
+    )
 
 
 class _Stdout:
