@@ -164,3 +164,51 @@ def test_a_word_of_the_target_language_left_as_it_is_is_not_unknown() -> None:
     assert found["en"].unknown_words == sum(map(len, found["en"].unknown))
     assert "shell" in found["es"].unknown[0]
     engine.close()
+
+
+def test_a_word_apertium_cut_at_its_hyphen_is_one_finding_and_its_english_parts_none() -> None:
+    """`bullseye-backports`, which Apertium cuts into `bullseye-` and `backports`, is one unknown
+    word as the source writes it; `apt-get`, whose parts are English, and `free` are none."""
+    engine = ApertiumEngine()
+    route = _best(engine, "en")
+    sources = ["La branche bullseye-backports et la commande apt-get sont free."]
+    output = engine.translate(sources, route)
+    found = rescue.rescued(sources, output, engine, route, [()])
+    assert found.unknown == (("bullseye-backports",),), found.unknown
+    assert "bullseye-backports" in found.paragraphs[0] and "apt-get" in found.paragraphs[0]
+    engine.close()
+
+
+def test_a_french_word_that_is_a_word_of_the_target_is_kept_not_rescued() -> None:
+    """`scripts`, unknown to fr→es→en, is an English word: kept, not another route's `hyphens`."""
+    engine = ApertiumEngine()
+    route = _best(engine, "en")
+    sources = ["Les scripts sont exécutés au démarrage."]
+    found = rescue.rescued(sources, engine.translate(sources, route), engine, route, [()])
+    assert "scripts" in found.paragraphs[0] and "hyphen" not in found.paragraphs[0]
+    assert found.unknown == ((),)
+    engine.close()
+
+
+def test_a_verb_of_repetition_is_the_targets_prefix_and_the_verb() -> None:
+    """`réinitialiser` and `réinitialisées` are known to no route into English; `initialiser`
+    is: re + its translation, in the form of the word."""
+    engine = ApertiumEngine()
+    route = _best(engine, "en")
+    sources = ["Il faut réinitialiser le mot de passe et les valeurs réinitialisées."]
+    found = rescue.rescued(sources, engine.translate(sources, route), engine, route, [()])
+    assert "reinitialise " in found.paragraphs[0], found.paragraphs
+    assert "reinitialised" in found.paragraphs[0], found.paragraphs
+    assert found.unknown == ((),)
+    engine.close()
+
+
+def test_a_pivot_word_is_traced_to_a_part_of_a_hyphenated_word_accents_aside() -> None:
+    """`reconnectez-vous` becomes the pivot's `reconnectarse`, unknown to the last hop; alone,
+    `reconnectez` is `reconnectáis`: traced all the same, and rescued as reconnect."""
+    engine = ApertiumEngine()
+    route = _best(engine, "en")
+    sources = ["Déconnectez le câble et reconnectez-vous."]
+    found = rescue.rescued(sources, engine.translate(sources, route), engine, route, [()])
+    assert "reconnect" in found.paragraphs[0] and "reconnectarse" not in found.paragraphs[0]
+    engine.close()
