@@ -82,6 +82,7 @@ def translate_documents(
     from toolkit.translation import protection, quotes
     from toolkit.translation.numbers import missing_numbers
     from toolkit.translation.rescue import lost_words, rescued
+    from toolkit.translation.survivors import missing_forms
     from toolkit.translation.typography import apostrophe_style
 
     started = time.perf_counter()
@@ -123,6 +124,14 @@ def translate_documents(
     if lost:
         lost = tuple(
             tuple(w for unit in words for w in unit) for words in quotes.regroup(lost, sent)
+        )
+    # Letters and symbols lost by any hop, without a trace the engine tells.
+    forms = [missing_forms(p, t) for p, t in zip(paragraphs, translated, strict=True)]
+    if any(forms):
+        named = lost or tuple(() for _ in paragraphs)
+        lost = tuple(
+            (*words, *(f for f in found if f not in words))
+            for words, found in zip(named, forms, strict=True)
         )
     results, position = [], 0
     for name, doc in documents:
