@@ -123,8 +123,9 @@ def test_each_dictionary_is_one_process_kept_loaded_for_the_next_batch() -> None
 
 def test_a_word_apertium_drops_is_a_check_finding_by_its_french_word() -> None:
     """fr-es writes the pronoun `y` alone as its tags (`#\\<prn\\>`), which the stream decoder
-    drops: `le point y avant la frontière` lost its `y` without a word of it."""
-    text = "Le drone a survolé le point y avant la frontière.\n"
+    drops: `la valeur y en tête` (a `y` before `en`, which the pronoun may precede) lost its `y`
+    without a word of it."""
+    text = "Avec la valeur y en tête.\n"
     done = run_toolkit(
         "translate", "-", "--from", "fr", "--to", "en", "--check", "--format", "json", input=text
     )
@@ -211,4 +212,14 @@ def test_a_pivot_word_is_traced_to_a_part_of_a_hyphenated_word_accents_aside() -
     sources = ["Déconnectez le câble et reconnectez-vous."]
     found = rescue.rescued(sources, engine.translate(sources, route), engine, route, [()])
     assert "reconnect" in found.paragraphs[0] and "reconnectarse" not in found.paragraphs[0]
+    engine.close()
+
+
+def test_a_word_that_may_be_a_noun_is_no_verb_of_repetition() -> None:
+    """`réattache` may be re + the noun `attache`: not rescued as the noun (`religadura`)."""
+    engine = ApertiumEngine()
+    route = _best(engine, "es")
+    sources = ["Le programme réattache les fenêtres."]
+    found = rescue.rescued(sources, engine.translate(sources, route), engine, route, [()])
+    assert "religadura" not in found.paragraphs[0], found.paragraphs
     engine.close()

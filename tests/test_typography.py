@@ -100,3 +100,16 @@ def test_the_default_glossary_writes_artsakh_without_an_article(
         "translate", "-", "--from", "fr", "--to", target, input="Le président de l’Artsakh.\n"
     )
     assert expected in done.stdout and engines_article not in done.stdout
+
+
+def test_a_hyphen_the_source_ends_a_word_with_is_kept() -> None:
+    """Only a French inversion leaves a hyphen to remove: `« M- »` (a key's name) keeps its own."""
+    assert typography.apply("Échap es anotado « M- ».", "es", source="Échap est noté « M- ».") == (
+        "Échap es anotado «M-»."
+    )
+    assert (
+        typography.apply(
+            "They will spend- the border?", "en", source="Passeront-ils la frontière ?"
+        )
+        == "They will spend the border?"
+    )

@@ -83,7 +83,7 @@ def inbound(
         output, check = enforce.restore(sent.names, output, glossary, route.target, route.source)
         output = articles.adjust(output, route.target, (f.term for f in sent.names.found))
     if target_typography:
-        output = typography.apply(output, route.target, apostrophe)
+        output = typography.apply(output, route.target, apostrophe, sent.shielded.text)
         output = conventions.apply(output, route.target, sent.shielded.text)
     output = capitals.restore(sent.lowered, output)
     text, span_check = unshield(sent.shielded, output)

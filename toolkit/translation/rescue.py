@@ -36,8 +36,12 @@ _JOINERS = "-_"
 _JOINED = re.compile(r"\w+(?:[-_]\w+)*")
 # A French word that may be a verb of repetition (réinitialiser, reconnectez), and the prefix that
 # says it in each target.
-_REPEATED = re.compile(r"r[eé](?=[^\W\d_]{5,}$)")
+# Only forms that are verbs whatever the word (an infinitive, a participle, the second person
+# plural, a gerund): `réattache` may be a noun's `attache`, `religadura`.
+_REPEATED = re.compile(r"r[eé](?=[^\W\d_]{5,}$)(?=.*(?:er|ir|é|ée|és|ées|i|ie|is|ies|ez|ant)$)")
 _AGAIN = {"en": "re", "es": "re", "ca": "re", "pt": "re", "it": "ri"}
+# Italian writes re- before i (reinizializzare), ri- elsewhere (riconnettere).
+_AGAIN_BEFORE_I = {"it": "re"}
 # What may come between a sentence end and the word that starts the next sentence.
 _OPENING = " \t\n\"'«»“”‘’([{—–-"
 
@@ -311,7 +315,11 @@ def _translations(
             known_stems.setdefault(word, translation)
     for word, stem in stems.items():
         if word not in found and stem in known_stems:
-            found[word] = _with_capitals_of(word, _AGAIN[route.target] + known_stems[stem])
+            verb = known_stems[stem]
+            prefix = _AGAIN[route.target]
+            if verb[:1].lower() == "i":
+                prefix = _AGAIN_BEFORE_I.get(route.target, prefix)
+            found[word] = _with_capitals_of(word, prefix + verb)
     return found
 
 
@@ -320,9 +328,7 @@ def _repeated(words: list[str], route: Route) -> dict[str, str]:
     letters or more), each with that verb, for a target whose prefix is known."""
     if route.source != "fr" or route.target not in _AGAIN:
         return {}
-    return {
-        w: w[2:] for w in words if _REPEATED.match(w) and not w.isupper() and not w[:1].isupper()
-    }
+    return {w: w[2:] for w in words if _REPEATED.match(w) and not w.isupper()}
 
 
 def _words_of(words: list[str], engine: WordLookup, language: str) -> set[str]:
