@@ -30,8 +30,10 @@ def french_prose(words: int) -> list[str]:
     return [source for source, _ in debian_reference.spread([(p, "") for p in prose], words)]
 
 
-def unknown_per_thousand(paragraphs: list[str], target: str) -> tuple[float, int, float]:
-    """Unknown words per 1,000 French words, how many, and the command's CPU seconds."""
+def unknown_per_thousand(paragraphs: list[str], target: str) -> tuple[float, int, int, float]:
+    """Unknown words per 1,000 French words, how many, the names and acronyms kept as written
+    (listed apart, not counted unknown: one per paragraph it is in), and the command's CPU
+    seconds."""
     text = "\n\n".join(paragraphs) + "\n"
     command = [sys.executable, "-m", "toolkit", "translate", "-", "--from", "fr", "--to", target]
     command += ["--engine", "apertium", "--check", "--format", "json"]
@@ -42,8 +44,9 @@ def unknown_per_thousand(paragraphs: list[str], target: str) -> tuple[float, int
         output = result.read_text(encoding="utf-8")
     [translation] = json.loads(output)["translations"]
     unknown = translation["qa"]["unknown_words"]
+    kept = sum(len(item["words"]) for item in translation["qa"].get("kept_names", []))
     french_words = sum(len(p.split()) for p in paragraphs)
-    return unknown * 1000 / french_words, unknown, cpu
+    return unknown * 1000 / french_words, unknown, kept, cpu
 
 
 def main() -> None:
@@ -54,11 +57,11 @@ def main() -> None:
     paragraphs = french_prose(args.words)
     words = sum(len(p.split()) for p in paragraphs)
     print(f"{words:,} French words in {len(paragraphs)} paragraphs of the Debian Reference\n")
-    print("| target | unknown words / 1,000 | unknown words | CPU s |")
-    print("|---|---:|---:|---:|")
+    print("| target | unknown words / 1,000 | unknown words | names kept as written | CPU s |")
+    print("|---|---:|---:|---:|---:|")
     for target in args.to.split(","):
-        rate, count, cpu = unknown_per_thousand(paragraphs, target)
-        print(f"| {target} | {rate:.1f} | {count} | {cpu:.2f} |")
+        rate, count, kept, cpu = unknown_per_thousand(paragraphs, target)
+        print(f"| {target} | {rate:.1f} | {count} | {kept} | {cpu:.2f} |")
 
 
 if __name__ == "__main__":

@@ -99,7 +99,7 @@ def rescued(
         w
         for words, source in zip(origins, sources, strict=True)
         for w in words
-        if w and _name(w, source)
+        if w and is_name(w, source)
     }
     if all(w in names for w in wanted):
         wanted = []
@@ -235,7 +235,7 @@ def _no_word(word: str) -> bool:
     return any(c.isdigit() for c in word)
 
 
-def _name(word: str, source: str) -> bool:
+def is_name(word: str, source: str) -> bool:
     """Whether a word is an acronym or is written with a capital inside a sentence each time: a
     name, which another route may know (Arménie, GNU) but which is looked up only along with other
     words."""
