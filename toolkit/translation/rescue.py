@@ -27,9 +27,10 @@ from toolkit.engines.base import Engine, EngineOutput, Route
 
 # A word of the source as Apertium cuts it: apostrophes and digits end it.
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-# Other routes asked, best first: on the Debian Reference a third route knew next to nothing that
-# the first two did not.
-MAX_ROUTES = 2
+# Other routes asked, best first: on the Debian Reference a second other route (fr→eo→en,
+# fr→oc→es) changed no word of any target's translation, and each route asked starts its own
+# dictionaries.
+MAX_ROUTES = 1
 # What joins the parts of a word that Apertium may cut, left at the end of the first part (`apt-`).
 _JOINERS = "-_"
 # A word of the source with its joined parts, digits included (`dm-crypt`, `regex_t`, `ISO-8859`).
