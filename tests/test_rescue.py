@@ -223,3 +223,15 @@ def test_a_word_that_may_be_a_noun_is_no_verb_of_repetition() -> None:
     found = rescue.rescued(sources, engine.translate(sources, route), engine, route, [()])
     assert "religadura" not in found.paragraphs[0], found.paragraphs
     engine.close()
+
+
+def test_a_french_word_no_route_knows_is_its_english_cognate_when_english_knows_it() -> None:
+    """interpréteur and textuels, known to no route, are English's interpreter and textual;
+    typographique's typographic, which English's dictionary does not know, stays unknown."""
+    engine = ApertiumEngine()
+    route = _best(engine, "en")
+    sources = ["L'interpréteur lit les fichiers textuels avec une mise en page typographique."]
+    found = rescue.rescued(sources, engine.translate(sources, route), engine, route, [()])
+    assert "interpreter" in found.paragraphs[0] and "textual" in found.paragraphs[0], found
+    assert found.unknown == (("typographique",),)
+    engine.close()

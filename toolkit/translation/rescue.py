@@ -43,6 +43,17 @@ _REPEATED = re.compile(r"r[eé](?=[^\W\d_]{5,}$)(?=.*(?:er|ir|é|ée|és|ées|i|
 _AGAIN = {"en": "re", "es": "re", "ca": "re", "pt": "re", "it": "ri"}
 # Italian writes re- before i (reinizializzare), ri- elsewhere (riconnettere).
 _AGAIN_BEFORE_I = {"it": "re"}
+# French endings and their English (typographique → typographic, textuel → textual, interpréteur →
+# interpreter, partitionner → partition, personnalisation → personalisation), longest first.
+_COGNATE_ENDINGS = (
+    ("isation", "isation"),
+    ("ionner", "ion"),
+    ("ique", "ic"),
+    ("eur", "er"),
+    ("uel", "ual"),
+    ("el", "al"),
+    ("if", "ive"),
+)
 # What may come between a sentence end and the word that starts the next sentence.
 _OPENING = " \t\n\"'«»“”‘’([{—–-"
 
@@ -107,6 +118,7 @@ def rescued(
     # French words the route's first hop did not know: a route through the same hop knows none.
     first_unknown = {w for words in cut for w in words}
     found = _translations(wanted, engine, route, first_unknown)
+    found |= _cognates([w for w in wanted if w not in found and w not in names], engine, route)
     paragraphs = list(output.paragraphs)
     unknown: list[tuple[str, ...]] = []
     for index, (words, french) in enumerate(zip(cut, origins, strict=True)):
@@ -322,6 +334,41 @@ def _translations(
                 prefix = _AGAIN_BEFORE_I.get(route.target, prefix)
             found[word] = _with_capitals_of(word, prefix + verb)
     return found
+
+
+def _cognates(words: list[str], engine: WordLookup, route: Route) -> dict[str, str]:
+    """French words no route knows, written as the English cognate that English's own dictionary
+    knows (interpréteur → interpreter, textuels → textual, trilatérale → trilateral): the word
+    less its accents and its plural or feminine ending, then the endings French and English
+    regularly differ by, tried in turn, and nothing the dictionary does not confirm. English only, where the endings are regular enough."""
+    if route.source != "fr" or route.target != "en" or not words:
+        return {}
+    candidates = {w: _english_forms(w) for w in words if w.islower()}
+    asked = list(dict.fromkeys(c for forms in candidates.values() for c in forms))
+    known = _words_of(asked, engine, "en")
+    found = {}
+    for word, forms in candidates.items():
+        form = next((f for f in forms if f in known), None)
+        if form is not None:
+            found[word] = form
+    return found
+
+
+def _english_forms(word: str) -> list[str]:
+    """The English forms a French word may have, by its ending: plural and feminine set aside
+    (an English adjective has neither), then each ending's English, accents dropped."""
+    bare = _unaccented(word)
+    stems = [bare]
+    for ending in ("es", "s", "e"):
+        if bare.endswith(ending) and len(bare) - len(ending) >= 5:
+            stems.append(bare[: -len(ending)])
+    forms = [stem for stem in stems if stem != word]  # trilatérale → trilateral
+    for stem in stems:
+        for french, english in _COGNATE_ENDINGS:
+            if stem.endswith(french) and len(stem) - len(french) >= 3:
+                forms.append(stem[: -len(french)] + english)
+    # French doubles consonants English writes once (personnalisation → personalisation).
+    return list(dict.fromkeys([*forms, *(f.replace("nn", "n") for f in forms)]))
 
 
 def _repeated(words: list[str], route: Route) -> dict[str, str]:
