@@ -7,6 +7,9 @@ Run: .venv/bin/python -m benchmarks.protection_speed [--words 50000] [--repeat 3
   same text, and with --keep-typography (the typography's own share);
 - in this process, the steps around the engine alone (spans found, placeholders in and out,
   names, articles, typography) on the same paragraphs, against the engine's time;
+- --long-words words of 600 letters, each beside a glossary name, and one URL in the paragraph:
+  toolkit translate against the raw apertium pipeline on the same text (the spans put back
+  beside long words: linear, where a lazy run of letters before each placeholder was quadratic);
 - the search for spans on text made to be slow for regular expressions (a 1 MB word, 100,000
   `@`, a long run of digits): linear, in milliseconds per megabyte.
 Each time is the median of interleaved runs (benchmarks/processes.py: wall, and the CPU of every
@@ -74,6 +77,9 @@ def adversarial() -> dict[str, float]:
         "100,000 / between letters": "ab/" * 100_000,
         "100,000 unclosed <!--": "<!--a " * 100_000,
         "100,000 unclosed tags": "<a b=c " * 100_000,
+        "200,000 host names": "a.fr " * 200_000,
+        "500,000 dots between letters": "a." * 500_000,
+        "500,000 hyphens between letters": "a-" * 500_000 + ".fr",
     }
     result = {}
     for name, text in texts.items():
@@ -83,10 +89,17 @@ def adversarial() -> dict[str, float]:
     return result
 
 
+def long_words_text(count: int) -> str:
+    """One paragraph: `count` words of 600 letters, each beside a glossary name, and a URL."""
+    words = " ".join(f"Artsakh {chr(97 + i % 26) * 600}" for i in range(count))
+    return f"{words} voir https://gouv.am/fr/communique.\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--words", type=int, default=50_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--long-words", type=int, default=400)
     args = parser.parse_args()
 
     paragraphs = text_with_spans(args.words)
@@ -123,6 +136,17 @@ def main() -> None:
     print(
         f"  in process: around the engine {around:.2f} CPU s, the engine {engine:.2f} s wall "
         f"({around / engine:.1%} of it)"
+    )
+    long_words = WORK / f"protection-long-words-{args.long_words}.txt"
+    long_words.write_text(long_words_text(args.long_words), encoding="utf-8")
+    raw, ours = interleaved(
+        args.repeat,
+        lambda: run("apertium -f txt fr-es", stdin=long_words),
+        lambda: run([*toolkit[:-1], str(long_words)]),
+    )
+    print(
+        f"  {args.long_words} words of 600 letters beside names, one URL: raw apertium "
+        f"{raw.wall:.2f} s, toolkit {ours.wall:.2f} s wall ({ours.wall / raw.wall:.2f}x)"
     )
     for name, ms in adversarial().items():
         print(f"  spans.find on {name}: {ms:.0f} ms per MB")

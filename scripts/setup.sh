@@ -13,12 +13,12 @@ APT_PACKAGES=(
   apertium-es-pt apertium-es-gl apertium-spa-ita
   apertium-spa-cat apertium-cat-ita apertium-por-cat apertium-oc-ca apertium-oc-es
 )
-# With the test tools (the dev extra): real words and text in many languages, for
-# tests/test_stemmers.py.
+# With the test tools (the dev extra): Chromium and its driver, for the desk page in a real
+# browser (tests/test_serve_page.py); the Debian Reference, the same book in five languages, for
+# the quality benchmarks (benchmarks/translation_quality.py).
 if [[ " $* " == *" dev "* ]]; then
   APT_PACKAGES+=(
-    wamerican wdanish wdutch wfrench witalian wngerman wnorwegian wportuguese wspanish wswedish
-    manpages-fi manpages-hu manpages-ro manpages-ru
+    chromium chromium-driver
     debian-reference-en debian-reference-es debian-reference-fr debian-reference-it debian-reference-pt
   )
 fi

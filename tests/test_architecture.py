@@ -102,14 +102,17 @@ ALLOWED: dict[str, set[str]] = {
     # The settings of the config file and the environment, checked with the rooms' own names
     # (languages, engines, algorithms); read by the CLI and `toolkit config`, rendered by output.
     "config": _BOTTOM | {"text", "engines", "summary"},
-    "commands": _BOTTOM | _BELOW_OUTPUT | {"output", "environment", "corpus", "config"},
+    "commands": _BOTTOM | _BELOW_OUTPUT | {"output", "environment", "corpus", "config", "serve"},
+    # The HTTP server, at the level of commands/ (commands/serve.py starts it): its routes call
+    # translation/ and summary/ as the commands do; never corpus/ or a command.
+    "serve": _BOTTOM | _BELOW_OUTPUT | {"output", "environment", "config"},
     "usage": _BOTTOM,  # typer's usage errors as one line: the CLI's, imports none of toolkit
     "cli": _BOTTOM
     | _BELOW_OUTPUT
-    | {"output", "environment", "corpus", "config", "commands", "usage"},
+    | {"output", "environment", "corpus", "config", "commands", "usage", "serve"},
     "__main__": _BOTTOM
     | _BELOW_OUTPUT
-    | {"output", "environment", "corpus", "config", "commands", "usage", "cli"},
+    | {"output", "environment", "corpus", "config", "commands", "usage", "cli", "serve"},
 }
 
 # Imports up the rooms that are known and to be removed, each with why it is still there:

@@ -191,6 +191,7 @@ def test_the_listing_gives_each_command_a_whole_sentence(toolkit) -> None:
         "translate",
         "summarize",
         "engines",
+        "serve",
         "config",
         "glossary",
         "models",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_toolkit
+from tests.conftest import run_process, run_toolkit
 
 SENTENCE = "Le ministre a reçu les ambassadeurs."
 
@@ -195,3 +195,14 @@ def test_corpus_interrupted_says_a_rerun_resumes(tmp_path: Path, monkeypatch) ->
     result = run_toolkit("corpus", "translate", str(_releases(tmp_path)), "-o", str(tmp_path / "o"))
     assert result.returncode == 130
     assert "run the same command again to resume" in result.stderr
+
+
+def test_debug_is_read_from_the_parsed_options_only() -> None:
+    # "--debug" as the value of --text is text to translate, not the option.
+    as_text = run_process("translate", "--text", "--debug", "--to", "es,zz")
+    assert as_text.returncode == 2
+    assert "Traceback" not in as_text.stderr
+    assert as_text.stderr.startswith("toolkit: error: unknown target language 'zz'")
+    as_option = run_process("--debug", "translate", "no-such-file.txt", "--to", "es")
+    assert as_option.returncode != 0
+    assert "Traceback" in as_option.stderr

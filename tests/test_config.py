@@ -78,6 +78,9 @@ def test_a_bad_file_is_one_line_with_its_place(toolkit) -> None:
         "[summarize]\nsentences = 2\n": ":1: unknown setting 'summarize'",
         'engines = "apertium"\n': ":1: unknown setting 'engines'; did you mean 'engine'?",
         'to = "es"\nengine = \n': ":2: not valid TOML: ",
+        'engine = "apertium"\nto = ' + "[" * 100_000 + "]" * 100_000 + "\n": (
+            ":2: not valid TOML: values nested too deeply"
+        ),
     }
     for text, wanted in cases.items():
         path = config_file(text)

@@ -207,6 +207,14 @@ def test_a_folder_of_text_files(tmp_path) -> None:
             "corpus.jsonl:2: the key 'id' appears twice in one object; keep one",
         ),
         (
+            '{"id": "b", "text": "Bonjour.", "x": ' + "[" * 100_000 + "]" * 100_000 + "}",
+            "corpus.jsonl:2: JSON values nested too deeply",
+        ),
+        (
+            '{"id": "b", "text": "Bonjour.", "x": ' + '{"a": ' * 5_000 + "1" + "}" * 5_001,
+            "corpus.jsonl:2: JSON values nested too deeply",
+        ),
+        (
             '{"id": ' + "9" * 5000 + ', "text": "Bonjour."}',
             "corpus.jsonl:2: an integer of 5000 digits (at most 4300); write long ids as strings",
         ),

@@ -258,3 +258,31 @@ def test_placeholders_of_another_style_come_back() -> None:
         roundtrip("Artsakh, Lachin, Stepanakert, Artsakh", "es", style)
         == "Artsakh, Lachin, Stepanakert, Artsakh"
     )
+
+
+def test_a_form_that_is_a_common_word_counts_only_where_the_name_was_put_back(tmp_path) -> None:
+    # `Y` (a party) is Spanish `y` ("and"): the translation's other `y` are not the name.
+    names = tmp_path / "names.csv"
+    names.write_text("fr,es\nY,y\n", encoding="utf-8")
+    glossary = active.load_active([str(names)])
+    protected = protect("Le parti Y et le parti X et Paul.", glossary)
+    text, check = restore(protected, protected.text, glossary, "es", "fr")
+    assert text == "Le parti y et le parti X et Paul."
+    assert [(c.name, c.source, c.target) for c in check.counts] == [("Y", 1, 1)]
+    _, check = restore(protected, "El partido y el partido X y Paul.", glossary, "es", "fr")
+    assert [(c.name, c.source, c.target) for c in check.counts] == [("Y", 1, 0)]
+    assert check.missing == 1 and [n.kind for n in check.problems] == ["lost"]
+
+
+def test_a_form_that_looks_like_a_placeholder_is_not_taken_for_a_span(tmp_path) -> None:
+    from tests.conftest import run_toolkit
+
+    names = tmp_path / "names.csv"
+    names.write_text("fr,es,en\nArtsakh,Zqxb,Zqxb\n", encoding="utf-8")
+    text = "Le code Artsakh est sur https://gouv.am et presse@gov.am.\n"
+    for target in ("es", "en"):
+        result = run_toolkit("translate", "--to", target, "-g", str(names), "--check", input=text)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.count("https://gouv.am") == 1, result.stdout
+        assert result.stdout.count("Zqxb") == 1, result.stdout
+        assert "CHANGED" not in result.stderr and "repeated" not in result.stderr

@@ -211,6 +211,29 @@ BAD = [
         '<?xml version="1.0" encoding="klingon"?>\n<tbx/>\n',
         "g.tbx:1: unknown encoding: klingon; save the glossary as UTF-8",
     ),
+    # Nesting that Python's TOML reader follows until its stack runs out; encodings that the XML
+    # reader names but cannot read.
+    (
+        "g.toml",
+        '[[term]]\nname = "A"\nx = ' + "[" * 100_000 + "]" * 100_000 + "\n",
+        "g.toml:3: malformed TOML: values nested too deeply",
+    ),
+    (
+        "g.toml",
+        '[[term]]\nname = "A"\n\nx = ' + "{a = " * 5_000 + "1" + "}" * 5_000 + "\n",
+        "g.toml:4: malformed TOML: values nested too deeply",
+    ),
+    (
+        "g.tbx",
+        '<?xml version="1.0" encoding="Shift_JIS"?>\n<tbx/>\n'.encode("shift_jis"),
+        "g.tbx:1: cannot read the encoding the file declares",
+    ),
+    (
+        "g.tbx",
+        b'<?xml version="1.0" encoding="utf-32"?>\n<tbx/>\n',
+        "g.tbx:1: cannot read the encoding the file declares",
+    ),
+    ("g.tbx", "<tbx/>".encode("utf-32"), "g.tbx:1: malformed TBX"),
 ]
 
 

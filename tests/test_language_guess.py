@@ -3,9 +3,8 @@ languages; and a summary of the release loads neither langdetect nor anything he
 
 from __future__ import annotations
 
-import gzip
 import json
-import re
+import lzma
 import subprocess
 from pathlib import Path
 
@@ -17,27 +16,15 @@ from tests.summary_texts import DATA
 from toolkit.text.detection import SAMPLE, detect_language
 from toolkit.text.language_guess import language_of, stop_word_guess
 
-MAN = Path("/usr/share/man")
-# Manual pages in these languages come with the test tools (scripts/setup.sh); others are read
-# when installed.
+# The first pages of every language of Debian's manual pages (support/test_samples.py).
+MAN_PAGES = Path(__file__).parent / "data" / "samples" / "man-pages.jsonl.xz"
 REQUIRED_MAN = ("fi", "hu", "ro", "ru")
-PAGES_PER_LANGUAGE = 15
-_GROFF = re.compile(r"\\f[BIRP]|\\\(..|\\[-&e]|\\s[-+]?\d")
 
 
 def man_texts() -> list[tuple[str, str]]:
-    """(language folder, the running text of a page), for every language of manual pages here."""
-    texts = []
-    for folder in sorted(MAN.iterdir()):
-        if folder.name.startswith("man") or not folder.is_dir():
-            continue
-        for page in sorted(folder.rglob("*.gz"))[:PAGES_PER_LANGUAGE]:
-            source = gzip.decompress(page.read_bytes()).decode("utf-8", "replace")
-            lines = [_GROFF.sub("", line) for line in source.splitlines()]
-            words = " ".join(line for line in lines if not line.startswith((".", "'"))).split()
-            if len(words) >= 60:
-                texts.append((folder.name, " ".join(words[:400])))
-    return texts
+    """(language folder, the running text of a page), for every language of manual pages."""
+    lines = lzma.decompress(MAN_PAGES.read_bytes()).decode("utf-8").splitlines()
+    return [(page["language"], page["text"]) for page in map(json.loads, lines)]
 
 
 def langdetects_answer(text: str) -> str | None:

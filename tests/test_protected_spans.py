@@ -205,3 +205,60 @@ def test_document_symbols_and_references_come_back_through_a_pivot() -> None:
     for span in spans.find(text):
         assert span.text in result, (span, result)
     assert not translation.spans[0].problems
+
+
+class _CountingPattern:
+    """A compiled pattern whose match calls are counted."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern, self.calls = pattern, 0
+
+    def match(self, text: str, position: int = 0) -> re.Match[str] | None:
+        self.calls += 1
+        return self.pattern.match(text, position)
+
+
+def test_spans_come_back_in_linear_time_beside_long_words(monkeypatch) -> None:
+    # Placeholders beside long words (names, a URL): the letters glued to each placeholder are
+    # walked back once, never searched again from every position of a word, as a lazy run of
+    # letters before the stem did (600 words of 900 letters: 24 s). The letters looked at are
+    # counted: at most one look per character of the output.
+    from toolkit.translation import shield as shield_module
+
+    counting = _CountingPattern(shield_module._LETTER)
+    monkeypatch.setattr(shield_module, "_LETTER", counting)
+    words = [f"{'a' * 900}Zqxb" if i % 2 else f"Artsakh {'b' * 900}" for i in range(60)]
+    text = " ".join(words) + " https://gouv.am/a."
+    found = spans.find(text)
+    sent = shield_module.shield(text, found)
+    head, tail = sent.text.rsplit(" ", 1)
+    output = head + tail  # the engine glued a long word to the URL's placeholder
+    restored, check = shield_module.unshield(sent, output)
+    assert restored.endswith(" https://gouv.am/a.")
+    assert check.problems == ()
+    assert counting.calls <= len(output)
+
+
+@pytest.mark.parametrize("target", ["es", "en"])
+def test_addresses_without_a_scheme_and_file_names_are_kept(target: str) -> None:
+    # The names of the glossary inside them are not rewritten (Latchine → Lachin), nor their
+    # words translated; a forgotten space or an abbreviation is still prose.
+    text = (
+        "Voir latchine.am/fr/le-ministre et presse.latchine.am. Le rapport.pdf est joint, "
+        "etc.Il a parlé à M.Dupont de Latchine.\n"
+    )
+    result = run_toolkit("translate", "--to", target, "--check", input=text)
+    assert result.returncode == 0, result.stderr
+    for kept in ("latchine.am/fr/le-ministre", "presse.latchine.am.", "rapport.pdf"):
+        assert kept in result.stdout
+    assert "lachin.am" not in result.stdout and "Lachin." in result.stdout
+    assert "protected url: source 2, target 2, ok" in result.stderr
+
+
+def test_prose_between_angle_brackets_is_translated() -> None:
+    text = "Si a<b et b>c alors <le plus bas> gagne, dit le <b>ministre</b>.\n"
+    result = run_toolkit("translate", "--to", "es", "--check", input=text)
+    assert result.returncode == 0, result.stderr
+    assert "más" in result.stdout and "plus" not in result.stdout
+    assert "<b>ministro</b>" in result.stdout
+    assert "protected markup: source 2, target 2, ok" in result.stderr

@@ -84,3 +84,22 @@ def test_a_quote_is_one_more_unit_of_the_same_batch_and_counted_by_the_check() -
 def test_keep_typography_keeps_the_source_marks() -> None:
     text = _translate("Il dénonce un « nettoyage ethnique » ici.\n", "es", "--keep-typography")
     assert "« limpieza étnica »" in text, text
+
+
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        ("en", "It has said: “I say ‘no’ and ‘yes’” to 12:30."),
+        ("es", "Ha dicho: «Digo “no” y “sí”» a 12:30."),
+        ("ca", "Ha dit: «Dic “no” i “sí”» a 12:30."),
+    ],
+)
+def test_quotations_inside_a_quotation_take_the_targets_inner_marks(
+    target: str, expected: str
+) -> None:
+    # Inside the outer marks, the inner ones (“ ” or ‹ ›, French-spaced) are the target's
+    # inner marks without the spaces; a time spaced in French is written 12:30, not 12: 30.
+    text = "Il a dit : « Je dis “ non ” et ‹ oui › » à 12 : 30."
+    assert _translate(text, target) == expected + "\n"
+    kept = _translate(text, target, "--keep-typography")
+    assert "‹" in kept or "“ " in kept or ": 30" in kept

@@ -40,6 +40,9 @@ FOUND = [
     ("Le fichier ~/notes/a.md et", "path", "~/notes/a.md"),
     ('Le <a href="https://x.am">ministre', "markup", '<a href="https://x.am">'),
     ("Paix &amp; sécurité", "markup", "&amp;"),
+    ("un <input disabled> vide", "markup", "<input disabled>"),
+    ("une balise <x:note/> seule", "markup", "<x:note/>"),
+    ("Le <my-widget> mot", "markup", "<my-widget>"),
     ("Le ministre.<!-- note\nde la rédaction --> Il", "markup", "<!-- note\nde la rédaction -->"),
     ("Le <!-- a <b> --> ministre", "markup", "<!-- a <b> -->"),
     ("Le <!-- jamais fermé <!-- --> ministre", "markup", "<!-- jamais fermé <!-- -->"),
@@ -64,6 +67,17 @@ FOUND = [
     ("l’A320neo vole", "model", "A320neo"),
     ("le logiciel v2.3.1.", "model", "v2.3.1"),
     ("le sommet du G20, à", "model", "G20"),
+    ("Voir latchine.am/fr/le-ministre et", "url", "latchine.am/fr/le-ministre"),
+    ("le site presse.latchine.am.", "url", "presse.latchine.am"),
+    ("(Latchine.am)", "url", "Latchine.am"),
+    ("sur gouv.am:8080/a?id=2#b.", "url", "gouv.am:8080/a?id=2#b"),
+    ("le site gouv.ci/fr, puis", "url", "gouv.ci/fr"),
+    ("le site presse.gouv.ci, puis", "url", "presse.gouv.ci"),
+    ("voir armenpress.com ;", "url", "armenpress.com"),
+    ("le fichier rapport.pdf.", "path", "rapport.pdf"),
+    ("joint : données-2023.csv", "path", "données-2023.csv"),
+    ("voir le fichier_final.docx, puis", "path", "fichier_final.docx"),
+    ("l’image PHOTO.JPG.", "path", "PHOTO.JPG"),
 ]
 
 
@@ -86,10 +100,20 @@ def test_each_kind_is_found_without_the_punctuation_after_it(
         "Elle a dit : @ la fin, rien.",
         "Le 1er mai, le 2e tour, le XXe siècle, la page 12, trois articles, non 5, A/B/C.",
         f"Un mot de 999 lettres : {'a' * 999}, un de 1 000 coupé : {'a' * 500}_{'a' * 500}.",
+        # Prose between angle brackets: only tags are markup.
+        "Si a<b et b>c alors <le plus bas> gagne, <Artsakh> et <b titre gras>.",
+        # A space forgotten after a full stop, abbreviations, decimals: no address.
+        "Il est venu, etc.Il a parlé à M.Dupont, p.ex. à 3.5 km, c.-à-d. i.e. a.m. U.S.A. S.A.",
+        "La fin.la suite, le pays.et le reste, 12.30 h, 1.fr, le vol.iv, fin.Le lendemain.",
     ],
 )
 def test_ordinary_text_holds_no_span(text: str) -> None:
     assert spans.find(text) == []
+
+
+def test_an_unknown_element_is_a_tag_when_the_text_closes_it() -> None:
+    found = spans.find("La <term>paix</term> et <autre> chose.")
+    assert [s.text for s in found] == ["<term>", "</term>"]
 
 
 def test_the_longer_of_overlapping_spans_wins_and_user_patterns_count() -> None:

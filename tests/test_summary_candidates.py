@@ -36,6 +36,12 @@ EN = candidates.language("en")
         ("Le ministre est parti", True, None),  # a headline with a verb
         ("LE MINISTRE EST PARTI", False, None),
         ("Contexte", False, None),  # a word inside a paragraph is not a heading by its form
+        # A label, a colon and what it says: a sentence, often the article's most important one.
+        ("BILAN : TROIS MORTS ET DIX BLESSÉS", True, None),
+        ("BILAN : TROIS MORTS ET DIX BLESSÉS", False, None),
+        ("Bilan : 3 morts", True, None),
+        ("Contexte :", True, candidates.HEADING),
+        ("ANNEXE : ARTSAKH", True, candidates.HEADING),
     ],
 )
 def test_french_lines(text: str, alone: bool, reason: str | None) -> None:
@@ -111,3 +117,15 @@ def test_a_stamp_opening_a_paragraph_is_set_apart_with_its_offsets() -> None:
     # sumy's algorithms see the sentences as the splitter gives them.
     lexrank = summarize_text("t", STAMPED, Options("lexrank", count=5, language="fr"))
     assert lexrank.sentences[0].text.startswith("PARIS, 3 mai 2023 (AFP) – Le président")
+
+
+def test_pacsum_chooses_a_labelled_line_in_capitals() -> None:
+    text = (
+        "Un incendie a ravagé un immeuble de Stepanakert dans la nuit de lundi.\n\n"
+        "BILAN : TROIS MORTS ET DIX BLESSÉS\n\n"
+        "Les pompiers sont arrivés vers minuit et ont lutté pendant trois heures.\n\n"
+        "Le maire a annoncé une enquête sur les causes du sinistre.\n"
+    )
+    summary = summarize_text("t", text, Options(count=2, language="fr"))
+    bilan = next(s for s in summary.sentences if s.text.startswith("BILAN"))
+    assert bilan.set_aside is None and bilan.selected

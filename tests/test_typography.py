@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.conftest import run_toolkit
@@ -100,6 +102,63 @@ def test_the_default_glossary_writes_artsakh_without_an_article(
         "translate", "-", "--from", "fr", "--to", target, input="Le président de l’Artsakh.\n"
     )
     assert expected in done.stdout and engines_article not in done.stdout
+
+
+def test_runs_of_spaces_the_source_had_are_kept() -> None:
+    # A table aligned with spaces keeps its columns, as raw Apertium keeps them; a run the
+    # engine left where it dropped a word still collapses.
+    table = "Nom        Ville\nParis      Lyon\n"
+    for target in ("es", "en"):
+        result = run_toolkit("translate", "--to", target, "-q", input=table)
+        assert result.returncode == 0, result.stderr
+        first, second = result.stdout.splitlines()
+        assert re.search(r"\S {8}\S", first), result.stdout
+        assert re.search(r"\S {6}\S", second), result.stdout
+    source = "Total     : 12 ; il a dit  non."
+    assert typography.apply("Total     : 12 ; he said  no.", "en", None, source) == (
+        "Total     : 12; he said  no."
+    )
+    assert typography.apply("He has  said no .", "en", None, "Il a dit non .") == (
+        "He has said no."
+    )
+
+
+def test_glossary_forms_come_out_as_the_glossary_writes_them(tmp_path) -> None:
+    # Typography and conventions act on the engine's words: a name's form keeps its French
+    # spaces, its guillemets, its apostrophe, its digits.
+    glossary = tmp_path / "names.csv"
+    glossary.write_text(
+        "fr,en,es\nYahoo,Yahoo !,Yahoo !\nLe Monde,« Le Monde »,« Le Monde »\n"
+        "Lachin,Lach'in 2 000,Lach'in 2 000\n",
+        encoding="utf-8",
+    )
+    text = "Le site Yahoo et Le Monde l’ont écrit sur Lachin.\n"
+    for target in ("en", "es"):
+        result = run_toolkit(
+            "translate", "--to", target, "-g", str(glossary), "--check", input=text
+        )
+        assert result.returncode == 0, result.stderr
+        assert "Yahoo !" in result.stdout
+        assert "« Le Monde »" in result.stdout
+        assert "Lach'in 2 000" in result.stdout
+
+
+def test_a_name_written_with_guillemets_is_not_lifted_as_a_quote(tmp_path) -> None:
+    glossary = tmp_path / "names.csv"
+    glossary.write_text("fr,en\n« Le Monde »,« Le Monde »\n", encoding="utf-8")
+    result = run_toolkit(
+        "translate",
+        "--to",
+        "en",
+        "-g",
+        str(glossary),
+        "--check",
+        input="Le journal « Le Monde » a écrit « la paix est proche ».\n",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "« Le Monde »" in result.stdout
+    assert "“the peace is near”" in result.stdout
+    assert "term « Le Monde » (« Le Monde »): source 1, target 1, ok" in result.stderr
 
 
 def test_a_hyphen_the_source_ends_a_word_with_is_kept() -> None:

@@ -31,9 +31,7 @@ def main(argv: Sequence[str] | None = None, env: Environment | None = None) -> N
 
 
 def _run(args: list[str], env: Environment, own_process: bool) -> None:
-    # Read before the command line is parsed, so that errors while parsing it are covered too.
-    debug = bool(os.environ.get("TOOLKIT_DEBUG")) or "--debug" in args
-    from toolkit.cli import app
+    from toolkit.cli import RunOptions, app
     from toolkit.errors import ExitCode, OutputClosed, ToolkitError
     from toolkit.output.terminal import guard_stdout
     from toolkit.usage import click_exceptions, one_line
@@ -43,14 +41,17 @@ def _run(args: list[str], env: Environment, own_process: bool) -> None:
     no_arguments = getattr(click, "NoArgsIsHelpError", ())
 
     guard_stdout(own_process)
+    # The top-level callback sets `debug` as the command line is parsed, once; a mistake on the
+    # command line itself is a one-line usage error either way.
+    options = RunOptions(debug=bool(os.environ.get("TOOLKIT_DEBUG")))
     try:
         try:
             # Not standalone, so that mistakes on the command line come here as exceptions.
-            code = app(args=args, prog_name="toolkit", standalone_mode=False)
+            code = app(args=args, prog_name="toolkit", standalone_mode=False, obj=options)
         finally:
             sys.stdout.flush()  # now, while a failure can still be reported
     except ToolkitError as err:
-        if debug:
+        if options.debug:
             raise
         _fail(str(err), err.exit_code)
     except no_arguments as err:
@@ -65,7 +66,7 @@ def _run(args: list[str], env: Environment, own_process: bool) -> None:
     except (KeyboardInterrupt, typer.Abort):
         _quiet_exit(ExitCode.INTERRUPTED, own_process)
     except Exception as err:  # any other failure is a bug: one line unless --debug
-        if debug:
+        if options.debug:
             raise
         _fail(
             f"internal error: {type(err).__name__}: {err} (rerun with --debug for details)",

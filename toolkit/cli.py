@@ -4,6 +4,7 @@
 # build the commands, and as strings it would have to evaluate each one (5 of its 10 ms).
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -14,6 +15,7 @@ from toolkit.output import engines as engine_output
 from toolkit.output import glossary as glossary_output
 from toolkit.output import models as model_output
 from toolkit.output import summaries, translations
+from toolkit.serve import settings as serving
 from toolkit.summary import algorithms
 
 if TYPE_CHECKING:
@@ -332,8 +334,16 @@ def given(**options: object) -> dict[str, object]:
     return {name: value for name, value in options.items() if value is not None}
 
 
+@dataclass
+class RunOptions:
+    """What the top-level options tell the entry point about the run (typer's `obj`)."""
+
+    debug: bool = False
+
+
 @app.callback()
 def main_options(
+    context: typer.Context,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
     version: Annotated[
         bool,
@@ -343,7 +353,8 @@ def main_options(
     ] = False,
 ) -> None:
     """Translate and summarise French press releases offline."""
-    # --debug is read by toolkit.__main__ before parsing; it is declared here for the help.
+    if debug and isinstance(context.obj, RunOptions):
+        context.obj.debug = True
 
 
 @app.command(
@@ -521,6 +532,132 @@ def engines(
     from toolkit.commands.engines import run
 
     run(source, _format(format, json), _environment(quiet, verbose))
+
+
+# `toolkit serve`'s own options.
+Host = Annotated[str, typer.Option("--host", metavar="ADDRESS", help="Address to listen on.")]
+Port = Annotated[int, typer.Option("--port", "-p", metavar="PORT", help="Port to listen on.")]
+ServeWorkers = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        metavar="N",
+        help="Requests worked on at once, each worker with its engines; default: one per core.",
+        show_default=False,
+    ),
+]
+ApiKeys = Annotated[
+    str | None,
+    typer.Option(
+        "--api-keys",
+        metavar="FILE",
+        help="Require an API key from this file (one a line): 403 for a wrong key.",
+        show_default=False,
+    ),
+]
+RequestLimit = Annotated[
+    int,
+    typer.Option(
+        "--req-limit",
+        metavar="N",
+        help="Requests per client per minute (429 past it); -1: no limit.",
+    ),
+]
+CharacterLimit = Annotated[
+    int,
+    typer.Option(
+        "--char-limit",
+        metavar="N",
+        help="Characters per text to translate (400 past it); -1: no limit.",
+    ),
+]
+BodyLimit = Annotated[
+    int, typer.Option("--body-limit", metavar="BYTES", help="Bytes per request body (413 past it).")
+]
+Timeout = Annotated[
+    float,
+    typer.Option(
+        "--timeout",
+        metavar="SECONDS",
+        help="Time a request may take, waiting included (503 past it).",
+    ),
+]
+Queue = Annotated[
+    int,
+    typer.Option(
+        "--queue", metavar="N", help="Requests waiting for a worker (503 and Retry-After past it)."
+    ),
+]
+Warm = Annotated[
+    str | None,
+    typer.Option(
+        "--warm",
+        metavar="LANGS",
+        help="Targets each worker loads before the server listens (es,en), or none; "
+        "others load on their first request. Default: those of the config file's targets, "
+        "else es, that the server offers.",
+        show_default=False,
+    ),
+]
+
+
+@app.command(
+    cls=Command,
+    epilog=examples(
+        "toolkit serve",
+        "toolkit serve --port 8080 -g names.csv",
+        "toolkit serve --host 0.0.0.0 --api-keys keys.txt --req-limit 60",
+        "toolkit serve --warm es,ca,en",
+        'curl -s localhost:5000/translate -d q="Le ministre est à Stepanakert." -d source=fr -d target=es',
+    ),
+)
+def serve(
+    context: typer.Context,
+    host: Host = serving.DEFAULT_HOST,
+    port: Port = serving.DEFAULT_PORT,
+    glossary: Glossaries = None,
+    no_glossary: NoGlossary = False,
+    engine: EngineChoice = "auto",
+    workers: ServeWorkers = None,
+    api_keys: ApiKeys = None,
+    req_limit: RequestLimit = serving.NO_LIMIT,
+    char_limit: CharacterLimit = serving.NO_LIMIT,
+    body_limit: BodyLimit = serving.DEFAULT_BODY_LIMIT,
+    timeout: Timeout = serving.DEFAULT_TIMEOUT,
+    queue: Queue = serving.DEFAULT_QUEUE,
+    warm: Warm = None,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
+) -> None:
+    """Serve LibreTranslate's API and a page for editors.
+
+    A drop-in LibreTranslate server (/translate, /detect, /languages, /translate_file,
+    /frontend/settings) on the same pipeline as translate, plus /summarize and a page at /; the
+    config file's glossaries and engine as translate reads them. SIGTERM lets the requests in
+    flight finish, then exits 0.
+    """
+    from toolkit.commands.serve import ServeRequest, run
+
+    settings = configured(context, "to", "engine", "glossary")
+    run(
+        ServeRequest(
+            host=host,
+            port=port,
+            glossaries=_glossaries(settings, glossary),
+            use_glossary=not no_glossary,
+            engine=str(settings.get("engine", engine)),
+            workers=workers if workers is not None else serving.default_workers(),
+            api_keys=api_keys,
+            req_limit=req_limit,
+            char_limit=char_limit,
+            body_limit=body_limit,
+            timeout=timeout,
+            queue=queue,
+            warm=warm if warm is not None else str(settings.get("to", DEFAULT_TARGET)),
+            warm_by_default=warm is None,
+        ),
+        _environment(quiet, verbose),
+    )
 
 
 glossary_app = typer.Typer(

@@ -205,6 +205,11 @@ def _read_file(path: Path) -> dict[str, Setting]:
         message = message[: place.start()] if place else message
         column = f" (column {place[2]})" if place else ""
         raise UsageError(f"{path}:{line}: not valid TOML: {message}{column}") from None
+    except RecursionError:
+        from toolkit.text import nesting
+
+        line = str(nesting.deepest_line(text))
+        raise UsageError(f"{path}:{line}: not valid TOML: {nesting.message('values')}") from None
     lines = text.splitlines()
     found = {}
     for name, value in table.items():

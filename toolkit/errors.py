@@ -16,6 +16,11 @@ class ToolkitError(Exception):
     exit_code = ExitCode.FAILURE
 
 
+class InputRefused(ToolkitError):
+    """An input that is not what it was declared to be (surely another language): exit 1 on the
+    command line, a client's mistake (400) for the server."""
+
+
 class UsageError(ToolkitError):
     """A mistake in how the tool was called: unknown language, missing file, bad option."""
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.errors import ToolkitError, UsageError
+from toolkit.text import nesting
 from toolkit.text.inputs import decode
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -153,6 +154,10 @@ class JsonlCorpus:
             ) from None
         except _Refused as err:
             raise UsageError(f"{where}: {err}") from None
+        except RecursionError:
+            raise UsageError(
+                f"{where}: {nesting.message('JSON values', 'arrays or objects')}"
+            ) from None
         if not isinstance(item, dict):
             raise UsageError(
                 f"{where}: a JSON {type(item).__name__}, not an object with id and text"

@@ -71,7 +71,7 @@ class Store:
         try:
             item = json.loads(raw)
             return str(item["id"]), str(item["sha256"]), item.get("error") is not None
-        except (ValueError, TypeError, KeyError):
+        except (ValueError, TypeError, KeyError, RecursionError):
             raise UsageError(
                 f"{self.path}:{number}: not a line of a corpus run (id, sha256, ...); "
                 "move the file away or remove that line"

@@ -11,6 +11,7 @@ What engines do to placeholders is repaired: a changed case, letters glued on as
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
@@ -180,6 +181,8 @@ class _Restoring:
     unidentified: list[int] = field(default_factory=list)  # positions in `pieces`
     pieces: list[str] = field(default_factory=list)
     repairs: list[Note] = field(default_factory=list)
+    # Where a name was written: (position in `pieces`, offset in that piece, length).
+    written: list[tuple[int, int, int]] = field(default_factory=list)
 
     def rendering(self, index: int) -> str:
         found = self.protected.found[index]
@@ -226,14 +229,23 @@ class _Restoring:
         self.used.add(index)
         name = self.protected.found[index].term.name
         rendering = self.rendering(index)
-        if self.target in languages.UNSPACED:
-            return before + rendering + after
-        if before or after:
+        if self.target not in languages.UNSPACED and (before or after):
             kind = "inflection" if len(before) + len(after) <= MAX_INFLECTION else "joined word"
             self.repairs.append(Note(name, kind, f"{written} → {rendering}"))
             before = before + " " if len(before) > MAX_INFLECTION else ""
             after = " " + after if len(after) > MAX_INFLECTION else ""
+        self.written.append((len(self.pieces), len(before), len(rendering)))
         return before + rendering + after
+
+    def places(self) -> list[tuple[int, int]]:
+        """Where the names were written in the joined pieces: (start, end), left to right."""
+        offsets, total = [], 0
+        for piece in self.pieces:
+            offsets.append(total)
+            total += len(piece)
+        return sorted(
+            (offsets[slot] + at, offsets[slot] + at + size) for slot, at, size in self.written
+        )
 
 
 def restore(
@@ -252,7 +264,8 @@ def restore(
         problems.append(
             Note("", "unrecognised", f"{state.pieces[slot]} left as the engine wrote it")
         )
-    counts = _counts(protected, text, glossary, target, same_language)
+    places = state.places()
+    counts = _counts(protected, text, places, glossary, target, same_language)
     text, counts = _repair_variants(protected, text, counts, target, state)
     for index in missing:
         found = protected.found[index]
@@ -272,20 +285,33 @@ def _assign_unidentified(state: _Restoring, missing: list[int]) -> tuple[str, li
             Note(name, "altered placeholder", f"{state.pieces[slot]} → {rendering}")
         )
         state.pieces[slot] = rendering
+        state.written.append((slot, 0, len(rendering)))
     state.unidentified = state.unidentified[len(pairs) :]
     return "".join(state.pieces), missing[len(pairs) :]
 
 
 def _counts(
-    protected: Protected, text: str, glossary: Glossary, target: str, same_language: bool
+    protected: Protected,
+    text: str,
+    places: list[tuple[int, int]],
+    glossary: Glossary,
+    target: str,
+    same_language: bool,
 ) -> list[TermCount]:
+    """Each term of the source, how often in the source and how often the translation writes its
+    form where a name was put back (`places`): a form that is also a common word (`y`, Spanish
+    "and") is not counted wherever the word occurs."""
     in_source: Counter[str] = Counter(found.term.name for found in protected.found)
     matcher = glossary.target_matcher(target, same_language, target not in languages.UNSPACED)
-    in_target: Counter[str] = Counter(
-        glossary.terms[cast(int, index)].name for hit in matcher.find(text) for index in hit.keys
-    )
+    starts = [start for start, _ in places]
+    in_target: Counter[str] = Counter()
+    for hit in matcher.find(text):
+        place = bisect_right(starts, hit.start) - 1
+        at_a_place = place >= 0 and hit.start < places[place][1]
+        if at_a_place or (place + 1 < len(places) and places[place + 1][0] < hit.end):
+            in_target.update(glossary.terms[cast(int, index)].name for index in hit.keys)
     counts = []
-    for name in sorted(in_source.keys() | in_target.keys(), key=glossary.position):
+    for name in sorted(in_source.keys(), key=glossary.position):
         form = glossary.terms[glossary.position(name)].form(target)
         counts.append(TermCount(name, form, in_source[name], in_target[name]))
     return counts

@@ -20,7 +20,7 @@ from xml.sax.handler import ContentHandler
 
 from toolkit.errors import UsageError
 from toolkit.glossary.model import Glossary, Term
-from toolkit.text import languages
+from toolkit.text import languages, nesting
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -203,6 +203,10 @@ def read_toml(path: Path) -> Glossary:
         line = where.group(1) if where else "1"
         raise UsageError(
             f"{path}:{line}: malformed TOML: {_TOML_LINE.sub('', message).strip()}"
+        ) from None
+    except RecursionError:
+        raise UsageError(
+            f"{path}:{nesting.deepest_line(text)}: malformed TOML: {nesting.message('values')}"
         ) from None
     lines = _TomlLines(text)
     unknown = set(data) - {"glossary", "term"}
@@ -464,6 +468,11 @@ def read_tbx(path: Path) -> Glossary:
         raise UsageError(str(err)) from None
     except LookupError as err:  # the encoding the XML declaration names
         raise UsageError(f"{path}:1: {err}; save the glossary as UTF-8") from None
+    except ValueError as err:  # one the XML reader cannot read (Shift_JIS, UTF-32, ...)
+        raise UsageError(
+            f"{path}:1: cannot read the encoding the file declares ({err}); "
+            "save the glossary as UTF-8"
+        ) from None
     except SAXParseException as err:
         raise UsageError(
             f"{path}:{err.getLineNumber()}: malformed TBX: {err.getMessage()}"

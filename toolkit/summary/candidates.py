@@ -118,12 +118,25 @@ def reason(text: str, alone: bool, facts: Language) -> str | None:
     words = [t.group() for t in tokens if not t.group().isdigit()]
     if facts.verbs is not None and any(w.lower() in facts.verbs for w in words):
         return None
+    if _labelled(text):
+        return None
     shouted = [w for w in words if len(w) > 1]
     if len(shouted) >= 2 and all(w.isupper() for w in shouted):
         return HEADING
     if alone and not _FINAL.search(text):
         return HEADING
     return None
+
+
+def _labelled(text: str) -> bool:
+    """Whether the line is a label, a colon and what it says (`BILAN : TROIS MORTS ET DIX
+    BLESSÉS`): a sentence, often the most important one, not a heading. Two words or more after
+    the colon, one with a letter; `Contexte :` or `Annexe : Artsakh` stay headings."""
+    label, colon, content = text.partition(":")
+    if not colon or not any(c.isalpha() for c in label):
+        return False
+    words = _TOKEN.findall(content)
+    return len(words) >= 2 and any(not w.isdigit() for w in words)
 
 
 def is_listing(text: str) -> bool:

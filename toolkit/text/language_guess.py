@@ -63,3 +63,33 @@ def stop_word_hits(
         ),
         reverse=True,
     )
+
+
+def ranked_guesses(text: str, limit: int = 3) -> list[tuple[str, float]]:
+    """The likeliest languages of `text`, best first, each with a confidence from 0 to 100: the
+    one `language_of` finds first (as translation's --from auto takes it), then langdetect's
+    other candidates. Empty when the text has no letters."""
+    from langdetect import DetectorFactory, detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    from toolkit.text.detection import SAMPLE
+    from toolkit.text.languages import normalize
+
+    sample = text[:SAMPLE]
+    DetectorFactory.seed = 0  # langdetect samples at random: a fixed seed gives the same answer
+    try:
+        found = detect_langs(sample)
+    except LangDetectException:
+        found = []
+    scores: dict[str, float] = {}
+    for candidate in found:
+        code = normalize(candidate.lang.split("-")[0])
+        if code is not None and code not in scores:
+            scores[code] = round(candidate.prob * 100, 2)
+    first = language_of(sample)
+    if first.code is None:
+        return []
+    # Stop words that leave no doubt, or langdetect sure of a long text: 100 at least as sure.
+    best = scores.pop(first.code, 0.0)
+    ranked = [(first.code, max(best, 90.0) if first.sure else best)]
+    return (ranked + sorted(scores.items(), key=lambda item: -item[1]))[:limit]

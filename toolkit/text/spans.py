@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from toolkit.errors import UsageError
+from toolkit.text import domains, markup
 
 # Characters an engine cannot carry or would drop: controls (tab and line end aside), bidi
 # controls, line and paragraph separators, non-characters (U+FDD0 to U+FDEF, and the last two of
@@ -29,6 +30,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 _PLANE_ENDS = "".join(chr(plane << 16 | end) for plane in range(1, 17) for end in (0xFFFE, 0xFFFF))
 _RUN = re.compile(f"([{INVISIBLE}]+)|([{_UNCARRIED}{_PLANE_ENDS}]+)")
 _TRAILING = ".,;:!?'\"’”»…"
+_TAG = re.compile(r"</?([A-Za-z][\w:.\-]*)(.*?)/?>\Z", re.DOTALL)
+_CLOSING_TAG = re.compile(r"</([A-Za-z][\w:.\-]*)")
+_ATTRIBUTE = re.compile(r"([^\s<>\"'=/]+)(\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>=`]+))?")
 _SEPARATOR = r"[ \u00a0\u202f.\-]"
 _SPACE = "[ \u00a0\u202f]"
 # A legal reference's identifier: `12`, `2023-456`, `12-B`, `L. 121-1`, `5 bis`.
@@ -37,6 +41,7 @@ _IDENTIFIER = rf"(?:[LRDA]\.{_SPACE}?)?\d+(?:[\-./]?[^\W_]+)*(?:{_SPACE}(?:bis|t
 # Apertium would give it back as it is, after a time that grows with the square of its length.
 LONG_WORD = 1000
 WORD = "word"  # the kind of such spans
+HOST = "host"  # found as a host name or a file name; kept as a url or a path
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,18 @@ SEARCHES = (
             r"(?<![\w@.\-])(?:(?:https?|ftps?|sftp|file)://|mailto:|www\.)"
             rf"[^\s<>\"«»{{}}|\\^`{_UNCARRIED}{INVISIBLE}]+",
             re.IGNORECASE,
+        ),
+    ),
+    # A host name with a known top-level domain, with or without a path (`latchine.am`,
+    # `presse.gouv.am/fr/le-ministre`), or a file's name (`rapport.pdf`): which of them, and
+    # whether at all, is decided on its last label (toolkit.text.domains).
+    _Search(
+        HOST,
+        re.compile(r"[^\W_]\.[A-Za-z]"),
+        re.compile(
+            r"(?<![\w@.\-/:~\\])(?P<labels>(?:[^\W_]+(?:[\-_]+[^\W_]+)*\.)+)"
+            r"(?P<last>[A-Za-z][A-Za-z0-9]{1,12})(?![\w\-@])"
+            rf"(?P<rest>[/?#:][^\s<>\"«»{{}}|\\^`{_UNCARRIED}{INVISIBLE}]*)?"
         ),
     ),
     _Search(
@@ -195,7 +212,10 @@ def without(text: str) -> str:
 def _matches(kind: str, pattern: re.Pattern[str], text: str) -> list[Span]:
     if kind == "character":
         return _characters(pattern, text)
+    if kind == HOST:
+        return _hosts(pattern, text)
     found = _comments(text) if kind == "markup" else []
+    closed = {name.lower() for name in _CLOSING_TAG.findall(text)} if kind == "markup" else set()
     for match in pattern.finditer(text):
         start, end = match.span("keep") if match.groupdict().get("keep") else match.span()
         if kind in ("url", "path", "email", "handle", "symbol", "reference", "model"):
@@ -204,9 +224,47 @@ def _matches(kind: str, pattern: re.Pattern[str], text: str) -> list[Span]:
             continue  # 1/2, /20: numbers, not paths
         if kind == "phone" and not 8 <= sum(c.isdigit() for c in text[start:end]) <= 15:
             continue
+        if kind == "markup" and not _a_tag(match.group(), closed):
+            continue  # a<b et b>c, <le plus bas>: prose between angle brackets
         if end > start:
             found.append(Span(kind, start, end, text[start:end]))
     return found
+
+
+def _hosts(pattern: re.Pattern[str], text: str) -> list[Span]:
+    """Web addresses without a scheme (kind `url`) and files' names (kind `path`)."""
+    found = []
+    for match in pattern.finditer(text):
+        labels, last, rest = match.group("labels", "last", "rest")
+        if not _LETTER.search(labels):
+            continue  # 12.3.fr: numbers
+        start = match.start()
+        end = _trim(text, start, match.end())
+        path = end > match.end("last")
+        if last.lower() in domains.FILE_EXTENSIONS and not rest:
+            found.append(Span("path", start, end, text[start:end]))
+        elif last in domains.TOP_LEVEL:
+            if last in domains.FRENCH_WORDS and not path and labels.count(".") < 2:
+                continue  # la fin.la suite: a space forgotten, not an address
+            found.append(Span("url", start, end, text[start:end]))
+    return found
+
+
+def _a_tag(found: str, closed: set[str]) -> bool:
+    """Whether what the markup pattern found is a tag, not prose between `<` and `>`: an entity,
+    a closing tag, or an opening one whose name is HTML's, namespaced or hyphenated, closed in
+    the text or closing itself, and whose attributes without a value are HTML's boolean ones."""
+    tag = _TAG.match(found)
+    if tag is None:  # an entity
+        return True
+    name, attributes, closing = tag.group(1), tag.group(2), found.startswith("</")
+    if closing:
+        return True
+    bare = [a for a in _ATTRIBUTE.findall(attributes) if not a[1]]
+    if any(attribute.lower() not in markup.BOOLEAN_ATTRIBUTES for attribute, _ in bare):
+        return False
+    known = name.lower() in markup.ELEMENTS or ":" in name or "-" in name
+    return known or found.endswith("/>") or name.lower() in closed
 
 
 def _comments(text: str) -> list[Span]:

@@ -20,8 +20,9 @@ _BEFORE = re.compile(r"(?:\b([^\W\d_]+)\s+)?\b([^\W\d_]+)(['’]|\s+)$")
 _LOOKBACK = 40
 
 
-def adjust(text: str, language: str, terms: Iterable[Term]) -> str:
-    """The paragraph with the article and preposition before each name written by the rules."""
+def adjust(text: str, language: str, terms: Iterable[Term], apostrophe: str | None = None) -> str:
+    """The paragraph with the article and preposition before each name written by the rules; an
+    elision the engine did not write takes `apostrophe` (the source's style), else `'`."""
     rules = RULES.get(language)
     if rules is None:
         return text
@@ -30,11 +31,13 @@ def adjust(text: str, language: str, terms: Iterable[Term]) -> str:
         stated = term.articles.get(language)
         matches = list(word_pattern([form]).finditer(text))
         for match in reversed(matches):  # right to left: earlier offsets stay valid
-            text = _rewrite(text, match.start(), match.group(), rules, stated)
+            text = _rewrite(text, match.start(), match.group(), rules, stated, apostrophe)
     return text
 
 
-def _rewrite(text: str, start: int, name: str, rules: Articles, stated: str | None) -> str:
+def _rewrite(
+    text: str, start: int, name: str, rules: Articles, stated: str | None, style: str | None
+) -> str:
     head = text[max(0, start - _LOOKBACK) : start]
     found = _BEFORE.search(head)
     if found is None:
@@ -64,7 +67,7 @@ def _rewrite(text: str, start: int, name: str, rules: Articles, stated: str | No
     original = head[begin:]
     if original[:1].isupper():
         written = written[:1].upper() + written[1:]
-    written = written.replace("'", apostrophe or "'")
+    written = written.replace("'", apostrophe or style or "'")
     cut = start - len(head) + begin
     return text[:cut] + written + text[start:]
 

@@ -3,9 +3,9 @@
 On the way in: protected spans become placeholders and the text between them is cleaned
 (toolkit.translation.shield), a run in capitals takes the case engines understand
 (toolkit.translation.capitals), then glossary names become placeholders (toolkit.glossary.enforce).
-On the way back: the names, the articles before them (toolkit.translation.articles), the target's
-typography (toolkit.translation.typography), the run in capitals again, and last the spans, byte
-for byte.
+On the way back: the target's typography (toolkit.translation.typography) and conventions on the
+engine's words, then the names, the articles before them (toolkit.translation.articles), the run
+in capitals again, and last the spans, byte for byte: neither a name nor a span is retypeset.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def outbound(
         found = [span for span in found if not _a_glossary_name(span, glossary)]
     if lift is not None:
         found = lift(found)
-    shielded = shield(paragraph, found)
+    shielded = shield(paragraph, found, avoid=_forms(paragraph, glossary) if found else "")
     lowered = capitals.lower(shielded.text, shielded.stem)
     names = enforce.protect(lowered.text, glossary) if glossary.terms else None
     return Outbound(shielded, names, lowered)
@@ -79,15 +79,28 @@ def inbound(
 ) -> Returned:
     """The engine's output with names, articles, the target's typography and spans put right."""
     check = None
+    # The typography and conventions act on the engine's words alone: names and spans are still
+    # placeholders, so that what the glossary says is written as it says it (`Yahoo !`, `Лачин`).
+    if target_typography:
+        output = typography.apply(output, route.target, apostrophe, sent.text)
+        output = conventions.apply(output, route.target, sent.shielded.text)
     if sent.names is not None:
         output, check = enforce.restore(sent.names, output, glossary, route.target, route.source)
-        output = articles.adjust(output, route.target, (f.term for f in sent.names.found))
-    if target_typography:
-        output = typography.apply(output, route.target, apostrophe, sent.shielded.text)
-        output = conventions.apply(output, route.target, sent.shielded.text)
+        terms = (f.term for f in sent.names.found)
+        style = apostrophe if target_typography else None
+        output = articles.adjust(output, route.target, terms, style)
     output = capitals.restore(sent.lowered, output)
     text, span_check = unshield(sent.shielded, output)
     return Returned(text, check, span_check)
+
+
+def _forms(paragraph: str, glossary: Glossary) -> str:
+    """Every form, in any language, of the glossary's names in the paragraph: a form may look
+    like a placeholder (`Zqxb`), and the spans' placeholders must not."""
+    if not glossary.terms:
+        return ""
+    terms = {found.term.name: found.term for found in glossary.find(paragraph)}
+    return "\n".join(form for term in terms.values() for form in (term.name, *term.forms.values()))
 
 
 # A hashtag or handle that is a glossary term as a whole (`#Artsakh` in a glossary) is the

@@ -106,11 +106,15 @@ def outbound(
     lifted: list[Segment] = []
 
     def lift(found: list[Span]) -> list[Span]:
-        # A quotation inside a protected span (an attribute of markup, a URL's) is the span's.
+        # A quotation inside a protected span (an attribute of markup, a URL's) is the span's;
+        # one whose marks are a glossary name's (`« Le Monde »` in a glossary) is the name's.
+        candidates = segments(paragraph)
+        names = _names_with_marks(paragraph, candidates, glossary)
         kept = [
             s
-            for s in segments(paragraph)
+            for s in candidates
             if not any(_crosses(s, span) or _around(span, s) for span in found)
+            and not any(_holds_a_mark(name, s) for name in names)
         ]
         lifted.extend(kept)
         outside = [span for span in found if not any(_inside(span, s) for s in kept)]
@@ -123,6 +127,26 @@ def outbound(
         text = paragraph[segment.inner_start : segment.inner_end]
         inner.append(protection.outbound(text, glossary, patterns, _honorifics_of(text, target)))
     return Lifted(sent, tuple(lifted), tuple(inner))
+
+
+def _names_with_marks(
+    paragraph: str, found: list[Segment], glossary: Glossary
+) -> list[tuple[int, int]]:
+    """Where the glossary's names are in the paragraph, when a segment was found and a name
+    holds a quotation mark or bracket."""
+    if not found or not glossary.terms:
+        return []
+    return [
+        (name.start, name.end)
+        for name in glossary.find(paragraph)
+        if any(c in PAIRS or c in PAIRS.values() for c in name.surface)
+    ]
+
+
+def _holds_a_mark(name: tuple[int, int], segment: Segment) -> bool:
+    """Whether a name's text takes in one of the segment's marks."""
+    start, end = name
+    return start <= segment.start < end or start < segment.end <= end
 
 
 def _honorifics_of(text: str, target: str) -> Callable[[list[Span]], list[Span]]:
@@ -218,7 +242,7 @@ def _render(
     if not target_typography or rules.french or segment.opening in BRACKETS:
         return source[:inner_start] + text + source[inner_end:]
     opening, closing = rules.quotes
-    return opening + text + closing
+    return opening + typography.nested(text, target) + closing
 
 
 def _first_letter_as(source: str, translated: str) -> str:

@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from toolkit.glossary.enforce import DEFAULT_STYLE, MAX_INFLECTION, PlaceholderStyle
 from toolkit.text.clean import clean
 from toolkit.text.spans import Span
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True)
@@ -64,9 +68,13 @@ def joined_span_checks(first: SpanCheck, second: SpanCheck) -> SpanCheck:
     )
 
 
-def shield(text: str, spans: list[Span], style: PlaceholderStyle = DEFAULT_STYLE) -> Shielded:
-    """The paragraph with each span replaced by a placeholder and the text between them cleaned."""
-    stem = style.stem_for(text) if spans else ""
+def shield(
+    text: str, spans: list[Span], style: PlaceholderStyle = DEFAULT_STYLE, avoid: str = ""
+) -> Shielded:
+    """The paragraph with each span replaced by a placeholder and the text between them cleaned.
+    The placeholders' stem occurs neither in the text nor in `avoid` (what will be written in the
+    translation before the spans come back: the glossary's forms of the names)."""
+    stem = style.stem_for(f"{text}\n{avoid}" if avoid else text) if spans else ""
     width = style.width(len(spans))
     pieces: list[str] = []
     glued: list[tuple[bool, bool]] = []
@@ -104,25 +112,21 @@ def unshield(shielded: Shielded, output: str) -> tuple[str, SpanCheck]:
     if not shielded.spans:
         return output, SpanCheck()
     style = shielded.style
-    pattern = re.compile(
-        rf"(\s*)([^\W\d_]*?){re.escape(shielded.stem)}([{style.digits}]{{{shielded.width}}})"
-        r"([^\W\d_]*)(\s*)",
-        re.IGNORECASE,
-    )
+    pattern = _placeholder_pattern(shielded.stem, style.digits, shielded.width)
     pieces: list[str] = []
     used: Counter[int] = Counter()
-    unidentified: list[tuple[int, re.Match[str]]] = []  # (position in pieces, placeholder)
+    unidentified: list[tuple[int, _Placeholder]] = []  # (position in pieces, placeholder)
     position = 0
-    for match in pattern.finditer(output):
-        pieces.append(output[position : match.start()])
-        position = match.end()
-        index = style.decode(match.group(3))
+    for found in _placeholders(pattern, output):
+        pieces.append(output[position : found.start])
+        position = found.end
+        index = style.decode(found.index_letters)
         if 0 <= index < len(shielded.spans):
             used[index] += 1
-            pieces.append(_render(shielded, index, match))
+            pieces.append(_render(shielded, index, found))
         else:
-            unidentified.append((len(pieces), match))
-            pieces.append(match.group())
+            unidentified.append((len(pieces), found))
+            pieces.append(found.written)
     pieces.append(output[position:])
 
     missing = [i for i in range(len(shielded.spans)) if not used[i]]
@@ -130,12 +134,12 @@ def unshield(shielded: Shielded, output: str) -> tuple[str, SpanCheck]:
     for (slot, match), index in zip(unidentified, missing, strict=False):
         span = shielded.spans[index]
         repairs.append(
-            SpanNote(span.kind, span.text, f"placeholder altered to {match.group().strip()}")
+            SpanNote(span.kind, span.text, f"placeholder altered to {match.written.strip()}")
         )
         pieces[slot] = _render(shielded, index, match)
         used[index] += 1
     for _, match in unidentified[len(missing) :]:
-        problems.append(SpanNote("", match.group().strip(), "unrecognised placeholder"))
+        problems.append(SpanNote("", match.written.strip(), "unrecognised placeholder"))
     for index, span in enumerate(shielded.spans):
         if not used[index]:
             problems.append(SpanNote(span.kind, span.text, "missing"))
@@ -146,16 +150,72 @@ def unshield(shielded: Shielded, output: str) -> tuple[str, SpanCheck]:
     )
 
 
-def _render(shielded: Shielded, index: int, match: re.Match[str]) -> str:
+@dataclass(frozen=True)
+class _Placeholder:
+    """A placeholder in the engine's output, with the letters the engine glued to either side of
+    it and the spaces around those."""
+
+    start: int
+    end: int
+    written: str  # output[start:end]
+    space_before: str
+    letters_before: str
+    index_letters: str
+    letters_after: str
+    space_after: str
+
+
+_LETTERS = re.compile(r"[^\W\d_]*")
+_SPACES = re.compile(r"\s*")
+
+
+@lru_cache(maxsize=64)
+def _placeholder_pattern(stem: str, digits: str, width: int) -> re.Pattern[str]:
+    return re.compile(rf"{re.escape(stem)}([{digits}]{{{width}}})", re.IGNORECASE)
+
+
+def _placeholders(pattern: re.Pattern[str], output: str) -> Iterator[_Placeholder]:
+    """Each placeholder of the output, left to right, with what surrounds it.
+
+    The placeholders are searched for and the letters and spaces around each taken afterwards,
+    walking back no further than the end of the one before: a pattern with a lazy run of letters
+    before the stem would try every position of a long word, quadratic in its length.
+    """
+    position = 0
+    while match := pattern.search(output, position):
+        letters_start = match.start()
+        while letters_start > position and _LETTER.match(output, letters_start - 1):
+            letters_start -= 1
+        start = letters_start
+        while start > position and output[start - 1].isspace():
+            start -= 1
+        after = _LETTERS.match(output, match.end())
+        assert after is not None
+        spaces = _SPACES.match(output, after.end())
+        assert spaces is not None
+        end = spaces.end()
+        yield _Placeholder(
+            start,
+            end,
+            output[start:end],
+            output[start:letters_start],
+            output[letters_start : match.start()],
+            match.group(1),
+            after.group(),
+            spaces.group(),
+        )
+        position = end
+
+
+def _render(shielded: Shielded, index: int, found: _Placeholder) -> str:
     """The span in place of its placeholder, glued back as it was, inflections dropped."""
-    space_before, letters_before, _, letters_after, space_after = match.groups()
     glued_before, glued_after = shielded.glued[index]
-    before = "" if glued_before else space_before
-    after = "" if glued_after else space_after
-    if len(letters_before) > MAX_INFLECTION:  # a word the engine joined to it: set apart
-        before = letters_before + " " + before
-    if len(letters_after) > MAX_INFLECTION:
-        after = " " + letters_after + after
+    before = "" if glued_before else found.space_before
+    after = "" if glued_after else found.space_after
+    if len(found.letters_before) > MAX_INFLECTION:  # a word the engine joined to it: set apart
+        before = found.letters_before + " " + before
+    if len(found.letters_after) > MAX_INFLECTION:
+        after = " " + found.letters_after + after
     return before + shielded.spans[index].text + after
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from toolkit.errors import ToolkitError
+from toolkit.errors import InputRefused
 from toolkit.text import detection, languages
 from toolkit.translation.qa import ForeignParagraphs, Place
 
@@ -46,7 +46,7 @@ def checked(paragraphs: Sequence[str], declared: str, force: bool, verb: str) ->
 
     check = check_language(paragraphs, declared)
     if check.looks_like is not None and not force:
-        raise ToolkitError(
+        raise InputRefused(
             f"the input looks like {languages.name(check.looks_like)} ({check.looks_like}), not "
             f"{languages.name(declared)} ({declared}); give --from {check.looks_like}, or --force "
             f"to {verb} it as {languages.name(declared)}"

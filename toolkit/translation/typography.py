@@ -4,13 +4,15 @@ Engines copy the source's French spacing (a space, no-break or narrow no-break, 
 inside « »), its guillemets, and leave double spaces where they dropped a word. Each target gets its
 own usage instead: no space before those marks outside French-speaking typography, its own
 quotation marks where it does not use guillemets (English “ ”), no space before a full stop or
-comma and no hyphen left by a French inversion. Runs of spaces between words
-collapse to one, and apostrophes between letters follow the source's style (’ or ').
+comma and no hyphen left by a French inversion. A run of spaces the engine left (where it dropped
+a word) collapses to one; a run the source had (columns aligned with spaces) is kept, as the
+engine kept it. Apostrophes between letters follow the source's style (’ or ').
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -20,14 +22,15 @@ class Typography:
 
     quotes: tuple[str, str] = ("«", "»")
     french: bool = False
+    inner: tuple[str, str] = ("“", "”")  # a quotation inside a quotation
 
 
 GUILLEMETS = Typography()
-ENGLISH_QUOTES = Typography(("“", "”"))
-LOW_HIGH_QUOTES = Typography(("„", "“"))  # German, Czech, ...
-LOW_RIGHT_QUOTES = Typography(("„", "”"))  # Polish, Hungarian, Romanian, Dutch
-RIGHT_QUOTES = Typography(("”", "”"))  # Finnish, Swedish
-CORNER_QUOTES = Typography(("「", "」"))
+ENGLISH_QUOTES = Typography(("“", "”"), inner=("‘", "’"))
+LOW_HIGH_QUOTES = Typography(("„", "“"), inner=("‚", "‘"))  # German, Czech, ...
+LOW_RIGHT_QUOTES = Typography(("„", "”"), inner=("«", "»"))  # Polish, Hungarian, Romanian, Dutch
+RIGHT_QUOTES = Typography(("”", "”"), inner=("’", "’"))  # Finnish, Swedish
+CORNER_QUOTES = Typography(("「", "」"), inner=("『", "』"))
 
 # Languages not listed keep guillemets (Spanish, Catalan, Italian, Portuguese, Russian, ...) without
 # the French spaces.
@@ -84,6 +87,14 @@ _INVERSION = re.compile(
 _OPENING = re.compile(rf"«{_SPACE}*")
 _CLOSING = re.compile(rf"{_SPACE}*»")
 _SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
+# A time written with French spaces around its colon (`12 : 30`; `12: 30` where an engine took
+# one away), whose space before the colon would otherwise go alone (`12: 30`).
+_SPACED_TIME = re.compile(
+    rf"(?<![\d:])([01]?\d|2[0-4])(?:{_SPACE}+:{_SPACE}*|:{_SPACE}+)([0-5]\d)(?![\d:])"
+)
+# A quotation inside a quoted segment: any pair of marks, with French spaces inside or not.
+_INNER_QUOTE = re.compile(rf"[«“‹„‚]{_SPACE}*([^«»“”‹›„‚‘\n]*?){_SPACE}*[»”›“‘]")
+_RUN = re.compile(" {2,}")
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])")
 
 
@@ -100,22 +111,41 @@ def apostrophe_style(text: str, fallback: str | None = None) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
-def apply(
-    text: str, language: str, apostrophe: str | None = None, source: str | None = None
-) -> str:
-    """A translated paragraph in the typography of its language. Given its `source`, a hyphen
-    ending a word is taken for what a French inversion left only when the source has one (`« M- »`
-    and `pré- et post-` keep theirs)."""
+def apply(text: str, language: str, apostrophe: str | None = None, source: str = "") -> str:
+    """A translated paragraph in the typography of its language; `source` is what the engine was
+    given, whose runs of spaces are kept. Given its source, a hyphen ending a word is taken for
+    what a French inversion left only when the source has one (`« M- »` and `pré- et post-` keep
+    theirs)."""
     typography = rules(language)
+    aligned = frozenset(len(run) for run in _RUN.findall(source)) if "  " in source else frozenset()
+
+    def unless_aligned(replacement: str) -> Callable[[re.Match[str]], str]:
+        def replace(match: re.Match[str]) -> str:
+            run = match.group()
+            return run if len(run) in aligned and run.count(" ") == len(run) else replacement
+
+        return replace
+
     if not typography.french:
-        text = _BEFORE_MARK.sub("", text)
-        if source is None or _INVERSION.search(source):
+        text = _SPACED_TIME.sub(r"\1:\2", text)
+        text = _BEFORE_MARK.sub(unless_aligned(""), text)
+        if not source or _INVERSION.search(source):
             text = _INVERSION_HYPHEN.sub("", text)
-        text = _BEFORE_STOP.sub("", text)
+        text = _BEFORE_STOP.sub(unless_aligned(""), text)
         opening, closing = typography.quotes
         if "«" in text or "»" in text:
             text = _CLOSING.sub(closing, _OPENING.sub(opening, text))
-    text = _SPACES.sub(" ", text)
+    text = _SPACES.sub(unless_aligned(" "), text)
     if apostrophe is not None:
         text = _APOSTROPHE.sub(apostrophe, text)
     return text
+
+
+def nested(text: str, language: str) -> str:
+    """The quotations inside a quoted segment's text in the language's inner marks, without
+    French spaces (English `“I say ‘no’”`); a French-spaced language keeps them as they are."""
+    typography = rules(language)
+    if typography.french:
+        return text
+    opening, closing = typography.inner
+    return _INNER_QUOTE.sub(lambda m: opening + m.group(1) + closing, text)

@@ -125,7 +125,7 @@ def _get(
 def _parse(data: bytes, where: str) -> list[Available]:
     try:
         entries = json.loads(data)
-    except ValueError:
+    except (ValueError, RecursionError):
         raise ToolkitError(f"{where}: the package index is not valid JSON") from None
     if not isinstance(entries, list):
         raise ToolkitError(f"{where}: the package index is not a JSON list")

@@ -116,7 +116,7 @@ def argos_setting(key: str, default: str | None = None) -> str | None:
     settings_file = _xdg("XDG_CONFIG_HOME", ".config") / "argos-translate" / "settings.json"
     try:
         settings = json.loads(settings_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return default
     value = settings.get(key) if isinstance(settings, dict) else None
     return default if value is None else str(value)
