@@ -358,6 +358,8 @@ def _english_forms(word: str) -> list[str]:
     """The English forms a French word may have, by its ending: plural and feminine set aside
     (an English adjective has neither), then each ending's English, accents dropped."""
     bare = _unaccented(word)
+    if bare[-3:] != word[-3:]:  # an accent in the ending is grammar (forcé, forced), not spelling
+        return []
     stems = [bare]
     for ending in ("es", "s", "e"):
         if bare.endswith(ending) and len(bare) - len(ending) >= 5:
