@@ -8,7 +8,9 @@ spread over the whole book; for each target every Apertium route of one or two h
 them, then `toolkit translate` as a user runs it (the whole text through stdin).
 
 Scores are corpus-level chrF++ and BLEU (sacrebleu), with paired bootstrap intervals of the chrF++
-difference to the best route. `--research` compares rules for choosing a route per text on the
+difference to the best route, also with typography aside (apostrophes and quotation marks written
+one way in every text and reference: toolkit writes the source's ’ and each target's quotation
+marks, the references ' and "…", a house style rather than a translation). `--research` compares rules for choosing a route per text on the
 same chunks (see `rules`). Caveats: the domain is technical documentation, not news, and the
 Spanish, Italian and Portuguese references were translated from the English, not the French.
 
@@ -37,20 +39,17 @@ def table(result: Measurement) -> str:
         f"### French → {result.target}: {words:,} words, {len(result.chunks)} chunks, "
         f"{len(result.references)} paragraphs",
         "",
-        "| route | chrF++ | Δ chrF++ vs best [95% CI] | BLEU | CPU s / 1,000 words | wall s / 1,000 words |",
-        "|---|---:|---|---:|---:|---:|",
+        "| route | chrF++ | Δ chrF++ vs best [95% CI] | Δ, typography aside | BLEU "
+        "| CPU s / 1,000 words | wall s / 1,000 words |",
+        "|---|---:|---|---|---:|---:|---:|",
     ]
     ranked = sorted(result.runs, key=lambda run: -(run.scores.chrf if run.scores else 0.0))
     for run in [*ranked, result.toolkit]:
         assert run.scores is not None
         name = f"{run.name} (chose {run.note})" if run.note else run.name
-        if run.versus_best is None:
-            delta = "best"
-        else:
-            observed, low, high = run.versus_best
-            delta = f"{observed:+.1f} [{low:+.1f}, {high:+.1f}]"
+        delta, aside = _delta(run.versus_best), _delta(run.extra.get("typography_aside"))
         lines.append(
-            f"| {name} | {run.scores.chrf:.1f} | {delta} | {run.scores.bleu:.1f} | "
+            f"| {name} | {run.scores.chrf:.1f} | {delta} | {aside} | {run.scores.bleu:.1f} | "
             f"{run.cpu_seconds * 1000 / words:.2f} | {run.wall_seconds * 1000 / words:.2f} |"
         )
     lines += [
@@ -60,6 +59,13 @@ def table(result: Measurement) -> str:
         "(median of three).",
     ]
     return "\n".join(lines)
+
+
+def _delta(found: object) -> str:
+    if not isinstance(found, tuple):
+        return "best"
+    observed, low, high = found
+    return f"{observed:+.1f} [{low:+.1f}, {high:+.1f}]"
 
 
 def write_scores(results: list[Measurement], words: int, path: Path = SCORES) -> None:

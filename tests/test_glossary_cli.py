@@ -41,7 +41,9 @@ def test_check_goes_inside_the_json(toolkit, release_text: str) -> None:
             "Stepanakert": (1, 1),
             "Lachin": (1, 1),
         }
-        assert 0 < qa["unknown_share"] < 0.2
+        assert qa["unknown_share"] < 0.2
+        # The people's names of the release, which no route knows, are kept as written.
+        assert {"Sergey", "Ghazaryan"} <= {w for item in qa["kept_names"] for w in item["words"]}
 
 
 def test_strict_passes_when_every_name_is_there(toolkit, release_text: str) -> None:

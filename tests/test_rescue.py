@@ -123,8 +123,9 @@ def test_each_dictionary_is_one_process_kept_loaded_for_the_next_batch() -> None
 
 def test_a_word_apertium_drops_is_a_check_finding_by_its_french_word() -> None:
     """fr-es writes the pronoun `y` alone as its tags (`#\\<prn\\>`), which the stream decoder
-    drops: `le point y avant la frontière` lost its `y` without a word of it."""
-    text = "Le drone a survolé le point y avant la frontière.\n"
+    drops: `la valeur y en tête` (a `y` before `en`, which the pronoun may precede) lost its `y`
+    without a word of it."""
+    text = "Avec la valeur y en tête.\n"
     done = run_toolkit(
         "translate", "-", "--from", "fr", "--to", "en", "--check", "--format", "json", input=text
     )
@@ -163,4 +164,74 @@ def test_a_word_of_the_target_language_left_as_it_is_is_not_unknown() -> None:
     assert "shell" not in found["en"].unknown[0]
     assert found["en"].unknown_words == sum(map(len, found["en"].unknown))
     assert "shell" in found["es"].unknown[0]
+    engine.close()
+
+
+def test_a_word_apertium_cut_at_its_hyphen_is_one_finding_and_its_english_parts_none() -> None:
+    """`bullseye-backports`, which Apertium cuts into `bullseye-` and `backports`, is one unknown
+    word as the source writes it; `apt-get`, whose parts are English, and `free` are none."""
+    engine = ApertiumEngine()
+    route = _best(engine, "en")
+    sources = ["La branche bullseye-backports et la commande apt-get sont free."]
+    output = engine.translate(sources, route)
+    found = rescue.rescued(sources, output, engine, route, [()])
+    assert found.unknown == (("bullseye-backports",),), found.unknown
+    assert "bullseye-backports" in found.paragraphs[0] and "apt-get" in found.paragraphs[0]
+    engine.close()
+
+
+def test_a_french_word_that_is_a_word_of_the_target_is_kept_not_rescued() -> None:
+    """`scripts`, unknown to fr→es→en, is an English word: kept, not another route's `hyphens`."""
+    engine = ApertiumEngine()
+    route = _best(engine, "en")
+    sources = ["Les scripts sont exécutés au démarrage."]
+    found = rescue.rescued(sources, engine.translate(sources, route), engine, route, [()])
+    assert "scripts" in found.paragraphs[0] and "hyphen" not in found.paragraphs[0]
+    assert found.unknown == ((),)
+    engine.close()
+
+
+def test_a_verb_of_repetition_is_the_targets_prefix_and_the_verb() -> None:
+    """`réinitialiser` and `réinitialisées` are known to no route into English; `initialiser`
+    is: re + its translation, in the form of the word."""
+    engine = ApertiumEngine()
+    route = _best(engine, "en")
+    sources = ["Il faut réinitialiser le mot de passe et les valeurs réinitialisées."]
+    found = rescue.rescued(sources, engine.translate(sources, route), engine, route, [()])
+    assert "reinitialise " in found.paragraphs[0], found.paragraphs
+    assert "reinitialised" in found.paragraphs[0], found.paragraphs
+    assert found.unknown == ((),)
+    engine.close()
+
+
+def test_a_pivot_word_is_traced_to_a_part_of_a_hyphenated_word_accents_aside() -> None:
+    """`reconnectez-vous` becomes the pivot's `reconnectarse`, unknown to the last hop; alone,
+    `reconnectez` is `reconnectáis`: traced all the same, and rescued as reconnect."""
+    engine = ApertiumEngine()
+    route = _best(engine, "en")
+    sources = ["Déconnectez le câble et reconnectez-vous."]
+    found = rescue.rescued(sources, engine.translate(sources, route), engine, route, [()])
+    assert "reconnect" in found.paragraphs[0] and "reconnectarse" not in found.paragraphs[0]
+    engine.close()
+
+
+def test_a_word_that_may_be_a_noun_is_no_verb_of_repetition() -> None:
+    """`réattache` may be re + the noun `attache`: not rescued as the noun (`religadura`)."""
+    engine = ApertiumEngine()
+    route = _best(engine, "es")
+    sources = ["Le programme réattache les fenêtres."]
+    found = rescue.rescued(sources, engine.translate(sources, route), engine, route, [()])
+    assert "religadura" not in found.paragraphs[0], found.paragraphs
+    engine.close()
+
+
+def test_a_french_word_no_route_knows_is_its_english_cognate_when_english_knows_it() -> None:
+    """interpréteur and textuels, known to no route, are English's interpreter and textual;
+    typographique's typographic, which English's dictionary does not know, stays unknown."""
+    engine = ApertiumEngine()
+    route = _best(engine, "en")
+    sources = ["L'interpréteur lit les fichiers textuels avec une mise en page typographique."]
+    found = rescue.rescued(sources, engine.translate(sources, route), engine, route, [()])
+    assert "interpreter" in found.paragraphs[0] and "textual" in found.paragraphs[0], found
+    assert found.unknown == (("typographique",),)
     engine.close()

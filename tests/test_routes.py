@@ -160,22 +160,25 @@ def test_check_lists_unknown_words_with_their_paragraph(toolkit) -> None:
     result = toolkit("translate", "--to", "es", "--check", "--format", "json", input=UNKNOWN_TEXT)
     assert result.returncode == 0, result.stderr
     qa = json.loads(result.stdout)["translations"][0]["qa"]
-    assert qa["unknown"] == [
-        {"document": "<stdin>", "paragraph": 2, "words": ["blorfex"]},
-        {"document": "<stdin>", "paragraph": 3, "words": ["Zumbrakistan"]},
-    ]
-    assert qa["unknown_words"] == 3  # blorfex twice; the glossary's placeholders never count
+    assert qa["unknown"] == [{"document": "<stdin>", "paragraph": 2, "words": ["blorfex"]}]
+    # A name no route knows is kept as written: listed apart, not counted unknown.
+    assert qa["kept_names"] == [{"document": "<stdin>", "paragraph": 3, "words": ["Zumbrakistan"]}]
+    assert qa["unknown_words"] == 2  # blorfex twice; the glossary's placeholders never count
     plain = toolkit("translate", "--to", "es", "--check", input=UNKNOWN_TEXT)
     assert "<stdin> ¶2: unknown to the engine: blorfex\n" in plain.stderr
-    assert "<stdin> ¶3: unknown to the engine: Zumbrakistan\n" in plain.stderr
+    assert (
+        "<stdin> ¶3: names and acronyms no route knows, kept as written: Zumbrakistan\n"
+        in plain.stderr
+    )
 
 
 def test_check_counts_a_word_once_across_the_hops_of_a_pivot(toolkit) -> None:
     result = toolkit("translate", "--to", "en", "--check", "--format", "json", input=UNKNOWN_TEXT)
     qa = json.loads(result.stdout)["translations"][0]["qa"]
-    assert [item["paragraph"] for item in qa["unknown"]] == [2, 3]
+    assert [item["paragraph"] for item in qa["unknown"]] == [2]
     assert qa["unknown"][0]["words"] == ["blorfex"]
-    assert qa["unknown_words"] == 3
+    assert [item["paragraph"] for item in qa["kept_names"]] == [3]
+    assert qa["unknown_words"] == 2
 
 
 def test_unknown_words_are_numbered_across_files(toolkit, tmp_path) -> None:

@@ -159,3 +159,16 @@ def test_a_name_written_with_guillemets_is_not_lifted_as_a_quote(tmp_path) -> No
     assert "« Le Monde »" in result.stdout
     assert "“the peace is near”" in result.stdout
     assert "term « Le Monde » (« Le Monde »): source 1, target 1, ok" in result.stderr
+
+
+def test_a_hyphen_the_source_ends_a_word_with_is_kept() -> None:
+    """Only a French inversion leaves a hyphen to remove: `« M- »` (a key's name) keeps its own."""
+    assert typography.apply("Échap es anotado « M- ».", "es", source="Échap est noté « M- ».") == (
+        "Échap es anotado «M-»."
+    )
+    assert (
+        typography.apply(
+            "They will spend- the border?", "en", source="Passeront-ils la frontière ?"
+        )
+        == "They will spend the border?"
+    )

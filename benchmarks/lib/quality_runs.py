@@ -13,7 +13,7 @@ from pathlib import Path
 
 from benchmarks.lib import debian_reference
 from benchmarks.lib.processes import adopt_orphans, reap_all
-from benchmarks.lib.quality_scores import Scores, paired_bootstrap, scores
+from benchmarks.lib.quality_scores import Scores, paired_bootstrap, scores, typography_aside
 from toolkit.engines import routing
 from toolkit.engines.apertium.engine import ApertiumEngine
 from toolkit.engines.base import Route
@@ -166,6 +166,12 @@ def measure(target: str, words: int, chunk_words: int, samples: int) -> Measurem
     for run in [*runs, result.toolkit]:
         if run is not best:
             run.versus_best = paired_bootstrap(run.paragraphs, best.paragraphs, references, samples)
+            run.extra["typography_aside"] = paired_bootstrap(
+                [typography_aside(p) for p in run.paragraphs],
+                [typography_aside(p) for p in best.paragraphs],
+                [typography_aside(r) for r in references],
+                samples,
+            )
     result.choice_cost = choice_cost(target, parts[:COST_CHUNKS])
     return result
 

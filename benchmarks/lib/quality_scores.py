@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,6 +19,16 @@ def chrf() -> CHRF:
 class Scores:
     chrf: float
     bleu: float
+
+
+# Apostrophes and quotation marks written one way, spaces inside guillemets gone: a typographic
+# house style (the source's ’, Italian «…») is no translation error against a reference that writes
+# ' and "…".
+_QUOTES = re.compile(r"\s*[«»“”„]\s*")
+
+
+def typography_aside(text: str) -> str:
+    return _QUOTES.sub('"', text).replace("’", "'")
 
 
 def scores(hypotheses: list[str], references: list[str]) -> Scores:

@@ -237,6 +237,7 @@ def document_qa_data(report: QaReport, paragraphs: int) -> dict[str, Any]:
         "problems",
         "missing_numbers",
         "unknown",
+        "kept_names",
         "span_problems",
         "span_repairs",
         "foreign_paragraphs",

@@ -40,6 +40,11 @@ def plain(qa: QaReport) -> str:
         lines.append(f"{head}: {lost.place}: number {lost.number}{context} missing")
     for unknown in qa.unknown:
         lines.append(f"{head}: {unknown.place}: unknown to the engine: {', '.join(unknown.words)}")
+    for kept in qa.kept:
+        lines.append(
+            f"{head}: {kept.place}: names and acronyms no route knows, kept as written: "
+            f"{', '.join(kept.words)}"
+        )
     for gone in qa.lost:
         lines.append(f"{head}: {gone.place}: lost without a trace: {', '.join(gone.words)}")
     for total in qa.spans:
@@ -105,6 +110,10 @@ def print_rich(console: Stderr, qa: QaReport) -> None:
     for unknown in qa.unknown:
         notes.add_row(
             shown(str(unknown.place)), "[yellow]unknown words[/]", shown(", ".join(unknown.words))
+        )
+    for kept in qa.kept:
+        notes.add_row(
+            shown(str(kept.place)), "[yellow]names kept as written[/]", shown(", ".join(kept.words))
         )
     for gone in qa.lost:
         notes.add_row(shown(str(gone.place)), "[red]words lost[/]", shown(", ".join(gone.words)))

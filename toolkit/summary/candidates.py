@@ -148,8 +148,22 @@ def is_listing(text: str) -> bool:
 def _listing_line(line: str) -> bool:
     if any(p.search(line) for p in (_CONTENTS, _LEADERS, _NUMBERED_ENTRY, _PART)):
         return True
-    digits = sum(c.isdigit() for c in line)
-    return digits * 2 >= sum(c.isalnum() for c in line)
+    # Counted by the str methods themselves: this runs on every line of every sentence.
+    digits = sum(map(str.isdigit, line))
+    if not digits:
+        return not any(map(str.isalnum, line))
+    return digits * 2 >= sum(map(str.isalnum, line))
+
+
+def is_dateline(text: str, facts: Language) -> bool:
+    """Whether the sentence is a stamp set apart (a dateline), as `reason` says, for less: only
+    that is looked at."""
+    tokens = list(_TOKEN.finditer(text))
+    return (
+        len(tokens) <= MAX_WORDS
+        and any(c.isalpha() for c in text)
+        and _is_stamp(text, tokens, facts)
+    )
 
 
 def _is_stamp(text: str, tokens: Sequence[re.Match[str]], facts: Language) -> bool:

@@ -64,12 +64,26 @@ _OPENING_MARKS = "«»\"“”„'‘’‹›()[]-–—*•·: \t\n"
 class Openings:
     leaning: tuple[str, ...]
     self_contained: tuple[str, ...]
+    # Each list as one pattern: this runs on every sentence of every text summarised.
+    leaning_pattern: re.Pattern[str] | None = None
+    self_contained_pattern: re.Pattern[str] | None = None
 
 
 @cache
 def openings(code: str) -> Openings:
     """The language's lists (none for a language without them: nothing leans)."""
-    return Openings(_phrases(_LEANING.get(code, "")), _phrases(_SELF_CONTAINED.get(code, "")))
+    leaning = _phrases(_LEANING.get(code, ""))
+    self_contained = _phrases(_SELF_CONTAINED.get(code, ""))
+    return Openings(leaning, self_contained, _pattern(leaning), _pattern(self_contained))
+
+
+def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The phrases at a text's start, each on whole words: a phrase ending with a letter is not
+    followed by one."""
+    if not phrases:
+        return None
+    each = [re.escape(p) + (r"(?![^\W\d_])" if p[-1].isalpha() else "") for p in phrases]
+    return re.compile("|".join(f"(?:{p})" for p in each))
 
 
 def _phrases(block: str) -> tuple[str, ...]:
@@ -79,20 +93,13 @@ def _phrases(block: str) -> tuple[str, ...]:
 def leans(text: str, code: str) -> bool:
     """Whether the sentence opens with a word that leans on the sentence before it."""
     facts = openings(code)
-    if not facts.leaning:
+    if facts.leaning_pattern is None:
         return False
     start = text[candidates.stamp_length(text, candidates.language(code)) :]
     start = start.lstrip(_OPENING_MARKS).lower().replace("’", "'")
-    if any(_opens(start, p) for p in facts.self_contained):
+    if facts.self_contained_pattern is not None and facts.self_contained_pattern.match(start):
         return False
-    return any(_opens(start, p) for p in facts.leaning)
-
-
-def _opens(text: str, phrase: str) -> bool:
-    if not text.startswith(phrase):
-        return False
-    follower = text[len(phrase) : len(phrase) + 1]
-    return not follower.isalpha() or not phrase[-1].isalpha()
+    return facts.leaning_pattern.match(start) is not None
 
 
 class _Located(Protocol):
@@ -114,7 +121,7 @@ def noting_leaning(sentences: Iterable[L], code: str, found: dict[int, int]) -> 
     for sentence in sentences:
         if previous is not None and leans(sentence.text, code):
             found[sentence.index] = previous
-        if candidates.reason(sentence.text, False, facts) != candidates.DATELINE:
+        if not candidates.is_dateline(sentence.text, facts):
             previous = sentence.index
         yield sentence
 

@@ -185,6 +185,9 @@ class QaReport:
     unknown: tuple[UnknownWords, ...]  # the words the engine did not know, per paragraph
     foreign: tuple[ForeignParagraphs, ...] = ()  # paragraphs that look like another language
     lost: tuple[LostWords, ...] = ()  # source words dropped without a trace, per paragraph
+    # Names and acronyms no route knows, kept as written (a glossary gives them a form), per
+    # paragraph: not counted among the unknown words.
+    kept: tuple[UnknownWords, ...] = ()
 
     @property
     def names_missing(self) -> int:
@@ -218,6 +221,7 @@ class QaReport:
             "unknown_words": self.unknown_words,
             "unknown_share": round(self.unknown_share, 4),
             "unknown": [item.to_data() for item in self.unknown],
+            "kept_names": [item.to_data() for item in self.kept],
             "foreign_paragraphs": [item.to_data() for item in self.foreign],
             "lost_words": [item.to_data() for item in self.lost],
             "terms_ok": self.terms_ok,
@@ -261,7 +265,17 @@ def report(translation: Translation, foreign: tuple[ForeignParagraphs, ...] = ()
         unknown_words=translation.unknown_words,
         unknown=tuple(
             UnknownWords(_place(translation, index), tuple(dict.fromkeys(words)))
-            for index, words in enumerate(translation.unknown)
+            for index, words in enumerate(
+                tuple(w for w in found if w not in translation.names)
+                for found in translation.unknown
+            )
+            if words
+        ),
+        kept=tuple(
+            UnknownWords(_place(translation, index), tuple(dict.fromkeys(words)))
+            for index, words in enumerate(
+                tuple(w for w in found if w in translation.names) for found in translation.unknown
+            )
             if words
         ),
         foreign=foreign,

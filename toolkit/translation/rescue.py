@@ -18,6 +18,7 @@ dictionary is one lt-proc for all the words (toolkit.engines.apertium.lexicon).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from typing import Protocol, runtime_checkable
 
@@ -26,9 +27,33 @@ from toolkit.engines.base import Engine, EngineOutput, Route
 
 # A word of the source as Apertium cuts it: apostrophes and digits end it.
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-# Other routes asked, best first: on the Debian Reference a third route knew next to nothing that
-# the first two did not.
-MAX_ROUTES = 2
+# Other routes asked, best first: on the Debian Reference a second other route (fr→eo→en,
+# fr→oc→es) changed no word of any target's translation, and each route asked starts its own
+# dictionaries.
+MAX_ROUTES = 1
+# What joins the parts of a word that Apertium may cut, left at the end of the first part (`apt-`).
+_JOINERS = "-_"
+# A word of the source with its joined parts, digits included (`dm-crypt`, `regex_t`, `ISO-8859`).
+_JOINED = re.compile(r"\w+(?:[-_]\w+)*")
+# A French word that may be a verb of repetition (réinitialiser, reconnectez), and the prefix that
+# says it in each target.
+# Only forms that are verbs whatever the word (an infinitive, a participle, the second person
+# plural, a gerund): `réattache` may be a noun's `attache`, `religadura`.
+_REPEATED = re.compile(r"r[eé](?=[^\W\d_]{5,}$)(?=.*(?:er|ir|é|ée|és|ées|i|ie|is|ies|ez|ant)$)")
+_AGAIN = {"en": "re", "es": "re", "ca": "re", "pt": "re", "it": "ri"}
+# Italian writes re- before i (reinizializzare), ri- elsewhere (riconnettere).
+_AGAIN_BEFORE_I = {"it": "re"}
+# French endings and their English (typographique → typographic, textuel → textual, interpréteur →
+# interpreter, partitionner → partition, personnalisation → personalisation), longest first.
+_COGNATE_ENDINGS = (
+    ("isation", "isation"),
+    ("ionner", "ion"),
+    ("ique", "ic"),
+    ("eur", "er"),
+    ("uel", "ual"),
+    ("el", "al"),
+    ("if", "ive"),
+)
 # What may come between a sentence end and the word that starts the next sentence.
 _OPENING = " \t\n\"'«»“”‘’([{—–-"
 
@@ -67,42 +92,77 @@ def rescued(
     knows them, and its unknown words those left, each by its French word."""
     if not isinstance(engine, WordLookup) or not any(output.unknown):
         return output
-    origins = _french_words(sources, output.unknown, engine, route, placeholders)
-    wanted = list(dict.fromkeys(w for words in origins for w in words if w))
+    cut = tuple(
+        _joined(words, source) for words, source in zip(output.unknown, sources, strict=True)
+    )
+    origins = _french_words(sources, cut, engine, route, placeholders)
+    # Words of the target language as written (`scripts`, `firewall` in English; a pivot's
+    # `facultativa` traced to `facultative`) are right as they stand: nothing to look up.
+    unchanged = [
+        f
+        for words, french in zip(cut, origins, strict=True)
+        for word, f in zip(words, french, strict=True)
+        if f
+    ]
+    of_target = _words_of(list(dict.fromkeys(unchanged)), engine, route.target)
+    wanted = list(dict.fromkeys(w for words in origins for w in words if w and w not in of_target))
     # Names and acronyms are looked up along with other words, never alone: they start nothing.
     names = {
         w
         for words, source in zip(origins, sources, strict=True)
         for w in words
-        if w and _name(w, source)
+        if w and is_name(w, source)
     }
     if all(w in names for w in wanted):
         wanted = []
     # French words the route's first hop did not know: a route through the same hop knows none.
-    first_unknown = {w for words in output.unknown for w in words}
+    first_unknown = {w for words in cut for w in words}
     found = _translations(wanted, engine, route, first_unknown)
-    as_is = list(
-        dict.fromkeys(
-            word
-            for words, french in zip(output.unknown, origins, strict=True)
-            for word, source_word in zip(words, french, strict=True)
-            if word == source_word and source_word not in found
-        )
-    )
-    of_target = _words_of(as_is, engine, route.target)
+    found |= _cognates([w for w in wanted if w not in found and w not in names], engine, route)
     paragraphs = list(output.paragraphs)
     unknown: list[tuple[str, ...]] = []
-    for index, (words, french) in enumerate(zip(output.unknown, origins, strict=True)):
+    for index, (words, french) in enumerate(zip(cut, origins, strict=True)):
         left = []
         for word, source_word in zip(words, french, strict=True):
             translation = found.get(source_word) if source_word else None
+            if translation is None and source_word in of_target and source_word != word:
+                translation = source_word  # a pivot's word for a French word of the target
             if translation is not None:
                 paragraphs[index] = _replaced(paragraphs[index], word, translation)
-            elif source_word != word or word not in of_target:
+            elif source_word not in of_target:
                 left.append(source_word or word)
         unknown.append(tuple(left))
     remaining = sum(map(len, unknown))
     return replace(output, paragraphs=paragraphs, unknown_words=remaining, unknown=tuple(unknown))
+
+
+def _joined(words: tuple[str, ...], source: str) -> tuple[str, ...]:
+    """The unknown words of a paragraph, the parts of a word joined by hyphens or underscores
+    that Apertium cut (`apt-` and `get` of `apt-get`) given back as that one word."""
+    joined = [w for w in _JOINED.findall(source) if any(c in _JOINERS for c in w)]
+    if not joined:
+        return words
+    result: list[str] = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        whole = next((j for j in joined if word[-1:] in _JOINERS and j.startswith(word)), None)
+        if whole is not None:
+            end, so_far = index + 1, word
+            while end < len(words) and whole.startswith(so_far + words[end]):
+                so_far += words[end]
+                end += 1
+                if so_far == whole:
+                    result.append(whole)
+                    index = end
+                    break
+            else:
+                result.append(word)
+                index += 1
+            continue
+        result.append(word)
+        index += 1
+    return tuple(result)
 
 
 def _french_words(
@@ -113,13 +173,14 @@ def _french_words(
     placeholders: list[tuple[str, ...]],
 ) -> list[list[str]]:
     """For each unknown word, the French word it stands for ('' for a placeholder, a single
-    letter, or a pivot word traced to no French word)."""
+    letter, a part of a word cut at a hyphen, or a pivot word traced to no French word)."""
     words_of = [_WORD.findall(source) for source in sources]
+    parts_of = [_source_words(source) for source in sources]
     pivot_words: dict[str, str] = {}  # a pivot word, casefolded → the French word that gave it
     leftovers = [
         i
         for i, words in enumerate(unknown)
-        if any(_maybe_pivot(w, words_of[i], placeholders[i]) for w in words)
+        if any(_maybe_pivot(w, parts_of[i], placeholders[i]) for w in words)
     ]
     if leftovers and len(route.hops) > 1:
         before_last = Route(route.engine, route.hops[:-1])
@@ -127,19 +188,31 @@ def _french_words(
             dict.fromkeys(
                 w
                 for i in leftovers
-                for w in words_of[i]
+                for joined in words_of[i]
+                for w in (joined, *(joined.split("-") if "-" in joined else ()))
                 if len(w) > 1 and w not in unknown[i] and not w.isupper()
             )
         )
+        lost = []
         for word, pivot in zip(candidates, engine.look_up(candidates, before_last), strict=True):
             if pivot:
                 pivot_words.setdefault(pivot.casefold(), word)
+            else:
+                lost.append(word)
+        # A word the dictionaries alone cannot follow (`reconnectez`, `reconnectarse` in
+        # context) is traced by its own beginning.
+        for word in lost:
+            pivot_words.setdefault(word.casefold(), word)
     origins = []
-    for words, source_words, stems in zip(unknown, words_of, placeholders, strict=True):
+    for words, source_words, stems in zip(unknown, parts_of, placeholders, strict=True):
         folded = tuple(stem.casefold() for stem in stems)
         french = []
         for word in words:
-            if len(word) < 2 or (folded and word.casefold().startswith(folded)):
+            if (
+                len(word) < 2
+                or word[-1] in _JOINERS
+                or (folded and word.casefold().startswith(folded))
+            ):
                 french.append("")
             elif word in source_words:
                 french.append("" if _no_word(word) else word)
@@ -149,12 +222,19 @@ def _french_words(
     return origins
 
 
-def _maybe_pivot(word: str, source_words: list[str], stems: tuple[str, ...]) -> bool:
+def _source_words(source: str) -> set[str]:
+    """The words of a source paragraph, and the parts of those joined by hyphens or underscores
+    (`apt-get`, `bash-completion`): Apertium may cut such a word and leave a part unknown."""
+    return {*_WORD.findall(source), *_TOKEN.findall(source)}
+
+
+def _maybe_pivot(word: str, source_words: set[str], stems: tuple[str, ...]) -> bool:
     """Whether an unknown word may be a pivot's word, to trace to its French word: not a word of
     the source, a placeholder, a letter, or a word with a digit or in capitals."""
     folded = tuple(stem.casefold() for stem in stems)
     return not (
         word in source_words
+        or word[-1:] in _JOINERS
         or len(word) < 2
         or word.isupper()
         or any(c.isdigit() for c in word)
@@ -168,7 +248,7 @@ def _no_word(word: str) -> bool:
     return any(c.isdigit() for c in word)
 
 
-def _name(word: str, source: str) -> bool:
+def is_name(word: str, source: str) -> bool:
     """Whether a word is an acronym or is written with a capital inside a sentence each time: a
     name, which another route may know (Arménie, GNU) but which is looked up only along with other
     words."""
@@ -187,16 +267,22 @@ def _starts_sentence(text: str, at: int) -> bool:
 
 def _traced(word: str, pivot_words: dict[str, str]) -> str:
     """The French word that gave a pivot word: its form alone, or a form that differs only in its
-    ending (the word alone is singular and masculine, `aldeano` for `aldeanos` in context)."""
+    ending (the word alone is singular and masculine, `aldeano` for `aldeanos` in context), its
+    accents aside (`reconnectáis` alone, `reconnectarse` in context)."""
     folded = word.casefold()
     if folded in pivot_words:
         return pivot_words[folded]
     best, shared = "", 0
+    bare = _unaccented(folded)
     for pivot, french in pivot_words.items():
-        common = _shared_start(pivot, folded)
+        common = _shared_start(_unaccented(pivot), bare)
         if common >= 4 and common >= min(len(pivot), len(folded)) - 2 and common > shared:
             best, shared = french, common
     return best
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def _shared_start(one: str, other: str) -> int:
@@ -211,28 +297,100 @@ def _translations(
 ) -> dict[str, str]:
     """The French words that another route knows, with their translation, capitals kept: the
     best MAX_ROUTES other routes are asked, best first, each for the words not found yet (not
-    for those unknown to its first hop, when it is the route's)."""
+    for those unknown to its first hop, when it is the route's). A verb of repetition no route
+    knows (`réinitialiser`, `reconnectez`) is the target's prefix before the verb repeated, when
+    a route, the chosen one first, knows that verb; its words travel in the same calls."""
     found: dict[str, str] = {}
     if not words:
         return found
+    stems = _repeated(words, route)
+    known_stems: dict[str, str] = {}
     others = [r for r in routing.routes(engine, route.source, route.target) if r != route]  # type: ignore[arg-type]
-    for other in others[:MAX_ROUTES]:
+    for other in [route, *others[:MAX_ROUTES]]:
         same_start = other.hops[0] == route.hops[0]
-        asked = [w for w in words if w not in found and not (same_start and w in first_unknown)]
+        asked = (
+            []
+            if other == route
+            else [w for w in words if w not in found and not (same_start and w in first_unknown)]
+        )
+        asked += [
+            s
+            for w, s in stems.items()
+            if w not in found and s not in known_stems and s not in asked
+        ]
         if not asked:
             continue
         for word, translation in zip(asked, engine.look_up(asked, other), strict=True):
-            if translation:
-                found[word] = _with_capitals_of(word, translation)
+            if not translation:
+                continue
+            if word in words and other != route:
+                found.setdefault(word, _with_capitals_of(word, translation))
+            known_stems.setdefault(word, translation)
+    for word, stem in stems.items():
+        if word not in found and stem in known_stems:
+            verb = known_stems[stem]
+            prefix = _AGAIN[route.target]
+            if verb[:1].lower() == "i":
+                prefix = _AGAIN_BEFORE_I.get(route.target, prefix)
+            found[word] = _with_capitals_of(word, prefix + verb)
     return found
+
+
+def _cognates(words: list[str], engine: WordLookup, route: Route) -> dict[str, str]:
+    """French words no route knows, written as the English cognate that English's own dictionary
+    knows (interpréteur → interpreter, textuels → textual, trilatérale → trilateral): the word
+    less its accents and its plural or feminine ending, then the endings French and English
+    regularly differ by, tried in turn, and nothing the dictionary does not confirm. English only, where the endings are regular enough."""
+    if route.source != "fr" or route.target != "en" or not words:
+        return {}
+    candidates = {w: _english_forms(w) for w in words if w.islower()}
+    asked = list(dict.fromkeys(c for forms in candidates.values() for c in forms))
+    known = _words_of(asked, engine, "en")
+    found = {}
+    for word, forms in candidates.items():
+        form = next((f for f in forms if f in known), None)
+        if form is not None:
+            found[word] = form
+    return found
+
+
+def _english_forms(word: str) -> list[str]:
+    """The English forms a French word may have, by its ending: plural and feminine set aside
+    (an English adjective has neither), then each ending's English, accents dropped."""
+    bare = _unaccented(word)
+    if bare[-3:] != word[-3:]:  # an accent in the ending is grammar (forcé, forced), not spelling
+        return []
+    stems = [bare]
+    for ending in ("es", "s", "e"):
+        if bare.endswith(ending) and len(bare) - len(ending) >= 5:
+            stems.append(bare[: -len(ending)])
+    forms = [stem for stem in stems if stem != word]  # trilatérale → trilateral
+    for stem in stems:
+        for french, english in _COGNATE_ENDINGS:
+            if stem.endswith(french) and len(stem) - len(french) >= 3:
+                forms.append(stem[: -len(french)] + english)
+    # French doubles consonants English writes once (personnalisation → personalisation).
+    return list(dict.fromkeys([*forms, *(f.replace("nn", "n") for f in forms)]))
+
+
+def _repeated(words: list[str], route: Route) -> dict[str, str]:
+    """The words that may be a French verb of repetition (ré- or re- before a verb of five
+    letters or more), each with that verb, for a target whose prefix is known."""
+    if route.source != "fr" or route.target not in _AGAIN:
+        return {}
+    return {w: w[2:] for w in words if _REPEATED.match(w) and not w.isupper()}
 
 
 def _words_of(words: list[str], engine: WordLookup, language: str) -> set[str]:
     """The words that are words of the target language as they stand (an English word of a French
-    text, `shell`, in an English translation): left as they are, rightly, they are not unknown."""
+    text, `shell`, in an English translation): left as they are, rightly, they are not unknown.
+    A word joined by hyphens is one when each of its parts is (`apt-get`)."""
     if not words or not isinstance(engine, LanguageWords):
         return set()
-    return {w for w, known in zip(words, engine.words_of(words, language), strict=True) if known}
+    parts = {w: _TOKEN.findall(w) for w in words if any(c in _JOINERS for c in w)}
+    asked = list(dict.fromkeys([*words, *(p for found in parts.values() for p in found)]))
+    known = {w for w, k in zip(asked, engine.words_of(asked, language), strict=True) if k}
+    return {w for w in words if w in known or (parts.get(w) and known.issuperset(parts[w]))}
 
 
 def _with_capitals_of(word: str, translation: str) -> str:

@@ -49,6 +49,9 @@ class Translation:
     dropped: tuple[tuple[str, int], ...] = ()
     # The source words the engine dropped without a trace, per input paragraph (1:1), when any.
     lost: tuple[tuple[str, ...], ...] = ()
+    # The unknown words that are names or acronyms (a capital inside a sentence, all capitals):
+    # kept as written, listed apart, not counted among the words left untranslated.
+    names: frozenset[str] = frozenset()
 
     @property
     def unknown_share(self) -> float:
@@ -81,7 +84,8 @@ def translate_documents(
     """
     from toolkit.translation import protection, quotes
     from toolkit.translation.numbers import missing_numbers
-    from toolkit.translation.rescue import lost_words, rescued
+    from toolkit.translation.rescue import is_name, lost_words, rescued
+    from toolkit.translation.survivors import missing_forms
     from toolkit.translation.typography import apostrophe_style
 
     started = time.perf_counter()
@@ -124,6 +128,21 @@ def translate_documents(
         lost = tuple(
             tuple(w for unit in words for w in unit) for words in quotes.regroup(lost, sent)
         )
+    # Letters and symbols lost by any hop, without a trace the engine tells.
+    forms = [missing_forms(p, t) for p, t in zip(paragraphs, translated, strict=True)]
+    if any(forms):
+        named = lost or tuple(() for _ in paragraphs)
+        lost = tuple(
+            (*words, *(f for f in found if f not in words))
+            for words, found in zip(named, forms, strict=True)
+        )
+    names = (
+        frozenset(
+            w for words, p in zip(unknown, paragraphs, strict=True) for w in words if is_name(w, p)
+        )
+        if unknown
+        else frozenset()
+    )
     results, position = [], 0
     for name, doc in documents:
         count = len(doc.paragraphs)
@@ -139,7 +158,13 @@ def translate_documents(
         route=route,
         documents=results,
         words=output.words if output else 0,
-        unknown_words=sum(map(len, unknown)) if unknown else output.unknown_words if output else 0,
+        unknown_words=(
+            sum(w not in names for words in unknown for w in words)
+            if unknown
+            else output.unknown_words
+            if output
+            else 0
+        ),
         seconds=time.perf_counter() - started,
         terms=tuple(r.names for r in returned if r.names is not None),
         missing_numbers=missing_numbers(paragraphs, translated),
@@ -148,6 +173,7 @@ def translate_documents(
         composed=sum(any(u.shielded.composed for u in s.units) for s in sent),
         dropped=tuple(sorted(dropped.items())),
         lost=lost,
+        names=names,
     )
 
 
@@ -248,6 +274,7 @@ def concatenate(parts: list[tuple[list[Origin], Translation]]) -> Translation:
         composed=sum(t.composed for _, t in parts),
         dropped=tuple(sorted(dropped.items())),
         lost=tuple(lost) if any(lost) else (),
+        names=frozenset().union(*(t.names for _, t in parts)),
     )
 
 

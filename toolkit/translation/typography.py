@@ -80,6 +80,10 @@ _BEFORE_MARK = re.compile(rf"(?<=\S){_SPACE}+(?=[:;!?])")
 # inversion leaves on its verb (`passeront-ils` → `will spend-`).
 _BEFORE_STOP = re.compile(rf"(?<=[^\s.]){_SPACE}+(?=[.,](?:\s|$))")
 _INVERSION_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[\s?!.,;:]|$)")
+# A French inversion: a verb, a hyphen (and a euphonic t), a subject pronoun.
+_INVERSION = re.compile(
+    r"[^\W\d_]-(?:t-)?(?:je|tu|il|elle|on|nous|vous|ils|elles|ce)(?![\w-])", re.IGNORECASE
+)
 _OPENING = re.compile(rf"«{_SPACE}*")
 _CLOSING = re.compile(rf"{_SPACE}*»")
 _SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
@@ -109,7 +113,9 @@ def apostrophe_style(text: str, fallback: str | None = None) -> str | None:
 
 def apply(text: str, language: str, apostrophe: str | None = None, source: str = "") -> str:
     """A translated paragraph in the typography of its language; `source` is what the engine was
-    given, whose runs of spaces are kept."""
+    given, whose runs of spaces are kept. Given its source, a hyphen ending a word is taken for
+    what a French inversion left only when the source has one (`« M- »` and `pré- et post-` keep
+    theirs)."""
     typography = rules(language)
     aligned = frozenset(len(run) for run in _RUN.findall(source)) if "  " in source else frozenset()
 
@@ -123,7 +129,9 @@ def apply(text: str, language: str, apostrophe: str | None = None, source: str =
     if not typography.french:
         text = _SPACED_TIME.sub(r"\1:\2", text)
         text = _BEFORE_MARK.sub(unless_aligned(""), text)
-        text = _BEFORE_STOP.sub(unless_aligned(""), _INVERSION_HYPHEN.sub("", text))
+        if not source or _INVERSION.search(source):
+            text = _INVERSION_HYPHEN.sub("", text)
+        text = _BEFORE_STOP.sub(unless_aligned(""), text)
         opening, closing = typography.quotes
         if "«" in text or "»" in text:
             text = _CLOSING.sub(closing, _OPENING.sub(opening, text))
