@@ -55,12 +55,14 @@ PATH = st.one_of(
     _joined(st.lists(_SEGMENT, min_size=1, max_size=3), "\\").map(lambda p: "C:\\" + p + ".pdf"),
 )
 GLUED = st.sampled_from(["<b>", "</b>", '<a href="x.html">', "&amp;", "\x00", "\uffff", "\ufdd0"])
+# A UN document symbol has a number among its parts (`A/RES/RES` is no symbol, but words).
 SYMBOL = st.builds(
-    lambda organ, parts, year: organ + "/" + "/".join(parts) + year,
+    lambda organ, parts, number, year: organ + "/" + "/".join([*parts, number]) + year,
     st.sampled_from(["A", "S", "E", "A/HRC", "E/CN.4"]),
     st.lists(
-        st.from_regex(r"[0-9]{1,4}|RES|L\.[0-9]{1,2}", fullmatch=True), min_size=2, max_size=3
+        st.from_regex(r"[0-9]{1,4}|RES|L\.[0-9]{1,2}", fullmatch=True), min_size=1, max_size=2
     ),
+    st.from_regex(r"[0-9]{1,4}|L\.[0-9]{1,2}", fullmatch=True),
     st.sampled_from(["", " (2024)"]),
 )
 REFERENCE = st.builds(
