@@ -221,6 +221,7 @@ def document_report(
         words=len(document.text.split()),
         unknown_words=0,
         unknown=translation.unknown[start:end],
+        names=translation.names[start:end],
         lost=translation.lost[start:end],
     )
     return qa.report(alone, foreign)

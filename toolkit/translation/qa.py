@@ -4,6 +4,7 @@ of `--check --format json`. Also the one-line summary of what was found, and the
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -266,15 +267,14 @@ def report(translation: Translation, foreign: tuple[ForeignParagraphs, ...] = ()
         unknown=tuple(
             UnknownWords(_place(translation, index), tuple(dict.fromkeys(words)))
             for index, words in enumerate(
-                tuple(w for w in found if w not in translation.names)
-                for found in translation.unknown
+                tuple(w for w in found if w not in kept) for found, kept in _with_names(translation)
             )
             if words
         ),
         kept=tuple(
             UnknownWords(_place(translation, index), tuple(dict.fromkeys(words)))
             for index, words in enumerate(
-                tuple(w for w in found if w in translation.names) for found in translation.unknown
+                tuple(w for w in found if w in kept) for found, kept in _with_names(translation)
             )
             if words
         ),
@@ -285,6 +285,14 @@ def report(translation: Translation, foreign: tuple[ForeignParagraphs, ...] = ()
             if words
         ),
     )
+
+
+def _with_names(
+    translation: Translation,
+) -> Iterator[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Each paragraph's unknown words with those of them that are names kept as written."""
+    kept = translation.names or ((),) * len(translation.unknown)
+    return zip(translation.unknown, kept, strict=True)
 
 
 def _place(translation: Translation, index: int) -> Place:

@@ -11,14 +11,20 @@ can put in a glossary.
 
 The cost is bounded: nothing is started when no word is unknown; only the best MAX_ROUTES other
 routes are asked, never for a word with a digit, and for names and acronyms (a capital inside a
-sentence, all capitals) only along with other words, never alone; each
+sentence, all capitals) only along with other words of the same input, never alone; each
 dictionary is one lt-proc for all the words (toolkit.engines.apertium.lexicon).
+
+A call may hold several inputs (files, corpus documents): what is looked up for an input, and so
+what it is translated to, depends on its own text alone, never on the inputs beside it. Each
+route is still asked once per call, for the words of every input together: a word alone gets the
+same answer whoever asks for it.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol, runtime_checkable
 
@@ -87,15 +93,20 @@ def rescued(
     engine: Engine,
     route: Route,
     placeholders: list[tuple[str, ...]],
+    inputs: Sequence[int] | None = None,
 ) -> EngineOutput:
     """The engine's output with the words it left untranslated translated where another route
-    knows them, and its unknown words those left, each by its French word."""
+    knows them, and its unknown words those left, each by its French word. `inputs` names the
+    input each source belongs to (1:1; None: all one input): which words an input looks up and
+    replaces depends on its own sources alone."""
     if not isinstance(engine, WordLookup) or not any(output.unknown):
         return output
+    of_input = list(inputs) if inputs is not None else [0] * len(sources)
+    groups = list(dict.fromkeys(of_input))
     cut = tuple(
         _joined(words, source) for words, source in zip(output.unknown, sources, strict=True)
     )
-    origins = _french_words(sources, cut, engine, route, placeholders)
+    origins = _french_words(sources, cut, engine, route, placeholders, of_input)
     # Words of the target language as written (`scripts`, `firewall` in English; a pivot's
     # `facultativa` traced to `facultative`) are right as they stand: nothing to look up.
     unchanged = [
@@ -105,26 +116,37 @@ def rescued(
         if f
     ]
     of_target = _words_of(list(dict.fromkeys(unchanged)), engine, route.target)
-    wanted = list(dict.fromkeys(w for words in origins for w in words if w and w not in of_target))
-    # Names and acronyms are looked up along with other words, never alone: they start nothing.
-    names = {
-        w
-        for words, source in zip(origins, sources, strict=True)
-        for w in words
-        if w and is_name(w, source)
-    }
-    if all(w in names for w in wanted):
-        wanted = []
-    # French words the route's first hop did not know: a route through the same hop knows none.
-    first_unknown = {w for words in cut for w in words}
+    wanted: dict[int, list[str]] = {}
+    names: dict[int, set[str]] = {}
+    first_unknown: dict[int, set[str]] = {}
+    for group in groups:
+        members = [i for i, g in enumerate(of_input) if g == group]
+        looked_up = list(
+            dict.fromkeys(w for i in members for w in origins[i] if w and w not in of_target)
+        )
+        names[group] = {w for i in members for w in origins[i] if w and is_name(w, sources[i])}
+        # Names and acronyms are looked up along with other words of their input, never alone:
+        # they start nothing.
+        wanted[group] = [] if all(w in names[group] for w in looked_up) else looked_up
+        # French words the route's first hop did not know: a route through the same hop knows
+        # none.
+        first_unknown[group] = {w for i in members for w in cut[i]}
     found = _translations(wanted, engine, route, first_unknown)
-    found |= _cognates([w for w in wanted if w not in found and w not in names], engine, route)
+    left_over = {
+        g: [w for w in words if w not in found[g] and w not in names[g]]
+        for g, words in wanted.items()
+    }
+    cognates = _cognates(
+        list(dict.fromkeys(w for words in left_over.values() for w in words)), engine, route
+    )
+    for group, rest in left_over.items():
+        found[group] |= {w: cognates[w] for w in rest if w in cognates}
     paragraphs = list(output.paragraphs)
     unknown: list[tuple[str, ...]] = []
     for index, (words, french) in enumerate(zip(cut, origins, strict=True)):
         left = []
         for word, source_word in zip(words, french, strict=True):
-            translation = found.get(source_word) if source_word else None
+            translation = found[of_input[index]].get(source_word) if source_word else None
             if translation is None and source_word in of_target and source_word != word:
                 translation = source_word  # a pivot's word for a French word of the target
             if translation is not None:
@@ -171,12 +193,15 @@ def _french_words(
     engine: WordLookup,
     route: Route,
     placeholders: list[tuple[str, ...]],
+    of_input: list[int],
 ) -> list[list[str]]:
     """For each unknown word, the French word it stands for ('' for a placeholder, a single
-    letter, a part of a word cut at a hyphen, or a pivot word traced to no French word)."""
+    letter, a part of a word cut at a hyphen, or a pivot word traced to no French word): a pivot
+    word is traced among the words of its own input (`of_input`, 1:1 with the sources)."""
     words_of = [_WORD.findall(source) for source in sources]
     parts_of = [_source_words(source) for source in sources]
-    pivot_words: dict[str, str] = {}  # a pivot word, casefolded → the French word that gave it
+    # Per input: a pivot word, casefolded → the French word that gave it.
+    pivot_words: dict[int, dict[str, str]] = {g: {} for g in of_input}
     leftovers = [
         i
         for i, words in enumerate(unknown)
@@ -184,27 +209,32 @@ def _french_words(
     ]
     if leftovers and len(route.hops) > 1:
         before_last = Route(route.engine, route.hops[:-1])
-        candidates = list(
-            dict.fromkeys(
+        candidates: dict[int, list[str]] = {}  # per input, in its order
+        for i in leftovers:
+            candidates.setdefault(of_input[i], []).extend(
                 w
-                for i in leftovers
                 for joined in words_of[i]
                 for w in (joined, *(joined.split("-") if "-" in joined else ()))
                 if len(w) > 1 and w not in unknown[i] and not w.isupper()
             )
-        )
-        lost = []
-        for word, pivot in zip(candidates, engine.look_up(candidates, before_last), strict=True):
-            if pivot:
-                pivot_words.setdefault(pivot.casefold(), word)
-            else:
-                lost.append(word)
-        # A word the dictionaries alone cannot follow (`reconnectez`, `reconnectarse` in
-        # context) is traced by its own beginning.
-        for word in lost:
-            pivot_words.setdefault(word.casefold(), word)
+        asked = list(dict.fromkeys(w for words in candidates.values() for w in words))
+        pivots = dict(zip(asked, engine.look_up(asked, before_last), strict=True))
+        for group, asked_by in candidates.items():
+            traced, lost = pivot_words[group], []
+            for word in dict.fromkeys(asked_by):
+                pivot = pivots[word]
+                if pivot:
+                    traced.setdefault(pivot.casefold(), word)
+                else:
+                    lost.append(word)
+            # A word the dictionaries alone cannot follow (`reconnectez`, `reconnectarse` in
+            # context) is traced by its own beginning.
+            for word in lost:
+                traced.setdefault(word.casefold(), word)
     origins = []
-    for words, source_words, stems in zip(unknown, parts_of, placeholders, strict=True):
+    for words, source_words, stems, group in zip(
+        unknown, parts_of, placeholders, of_input, strict=True
+    ):
         folded = tuple(stem.casefold() for stem in stems)
         french = []
         for word in words:
@@ -217,7 +247,7 @@ def _french_words(
             elif word in source_words:
                 french.append("" if _no_word(word) else word)
             else:
-                french.append(_traced(word, pivot_words))
+                french.append(_traced(word, pivot_words[group]))
         origins.append(french)
     return origins
 
@@ -293,46 +323,63 @@ def _shared_start(one: str, other: str) -> int:
 
 
 def _translations(
-    words: list[str], engine: WordLookup, route: Route, first_unknown: set[str]
-) -> dict[str, str]:
-    """The French words that another route knows, with their translation, capitals kept: the
-    best MAX_ROUTES other routes are asked, best first, each for the words not found yet (not
-    for those unknown to its first hop, when it is the route's). A verb of repetition no route
-    knows (`réinitialiser`, `reconnectez`) is the target's prefix before the verb repeated, when
-    a route, the chosen one first, knows that verb; its words travel in the same calls."""
-    found: dict[str, str] = {}
-    if not words:
+    wanted: dict[int, list[str]],
+    engine: WordLookup,
+    route: Route,
+    first_unknown: dict[int, set[str]],
+) -> dict[int, dict[str, str]]:
+    """Per input, the French words it wants that another route knows, with their translation,
+    capitals kept: the best MAX_ROUTES other routes are asked, best first, each for the words
+    not found yet (not for those unknown to its first hop, when it is the route's). A verb of
+    repetition no route knows (`réinitialiser`, `reconnectez`) is the target's prefix before the
+    verb repeated, when a route, the chosen one first, knows that verb; its words travel in the
+    same calls. Each route is asked once for the words of every input; what an input finds
+    depends on its own words alone."""
+    found: dict[int, dict[str, str]] = {group: {} for group in wanted}
+    if not any(wanted.values()):
         return found
-    stems = _repeated(words, route)
-    known_stems: dict[str, str] = {}
+    stems = {group: _repeated(words, route) for group, words in wanted.items()}
+    known_stems: dict[int, dict[str, str]] = {group: {} for group in wanted}
     others = [r for r in routing.routes(engine, route.source, route.target) if r != route]  # type: ignore[arg-type]
     for other in [route, *others[:MAX_ROUTES]]:
         same_start = other.hops[0] == route.hops[0]
-        asked = (
-            []
-            if other == route
-            else [w for w in words if w not in found and not (same_start and w in first_unknown)]
-        )
-        asked += [
-            s
-            for w, s in stems.items()
-            if w not in found and s not in known_stems and s not in asked
-        ]
-        if not asked:
+        asks: dict[int, list[str]] = {}
+        for group, words in wanted.items():
+            asked = (
+                []
+                if other == route
+                else [
+                    w
+                    for w in words
+                    if w not in found[group] and not (same_start and w in first_unknown[group])
+                ]
+            )
+            asked += [
+                s
+                for w, s in stems[group].items()
+                if w not in found[group] and s not in known_stems[group] and s not in asked
+            ]
+            asks[group] = asked
+        every = list(dict.fromkeys(w for asked in asks.values() for w in asked))
+        if not every:
             continue
-        for word, translation in zip(asked, engine.look_up(asked, other), strict=True):
-            if not translation:
-                continue
-            if word in words and other != route:
-                found.setdefault(word, _with_capitals_of(word, translation))
-            known_stems.setdefault(word, translation)
-    for word, stem in stems.items():
-        if word not in found and stem in known_stems:
-            verb = known_stems[stem]
-            prefix = _AGAIN[route.target]
-            if verb[:1].lower() == "i":
-                prefix = _AGAIN_BEFORE_I.get(route.target, prefix)
-            found[word] = _with_capitals_of(word, prefix + verb)
+        answers = dict(zip(every, engine.look_up(every, other), strict=True))
+        for group, asked in asks.items():
+            for word in asked:
+                translation = answers[word]
+                if not translation:
+                    continue
+                if word in wanted[group] and other != route:
+                    found[group].setdefault(word, _with_capitals_of(word, translation))
+                known_stems[group].setdefault(word, translation)
+    for group in wanted:
+        for word, stem in stems[group].items():
+            if word not in found[group] and stem in known_stems[group]:
+                verb = known_stems[group][stem]
+                prefix = _AGAIN[route.target]
+                if verb[:1].lower() == "i":
+                    prefix = _AGAIN_BEFORE_I.get(route.target, prefix)
+                found[group][word] = _with_capitals_of(word, prefix + verb)
     return found
 
 

@@ -13,6 +13,7 @@ from toolkit.text.document import Document
 if TYPE_CHECKING:
     from toolkit.glossary.enforce import ParagraphCheck
     from toolkit.glossary.model import Glossary
+    from toolkit.translation import quotes
     from toolkit.translation.numbers import MissingNumber
     from toolkit.translation.protection import Outbound, Patterns
     from toolkit.translation.shield import SpanCheck
@@ -49,9 +50,10 @@ class Translation:
     dropped: tuple[tuple[str, int], ...] = ()
     # The source words the engine dropped without a trace, per input paragraph (1:1), when any.
     lost: tuple[tuple[str, ...], ...] = ()
-    # The unknown words that are names or acronyms (a capital inside a sentence, all capitals):
-    # kept as written, listed apart, not counted among the words left untranslated.
-    names: frozenset[str] = frozenset()
+    # The unknown words of each input paragraph (1:1, when any is unknown) that are names or
+    # acronyms (a capital inside a sentence, all capitals): kept as written, listed apart, not
+    # counted among the words left untranslated.
+    names: tuple[tuple[str, ...], ...] = ()
 
     @property
     def unknown_share(self) -> float:
@@ -84,7 +86,7 @@ def translate_documents(
     """
     from toolkit.translation import protection, quotes
     from toolkit.translation.numbers import missing_numbers
-    from toolkit.translation.rescue import is_name, lost_words, rescued
+    from toolkit.translation.rescue import lost_words, rescued
     from toolkit.translation.survivors import missing_forms
     from toolkit.translation.typography import apostrophe_style
 
@@ -101,7 +103,7 @@ def translate_documents(
     if output is not None:
         stems = [unit.stems for unit in outbound_units]
         lost = lost_words(units, output, engine, route, stems)
-        output = rescued(units, output, engine, route, stems)
+        output = rescued(units, output, engine, route, stems, _document_of_units(documents, sent))
     if output and len(output.paragraphs) != len(units):
         raise AssertionError(
             f"{route.describe()} gave {len(output.paragraphs)} paragraphs for {len(units)}"
@@ -136,13 +138,7 @@ def translate_documents(
             (*words, *(f for f in found if f not in words))
             for words, found in zip(named, forms, strict=True)
         )
-    names = (
-        frozenset(
-            w for words, p in zip(unknown, paragraphs, strict=True) for w in words if is_name(w, p)
-        )
-        if unknown
-        else frozenset()
-    )
+    names = _kept_names(unknown, paragraphs, documents) if unknown else ()
     results, position = [], 0
     for name, doc in documents:
         count = len(doc.paragraphs)
@@ -159,7 +155,7 @@ def translate_documents(
         documents=results,
         words=output.words if output else 0,
         unknown_words=(
-            sum(w not in names for words in unknown for w in words)
+            sum(w not in kept for words, kept in zip(unknown, names, strict=True) for w in words)
             if unknown
             else output.unknown_words
             if output
@@ -175,6 +171,34 @@ def translate_documents(
         lost=lost,
         names=names,
     )
+
+
+def _kept_names(
+    unknown: tuple[tuple[str, ...], ...],
+    paragraphs: list[str],
+    documents: list[tuple[str, Document]],
+) -> tuple[tuple[str, ...], ...]:
+    """For each paragraph (1:1), its unknown words that are names: a word written as a name in a
+    paragraph of its document is one in all of that document, whatever the documents beside it."""
+    from toolkit.translation.rescue import is_name
+
+    kept: list[tuple[str, ...]] = []
+    position = 0
+    for _, doc in documents:
+        span = range(position, position + len(doc.paragraphs))
+        of_document = {w for i in span for w in unknown[i] if is_name(w, paragraphs[i])}
+        kept += [tuple(w for w in unknown[i] if w in of_document) for i in span]
+        position = span.stop
+    return tuple(kept)
+
+
+def _document_of_units(
+    documents: list[tuple[str, Document]], sent: list[quotes.Lifted]
+) -> list[int]:
+    """The document each unit sent to the engine belongs to (1:1 with the units, in order)."""
+    counts = [len(doc.paragraphs) for _, doc in documents]
+    of_paragraph = [index for index, count in enumerate(counts) for _ in range(count)]
+    return [of_paragraph[p] for p, s in enumerate(sent) for _ in s.units]
 
 
 def _as_written(units: list[Outbound], words: tuple[str, ...]) -> tuple[str, ...]:
@@ -218,6 +242,7 @@ def concatenate(parts: list[tuple[list[Origin], Translation]]) -> Translation:
     spans: list[SpanCheck] = []
     missing: list[MissingNumber] = []
     unknown: list[tuple[str, ...]] = []
+    names: list[tuple[str, ...]] = []
     lost: list[tuple[str, ...]] = []
     dropped: Counter[str] = Counter()
     count = 0  # paragraphs so far, once joined
@@ -239,9 +264,10 @@ def concatenate(parts: list[tuple[list[Origin], Translation]]) -> Translation:
             last_input = origin.input
         checks = translation.terms or (None,) * len(places)
         words = translation.unknown or ((),) * len(places)
+        kept = translation.names or ((),) * len(places)
         losses = translation.lost or ((),) * len(places)
-        for place, check, span_check, found, gone in zip(
-            places, checks, translation.spans, words, losses, strict=True
+        for place, check, span_check, found, gone, name in zip(
+            places, checks, translation.spans, words, losses, kept, strict=True
         ):
             if place == len(lost):
                 lost.append(gone)
@@ -249,10 +275,12 @@ def concatenate(parts: list[tuple[list[Origin], Translation]]) -> Translation:
                 lost[place] += gone
             if place == len(unknown):
                 unknown.append(found)
+                names.append(name)
                 terms += [check] if check is not None else []
                 spans.append(span_check)
             else:
                 unknown[place] += found
+                names[place] += name
                 spans[place] = joined_span_checks(spans[place], span_check)
                 if check is not None:
                     terms[place] = joined_checks(terms[place], check)
@@ -274,7 +302,7 @@ def concatenate(parts: list[tuple[list[Origin], Translation]]) -> Translation:
         composed=sum(t.composed for _, t in parts),
         dropped=tuple(sorted(dropped.items())),
         lost=tuple(lost) if any(lost) else (),
-        names=frozenset().union(*(t.names for _, t in parts)),
+        names=tuple(names) if any(names) else (),
     )
 
 
