@@ -129,7 +129,12 @@ def test_help_shows_usage_without_braces_or_parenthesised_defaults(
 
 @pytest.mark.parametrize(
     ("given", "meant"),
-    [("--target", "--to"), ("--lang", "--language"), ("--source", "--from"), ("--fromat", "--format")],
+    [
+        ("--target", "--to"),
+        ("--lang", "--language"),
+        ("--source", "--from"),
+        ("--fromat", "--format"),
+    ],
 )
 def test_an_unknown_option_suggests_the_one_meant(given: str, meant: str) -> None:
     result = run_toolkit("translate", given, "en")
