@@ -88,8 +88,10 @@ class Output:
     returncode: int
 
 
-def run(case: Case, home: Path) -> Output:
-    """Run the case with `home` as an empty home, stdout as the case says, stderr in a pipe."""
+def run(case: Case, home: Path, in_process: bool = False) -> Output:
+    """Run the case with `home` as an empty home, stdout as the case says, stderr in a pipe;
+    `in_process`: a case whose stdout is a pipe runs `main` in this process (tests.inprocess),
+    with the same environment, folder and streams as the process would have."""
     environment = {
         key: value
         for key, value in os.environ.items()
@@ -105,7 +107,9 @@ def run(case: Case, home: Path) -> Output:
         "TERM": "xterm-256color",
     }
     command = [sys.executable, "-m", "toolkit", *case.args]
-    if case.columns is None:
+    if case.columns is None and in_process:
+        stdout, stderr, returncode = _in_this_process(list(case.args), environment)
+    elif case.columns is None:
         done = subprocess.run(
             command, cwd=ROOT, env=environment, capture_output=True, stdin=subprocess.DEVNULL
         )
@@ -116,6 +120,20 @@ def run(case: Case, home: Path) -> Output:
         environment |= {"COLUMNS": str(case.columns), "LINES": "50"}
         stdout, stderr, returncode = _on_terminal(command, environment)
     return Output(_normalized(stdout, home), _normalized(stderr, home), returncode)
+
+
+def _in_this_process(args: list[str], environment: dict[str, str]) -> tuple[str, str, int]:
+    from tests.inprocess import run_in_process
+
+    saved = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(environment)
+    try:
+        done = run_in_process(args, cwd=ROOT)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    return done.stdout, done.stderr, done.returncode
 
 
 def _on_terminal(command: list[str], environment: dict[str, str]) -> tuple[str, str, int]:

@@ -115,11 +115,14 @@ def _french_words(
     """For each unknown word, the French word it stands for ('' for a placeholder, a single
     letter, or a pivot word traced to no French word)."""
     words_of = [_WORD.findall(source) for source in sources]
+    # Sets for membership: a paragraph of a megabyte has some 200,000 words.
+    word_sets = [set(words) for words in words_of]
+    unknown_sets = [set(words) for words in unknown]
     pivot_words: dict[str, str] = {}  # a pivot word, casefolded → the French word that gave it
     leftovers = [
         i
         for i, words in enumerate(unknown)
-        if any(_maybe_pivot(w, words_of[i], placeholders[i]) for w in words)
+        if any(_maybe_pivot(w, word_sets[i], placeholders[i]) for w in words)
     ]
     if leftovers and len(route.hops) > 1:
         before_last = Route(route.engine, route.hops[:-1])
@@ -128,14 +131,14 @@ def _french_words(
                 w
                 for i in leftovers
                 for w in words_of[i]
-                if len(w) > 1 and w not in unknown[i] and not w.isupper()
+                if len(w) > 1 and w not in unknown_sets[i] and not w.isupper()
             )
         )
         for word, pivot in zip(candidates, engine.look_up(candidates, before_last), strict=True):
             if pivot:
                 pivot_words.setdefault(pivot.casefold(), word)
     origins = []
-    for words, source_words, stems in zip(unknown, words_of, placeholders, strict=True):
+    for words, source_words, stems in zip(unknown, word_sets, placeholders, strict=True):
         folded = tuple(stem.casefold() for stem in stems)
         french = []
         for word in words:
@@ -149,7 +152,7 @@ def _french_words(
     return origins
 
 
-def _maybe_pivot(word: str, source_words: list[str], stems: tuple[str, ...]) -> bool:
+def _maybe_pivot(word: str, source_words: set[str], stems: tuple[str, ...]) -> bool:
     """Whether an unknown word may be a pivot's word, to trace to its French word: not a word of
     the source, a placeholder, a letter, or a word with a digit or in capitals."""
     folded = tuple(stem.casefold() for stem in stems)
