@@ -1,7 +1,9 @@
 """The main commands' exact output, pinned in tests/golden/ (stdout and stderr, byte for byte).
 
 Each case is a command line run from the repository root with an empty home (no Argos package),
-stdout in a pipe or on a terminal of a given width. Timings (the route line's seconds, JSON's
+stdout in a pipe or on a terminal of a given width: recorded in processes of their own; the test
+runs the pipe cases' `main` in its own process (tests.inprocess), the terminal cases in processes.
+Timings (the route line's seconds, JSON's
 "seconds"), the home folder and the repository's folder are the only parts replaced before
 comparing: they change from run to run and from checkout to checkout. The Debian packages the outputs were made with are
 recorded beside them (versions.txt); another version of a pair may translate otherwise.
