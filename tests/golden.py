@@ -1,7 +1,9 @@
 """The main commands' exact output, pinned in tests/golden/ (stdout and stderr, byte for byte).
 
 Each case is a command line run from the repository root with an empty home (no Argos package),
-stdout in a pipe or on a terminal of a given width. Timings (the route line's seconds, JSON's
+stdout in a pipe or on a terminal of a given width: recorded in processes of their own; the test
+runs the pipe cases' `main` in its own process (tests.inprocess), the terminal cases in processes.
+Timings (the route line's seconds, JSON's
 "seconds"), the home folder and the repository's folder are the only parts replaced before
 comparing: they change from run to run and from checkout to checkout. The Debian packages the outputs were made with are
 recorded beside them (versions.txt); another version of a pair may translate otherwise.
@@ -88,8 +90,10 @@ class Output:
     returncode: int
 
 
-def run(case: Case, home: Path) -> Output:
-    """Run the case with `home` as an empty home, stdout as the case says, stderr in a pipe."""
+def run(case: Case, home: Path, in_process: bool = False) -> Output:
+    """Run the case with `home` as an empty home, stdout as the case says, stderr in a pipe;
+    `in_process`: a case whose stdout is a pipe runs `main` in this process (tests.inprocess),
+    with the same environment, folder and streams as the process would have."""
     environment = {
         key: value
         for key, value in os.environ.items()
@@ -105,7 +109,9 @@ def run(case: Case, home: Path) -> Output:
         "TERM": "xterm-256color",
     }
     command = [sys.executable, "-m", "toolkit", *case.args]
-    if case.columns is None:
+    if case.columns is None and in_process:
+        stdout, stderr, returncode = _in_this_process(list(case.args), environment)
+    elif case.columns is None:
         done = subprocess.run(
             command, cwd=ROOT, env=environment, capture_output=True, stdin=subprocess.DEVNULL
         )
@@ -116,6 +122,20 @@ def run(case: Case, home: Path) -> Output:
         environment |= {"COLUMNS": str(case.columns), "LINES": "50"}
         stdout, stderr, returncode = _on_terminal(command, environment)
     return Output(_normalized(stdout, home), _normalized(stderr, home), returncode)
+
+
+def _in_this_process(args: list[str], environment: dict[str, str]) -> tuple[str, str, int]:
+    from tests.inprocess import run_in_process
+
+    saved = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(environment)
+    try:
+        done = run_in_process(args, cwd=ROOT)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    return done.stdout, done.stderr, done.returncode
 
 
 def _on_terminal(command: list[str], environment: dict[str, str]) -> tuple[str, str, int]:

@@ -105,13 +105,22 @@ def assert_every_span_intact(source: str, result: str, inserted: list[str]) -> N
     assert len(placeholder.findall(result)) == len(placeholder.findall(source)), result
 
 
+@pytest.fixture(scope="module")
+def apertium_fr_es():
+    """One engine for every example, its programs kept loaded between calls as in a run: that
+    a call translates as in a process of its own is test_apertium_pipelines' matter."""
+    engine = ApertiumEngine()
+    [route] = find_routes("apertium", engine.hops(), "fr", "es")
+    yield engine, route
+    engine.close()
+
+
 @pytest.mark.skipif(shutil.which("apertium") is None, reason="apertium is not installed")
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(example=text_with_spans())
-def test_spans_come_back_through_apertium(example: tuple[str, list[str]]) -> None:
+def test_spans_come_back_through_apertium(apertium_fr_es, example: tuple[str, list[str]]) -> None:
     text, inserted = example
-    engine = ApertiumEngine()
-    [route] = find_routes("apertium", engine.hops(), "fr", "es")
+    engine, route = apertium_fr_es
     document = segment(text)
     translation = translate_documents([("t", document)], engine, route, default())
     [result] = translation.documents

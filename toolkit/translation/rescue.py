@@ -200,6 +200,8 @@ def _french_words(
     word is traced among the words of its own input (`of_input`, 1:1 with the sources)."""
     words_of = [_WORD.findall(source) for source in sources]
     parts_of = [_source_words(source) for source in sources]
+    # Sets for membership: a paragraph of a megabyte has some 200,000 words.
+    unknown_sets = [set(words) for words in unknown]
     # Per input: a pivot word, casefolded → the French word that gave it.
     pivot_words: dict[int, dict[str, str]] = {g: {} for g in of_input}
     leftovers = [
@@ -215,7 +217,7 @@ def _french_words(
                 w
                 for joined in words_of[i]
                 for w in (joined, *(joined.split("-") if "-" in joined else ()))
-                if len(w) > 1 and w not in unknown[i] and not w.isupper()
+                if len(w) > 1 and w not in unknown_sets[i] and not w.isupper()
             )
         asked = list(dict.fromkeys(w for words in candidates.values() for w in words))
         pivots = dict(zip(asked, engine.look_up(asked, before_last), strict=True))
